@@ -1,0 +1,73 @@
+# Concord — the two commands a newcomer needs: `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# The first Python >= 3.12 found: $(PYTHON) if given, then python3.13/3.12 on PATH,
+# then pyenv's and the usual install locations.
+PYTHON ?= $(shell for p in python3.13 python3.12 python3 \
+	$$HOME/.pyenv/versions/3.13*/bin/python3 $$HOME/.pyenv/versions/3.12*/bin/python3 \
+	/root/.pyenv/versions/3.13*/bin/python3 /root/.pyenv/versions/3.12*/bin/python3 \
+	/usr/local/bin/python3.13 /usr/local/bin/python3.12 /usr/bin/python3.13 /usr/bin/python3.12; do \
+	command -v $$p >/dev/null 2>&1 || [ -x "$$p" ] || continue; \
+	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p || echo $$p; } && break; \
+	done | head -n 1)
+UV_VERSION := 0.13.9
+VENV := .venv
+BIN := $(VENV)/bin
+UV := $(BIN)/uv
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: help python venv install install-dev run serve test lint bench e2e messages clean
+
+help:
+	@echo "make run    install, migrate, load the demo and serve http://127.0.0.1:8000 (web, worker, beat)"
+	@echo "make test   lint, check migrations and run the whole suite on PostgreSQL and Redis"
+	@echo "make bench  benchmark the public pages on a 500-course catalogue"
+
+python:
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "Concord needs Python 3.12 or newer; none was found. Install one, or pass PYTHON=/path/to/python3.12." >&2; \
+		exit 1; fi
+	@echo "Using $(PYTHON) ($$($(PYTHON) --version))"
+
+$(BIN)/python: | python
+	$(PYTHON) -m venv $(VENV)
+
+$(UV): $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+venv: $(UV)
+
+install: venv
+	$(UV) sync --frozen --inexact --no-dev --python $(BIN)/python
+
+install-dev: venv
+	$(UV) sync --frozen --inexact --python $(BIN)/python
+
+run: install
+	@mkdir -p var/celery/queue var/celery/processed var/media
+	$(MANAGE) migrate --noinput
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) seed_demo
+	@$(BIN)/python -m config.banner
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/honcho --procfile Procfile start
+
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the accessibility scan will be skipped." >&2; fi
+
+test: install-dev node_modules/.package-lock.json
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m config.preflight
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest
+
+bench: install-dev
+	$(BIN)/python -m config.preflight
+	$(BIN)/pytest tests/bench -s -q -p no:randomly --bench
+
+clean:
+	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,77 @@
+"""Build the demo: site tree, courses and one user per role. Safe to run again."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from cms.demo import seed_courses, seed_generated_courses, seed_site
+from cms.models import CoursePage
+from cms.roles import COORDINATORS, PARTICIPANTS, TRAINERS
+from cms.services import assign_trainer
+
+# username, password, first name, last name, groups, superuser
+DEMO_USERS = [
+    ("admin", "concord-admin", "Ada", "Admin", [], True),
+    ("coordinator", "concord-coordinator", "Comfort", "Mensah", [COORDINATORS], False),
+    ("trainer", "concord-trainer", "Thandiwe", "Ndlovu", [TRAINERS], False),
+    ("trainer2", "concord-trainer", "Tomás", "Herrera", [TRAINERS], False),
+    ("participant", "concord-participant", "Pierre", "Lefèvre", [PARTICIPANTS], False),
+]
+# Which written course each demo trainer may edit (by slug).
+TRAINER_COURSES = {
+    "trainer": ["mediation-process-design", "gender-inclusive-mediation"],
+    "trainer2": ["early-warning-and-conflict-analysis"],
+}
+
+
+class Command(BaseCommand):
+    help = "Load the demo site, its courses and one user per role (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--courses",
+            type=int,
+            default=0,
+            help="Also generate this many extra courses (5 modules each) for benchmarks.",
+        )
+
+    def handle(self, *args, courses, **options):
+        if courses < 0:
+            raise CommandError("--courses must be zero or more.")
+        _home, catalog = seed_site()
+        written = seed_courses(catalog)
+        self.stdout.write(f"Site ready: {len(written)} written courses.")
+        users = self.seed_users()
+        self.assign_trainers(users)
+        if courses:
+            self.stdout.write(f"Generating {courses} more courses…")
+            seed_generated_courses(catalog, courses)
+        total = CoursePage.objects.live().child_of(catalog).count()
+        self.stdout.write(self.style.SUCCESS(f"Demo ready: {total} live courses."))
+
+    @transaction.atomic
+    def seed_users(self):
+        User = get_user_model()
+        users = {}
+        for username, password, first, last, groups, superuser in DEMO_USERS:
+            user = User.objects.filter(username=username).first()
+            if user is None:
+                user = User(
+                    username=username,
+                    email=f"{username}@concord.example.org",
+                    first_name=first,
+                    last_name=last,
+                    is_superuser=superuser,
+                    is_staff=superuser,
+                )
+                user.set_password(password)
+                user.save()
+                user.groups.add(*Group.objects.filter(name__in=groups))
+            users[username] = user
+        return users
+
+    def assign_trainers(self, users):
+        for username, slugs in TRAINER_COURSES.items():
+            for course in CoursePage.objects.filter(slug__in=slugs):
+                assign_trainer(course=course, user=users[username], assigned_by=users["admin"])
