@@ -1,0 +1,286 @@
+"""The course catalogue: full-text search and faceted filters, combinable, in a fixed
+number of queries whatever the catalogue's size.
+
+The facet index of a catalogue (each live course's id, delivery mode, languages, areas
+and partners) is read in one query; filters and facet counts are then worked out in
+Python. A facet's counts apply every *other* active filter, so a count always says how
+many results ticking that box would add.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import CharField, OuterRef, StringAgg, Subquery, Value
+from django.db.models.functions import Cast
+from django.http import QueryDict
+
+from participants.models import Organization
+
+from .models import COURSE_LANGUAGES, CoursePage, DeliveryMode, ThematicArea
+
+PAGE_SIZE = 12
+MAX_QUERY_LENGTH = 200
+MAX_VALUES_PER_FILTER = 20
+FACETS = ("area", "org", "lang", "mode")
+
+
+def clean_search_text(raw: str) -> str:
+    """Printable text of at most MAX_QUERY_LENGTH characters, spaces collapsed."""
+    text = "".join(
+        ch if unicodedata.category(ch)[0] != "C" else " " for ch in raw[: MAX_QUERY_LENGTH * 4]
+    )
+    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+@dataclass(frozen=True)
+class CatalogQuery:
+    q: str = ""
+    area: tuple[str, ...] = ()
+    org: tuple[str, ...] = ()
+    lang: tuple[str, ...] = ()
+    mode: tuple[str, ...] = ()
+    page: int = 1
+
+    @classmethod
+    def from_params(cls, params: QueryDict) -> CatalogQuery:
+        def values(name):
+            seen = []
+            for raw in params.getlist(name)[:MAX_VALUES_PER_FILTER]:
+                value = clean_search_text(raw).lower()[:60]
+                if value and value not in seen:
+                    seen.append(value)
+            return tuple(seen)
+
+        try:
+            page = int(params.get("page", "1"))
+        except ValueError:
+            page = 1
+        return cls(
+            q=clean_search_text(params.get("q", "")),
+            area=values("area"),
+            org=values("org"),
+            lang=values("lang"),
+            mode=values("mode"),
+            page=max(page, 1),
+        )
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.q or self.area or self.org or self.lang or self.mode)
+
+    def urlencode(self, **changes) -> str:
+        """The query string of this query with ``changes``, page reset unless given."""
+        data = {"q": self.q, **{name: getattr(self, name) for name in FACETS}, "page": 1}
+        data.update(changes)
+        params = QueryDict(mutable=True)
+        if data["q"]:
+            params["q"] = data["q"]
+        for name in FACETS:
+            params.setlist(name, list(data[name]))
+        if data["page"] and data["page"] != 1:
+            params["page"] = str(data["page"])
+        return params.urlencode()
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    toggle_url: str
+
+
+@dataclass
+class Facet:
+    name: str
+    options: list[FacetOption] = field(default_factory=list)
+
+    @property
+    def selected(self):
+        return [option for option in self.options if option.selected]
+
+
+@dataclass
+class CatalogResults:
+    courses: list
+    page: PaginatorPage
+    total: int
+    facets: dict[str, Facet]
+    query: CatalogQuery
+    active_filters: list[FacetOption]
+
+    def page_url(self, number):
+        return "?" + self.query.urlencode(page=number)
+
+    @property
+    def clear_url(self):
+        """Filters dropped, search text kept."""
+        return "?" + CatalogQuery(q=self.query.q).urlencode()
+
+    @property
+    def pagination(self):
+        """Links for the pager: first, last, and two pages either side of the current one."""
+        current, last = self.page.number, self.page.paginator.num_pages
+        shown = sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)})
+        links, previous = [], 0
+        for number in shown:
+            if number - previous > 1:
+                links.append({"gap": True})
+            links.append(
+                {"number": number, "url": self.page_url(number), "current": number == current}
+            )
+            previous = number
+        return {
+            "links": links,
+            "previous_url": self.page_url(current - 1) if self.page.has_previous() else None,
+            "next_url": self.page_url(current + 1) if self.page.has_next() else None,
+        }
+
+
+def _facet_index(catalog):
+    """One row per live course of the catalogue, with its facet values (one query)."""
+
+    def agg(through, column):
+        return Subquery(
+            through.objects.filter(coursepage_id=OuterRef("pk"))
+            .values("coursepage_id")
+            .annotate(ids=StringAgg(Cast(column, CharField()), delimiter=Value(",")))
+            .values("ids")
+        )
+
+    rows = (
+        CoursePage.objects.live()
+        .child_of(catalog)
+        .annotate(
+            area_ids=agg(CoursePage.thematic_areas.through, "thematicarea_id"),
+            org_ids=agg(CoursePage.partner_organizations.through, "organization_id"),
+        )
+        .order_by("title", "pk")
+        .values_list("pk", "delivery_mode", "languages", "area_ids", "org_ids")
+    )
+
+    def ids(text):
+        return frozenset(int(x) for x in text.split(",")) if text else frozenset()
+
+    return [
+        {"pk": pk, "mode": {mode}, "lang": set(langs or ()), "area": ids(a), "org": ids(o)}
+        for pk, mode, langs, a, o in rows
+    ]
+
+
+def _search_ids(catalog, text):
+    results = CoursePage.objects.live().child_of(catalog).search(text, operator="and")
+    return set(results.get_queryset().values_list("pk", flat=True))
+
+
+def search_catalog(*, catalog, query: CatalogQuery) -> CatalogResults:
+    """Search and filter the courses of ``catalog``.
+
+    Unknown filter values are ignored, as if absent. Queries: facet index 1, search 1
+    (when there is text), labels 2, the shown page of courses 3.
+    """
+    index = _facet_index(catalog)
+    if query.q:
+        matching = _search_ids(catalog, query.q)
+        index = [row for row in index if row["pk"] in matching]
+
+    areas = {a.slug: a for a in ThematicArea.objects.only("id", "name", "slug")}
+    orgs = {o.acronym.lower(): o for o in Organization.objects.only("id", "name", "acronym")}
+    vocab = {
+        "area": {slug: (a.pk, a.name) for slug, a in areas.items()},
+        "org": {key: (o.pk, o.acronym) for key, o in orgs.items()},
+        "lang": {code: (code, str(label)) for code, label in COURSE_LANGUAGES},
+        "mode": {value: (value, str(label)) for value, label in DeliveryMode.choices},
+    }
+    # The active filters, as row keys, with unknown values dropped.
+    wanted = {
+        name: {vocab[name][v][0] for v in getattr(query, name) if v in vocab[name]}
+        for name in FACETS
+    }
+
+    def matches(row, skip=None):
+        return all(not keys or row[name] & keys for name, keys in wanted.items() if name != skip)
+
+    facets = {}
+    active = []
+    for name in FACETS:
+        counts: dict = {}
+        for row in index:
+            if matches(row, skip=name):
+                for key in row[name]:
+                    counts[key] = counts.get(key, 0) + 1
+        facet = Facet(name=name)
+        chosen = set(getattr(query, name))
+        for value, (key, label) in vocab[name].items():
+            selected = value in chosen
+            count = counts.get(key, 0)
+            if not count and not selected:
+                continue
+            toggled = (
+                tuple(v for v in getattr(query, name) if v != value)
+                if selected
+                else (
+                    *getattr(query, name),
+                    value,
+                )
+            )
+            option = FacetOption(
+                value=value,
+                label=label,
+                count=count,
+                selected=selected,
+                toggle_url="?" + query.urlencode(**{name: toggled}),
+            )
+            facet.options.append(option)
+            if selected:
+                active.append(option)
+        facet.options.sort(key=lambda o: (-o.count, o.label))
+        facets[name] = facet
+
+    hits = [row["pk"] for row in index if matches(row)]
+    paginator = Paginator(hits, PAGE_SIZE)
+    number = min(query.page, max(1, math.ceil(len(hits) / PAGE_SIZE)))
+    page = paginator.page(number)
+    by_pk = {
+        course.pk: course
+        for course in CoursePage.objects.filter(pk__in=list(page.object_list))
+        .select_related("hero_image")
+        .prefetch_related("hero_image__renditions")
+        .only(
+            "id",
+            "title",
+            "slug",
+            "url_path",
+            "path",
+            "depth",
+            "summary",
+            "duration_hours",
+            "delivery_mode",
+            "languages",
+            "hero_image",
+        )
+    }
+    area_names = dict(vocab["area"].values())
+    org_names = dict(vocab["org"].values())
+    row_by_pk = {row["pk"]: row for row in index}
+    courses = []
+    for pk in page.object_list:
+        course = by_pk[pk]
+        row = row_by_pk[pk]
+        course.area_names = sorted(area_names[a] for a in row["area"] if a in area_names)
+        course.partner_acronyms = sorted(org_names[o] for o in row["org"] if o in org_names)
+        courses.append(course)
+    return CatalogResults(
+        courses=courses,
+        page=page,
+        total=len(hits),
+        facets=facets,
+        query=query,
+        active_filters=active,
+    )

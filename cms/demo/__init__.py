@@ -1,0 +1,203 @@
+"""Demo content: the site tree, real courses written for Concord, and generated ones for scale.
+
+Everything goes through the same calls editors make in the admin (``add_child``, a saved
+revision, ``publish``), so search indexes, references and logs are built as in real use.
+Every function is idempotent: what exists (by slug) is left alone.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+from collections.abc import Iterable
+
+from django.core.files.images import ImageFile
+from django.db import transaction
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+from participants.models import Organization
+
+from ..models import CatalogPage, CoursePage, HomePage, ModulePage, ThematicArea
+from .courses_a import COURSES as COURSES_A
+from .courses_b import COURSES as COURSES_B
+
+COURSES = [*COURSES_A, *COURSES_B]
+
+HOME_TITLE = "Joint training in conflict prevention and mediation"
+HOME_INTRO = (
+    "<p>The United Nations and regional organizations train their staff together: "
+    "mediators, political officers, electoral experts and the staff who serve the councils "
+    "that take peace and security decisions. Learning side by side builds the shared "
+    "understanding and the personal contacts that cooperation in a crisis depends on.</p>"
+    "<p>Find a course, enroll or be nominated by your organization, follow its modules, "
+    "attend its sessions and receive a certificate both organizations sign.</p>"
+)
+PARTNERS_INTRO = (
+    "<p>Cooperation with regional organizations, recognized in Chapter VIII of the UN Charter, "
+    "runs through desk-to-desk dialogues, joint analysis and joint training. These "
+    "organizations design and deliver the programme with us.</p>"
+)
+CATALOG_INTRO = (
+    "<p>Every course is designed and taught jointly by the United Nations and a regional or "
+    "sub-regional organization. Filter by theme, partner, language or format, or search.</p>"
+)
+
+# Accent colours of the generated hero images, one per thematic area.
+AREA_COLOURS = {
+    "conflict-prevention": ("#0b3d66", "#5b92e5"),
+    "preventive-diplomacy": ("#173b57", "#7fb2d9"),
+    "mediation": ("#0f4c5c", "#5fb3b3"),
+    "early-warning": ("#3d2c5c", "#a08bd6"),
+    "electoral-assistance": ("#5c3b0f", "#e0a95b"),
+    "policy-organs": ("#22433a", "#7cc2a5"),
+    "women-peace-security": ("#5c1f3d", "#e08bb4"),
+    "peacebuilding": ("#2f4a1c", "#9bcf72"),
+}
+
+
+def publish(page: Page) -> Page:
+    page.save_revision().publish()
+    return page
+
+
+@transaction.atomic
+def seed_site() -> tuple[HomePage, CatalogPage]:
+    """The home page as the default site's root, and the catalogue under it."""
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        home = HomePage(
+            title="Concord",
+            slug="concord",
+            intro_title=HOME_TITLE,
+            intro=HOME_INTRO,
+            partners_intro=PARTNERS_INTRO,
+        )
+        root.add_child(instance=home)
+        publish(home)
+        site = Site.objects.filter(is_default_site=True).first()
+        previous_root = site.root_page if site else None
+        if site:
+            site.root_page = home
+            site.site_name = "Concord"
+            site.save()
+        else:
+            Site.objects.create(
+                hostname="localhost", root_page=home, is_default_site=True, site_name="Concord"
+            )
+        # Wagtail's placeholder "Welcome" page is of no use once the site has a home.
+        if (
+            previous_root
+            and previous_root.specific_class is Page
+            and not previous_root.get_children().exists()
+        ):
+            previous_root.delete()
+    catalog = CatalogPage.objects.child_of(home).first()
+    if catalog is None:
+        catalog = CatalogPage(title="Course catalogue", slug="courses", intro=CATALOG_INTRO)
+        home.add_child(instance=catalog)
+        publish(catalog)
+    return home, catalog
+
+
+def hero_image(title: str, area_slug: str, seed: int):
+    """A generated abstract banner (no photographs or emblems we have no right to)."""
+    Image = get_image_model()
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    dark, light = AREA_COLOURS.get(area_slug, ("#0b3d66", "#5b92e5"))
+    rng = random.Random(seed)
+    canvas = PILImage.new("RGB", (1200, 500), dark)
+    draw = ImageDraw.Draw(canvas, "RGBA")
+    r, g, b = (int(light[i : i + 2], 16) for i in (1, 3, 5))
+    for _index in range(14):
+        x, y = rng.randint(-200, 1200), rng.randint(-200, 500)
+        radius = rng.randint(60, 320)
+        draw.ellipse(
+            (x - radius, y - radius, x + radius, y + radius),
+            fill=(r, g, b, rng.randint(18, 60)),
+        )
+    for offset in range(0, 1200, 48):
+        draw.line((offset, 500, offset + 300, 0), fill=(255, 255, 255, 14), width=2)
+    buffer = io.BytesIO()
+    canvas.save(buffer, format="PNG", optimize=True)
+    return Image.objects.create(title=title, file=ImageFile(buffer, name=f"{area_slug}-{seed}.png"))
+
+
+def _stream(items: Iterable) -> list[dict]:
+    return [{"type": block_type, "value": value} for block_type, value in items]
+
+
+@transaction.atomic
+def seed_course(catalog: CatalogPage, data: dict, *, index: int) -> CoursePage:
+    course = CoursePage.objects.child_of(catalog).filter(slug=data["slug"]).first()
+    if course is None:
+        first_area = data["thematic_areas"][0]
+        course = CoursePage(
+            title=data["title"],
+            slug=data["slug"],
+            summary=data["summary"],
+            hero_image=hero_image(
+                f"Banner: {data.get('banner', data['title'])}", first_area, index
+            ),
+            learning_outcomes=_stream(("item", text) for text in data["learning_outcomes"]),
+            target_audience=data["target_audience"],
+            prerequisites=data.get("prerequisites", ""),
+            duration_hours=data["duration_hours"],
+            languages=data["languages"],
+            delivery_mode=data["delivery_mode"],
+            featured=data.get("featured", False),
+        )
+        course.thematic_areas = list(ThematicArea.objects.filter(slug__in=data["thematic_areas"]))
+        course.partner_organizations = list(
+            Organization.objects.filter(acronym__in=data["partners"])
+        )
+        catalog.add_child(instance=course)
+        publish(course)
+    for module_data in data["modules"]:
+        if ModulePage.objects.child_of(course).filter(slug=module_data["slug"]).exists():
+            continue
+        module = ModulePage(
+            title=module_data["title"],
+            slug=module_data["slug"],
+            summary=module_data.get("summary", ""),
+            estimated_minutes=module_data["estimated_minutes"],
+            learning_objectives=_stream(
+                ("item", text) for text in module_data["learning_objectives"]
+            ),
+            body=_stream(module_data["body"]),
+        )
+        course.add_child(instance=module)
+        publish(module)
+    return course
+
+
+def seed_courses(catalog: CatalogPage) -> list[CoursePage]:
+    return [seed_course(catalog, data, index=i) for i, data in enumerate(COURSES)]
+
+
+def seed_generated_courses(catalog: CatalogPage, count: int, *, modules_per_course: int = 5):
+    """``count`` extra courses, variations on the written ones, for benchmarks at scale."""
+    created = 0
+    for number in range(1, count + 1):
+        template = COURSES[number % len(COURSES)]
+        data = {
+            **template,
+            "slug": f"{template['slug']}-cohort-{number:04d}",
+            "title": f"{template['title']} — cohort {number}",
+            "featured": False,
+            "banner": template["title"],
+            "modules": [
+                {**module, "slug": f"{module['slug']}-{n}"}
+                for n, module in enumerate(
+                    (template["modules"] * modules_per_course)[:modules_per_course], start=1
+                )
+            ],
+        }
+        seed_course(catalog, data, index=number)
+        created += 1
+    return created

@@ -1,0 +1,326 @@
+from django import forms
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from participants.models import Organization
+
+from .blocks import RICH_TEXT_FEATURES, ModuleBodyBlock
+
+# Languages a course can be delivered in: the six official UN languages and the
+# other working languages of partner organizations.
+COURSE_LANGUAGES = [
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("ar", _("Arabic")),
+    ("es", _("Spanish")),
+    ("ru", _("Russian")),
+    ("zh", _("Chinese")),
+    ("pt", _("Portuguese")),
+    ("sw", _("Swahili")),
+]
+COURSE_LANGUAGE_NAMES = dict(COURSE_LANGUAGES)
+
+
+class DeliveryMode(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")
+    BLENDED = "blended", _("Blended")
+
+
+class ThematicArea(index.Indexed, models.Model):
+    """A field of practice a course belongs to (mediation, early warning, …)."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("thematic area")
+        verbose_name_plural = _("thematic areas")
+
+    def __str__(self):
+        return self.name
+
+
+def outcome_list(label):
+    return StreamField(
+        [("item", blocks.CharBlock(label=label))],
+        blank=True,
+        verbose_name=label,
+    )
+
+
+class HomePage(Page):
+    """The portal's front page: what the joint programme is, and where to start."""
+
+    intro_title = models.CharField(_("headline"), max_length=160)
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES)
+    partners_intro = RichTextField(_("about the partnership"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro_title"),
+        FieldPanel("intro"),
+        FieldPanel("partners_intro"),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["cms.CatalogPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import featured_courses, partner_organizations
+
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_courses"] = featured_courses(home=self)
+        context["partners"] = partner_organizations()
+        context["catalog"] = CatalogPage.objects.live().child_of(self).first()
+        return context
+
+
+class CatalogPage(Page):
+    """The course catalogue: searchable and filterable list of its child courses."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.CoursePage"]
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        from .catalog import CatalogQuery, search_catalog
+
+        context = super().get_context(request, *args, **kwargs)
+        query = CatalogQuery.from_params(request.GET)
+        context["query"] = query
+        context["results"] = search_catalog(catalog=self, query=query)
+        return context
+
+
+class CoursePageForm(WagtailAdminPageForm):
+    languages = forms.TypedMultipleChoiceField(
+        label=_("Languages"),
+        choices=COURSE_LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Languages the course is delivered in."),
+    )
+
+    def clean_languages(self):
+        # Keep the canonical order whatever order the boxes were ticked in.
+        chosen = set(self.cleaned_data["languages"])
+        return [code for code, _label in COURSE_LANGUAGES if code in chosen]
+
+
+class CoursePage(Page):
+    """A course of the joint programme; its children are the training modules."""
+
+    summary = models.TextField(
+        _("summary"), max_length=300, help_text=_("One or two sentences for catalogue cards.")
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    learning_outcomes = outcome_list(_("Learning outcomes"))
+    target_audience = RichTextField(_("target audience"), features=RICH_TEXT_FEATURES)
+    prerequisites = RichTextField(_("prerequisites"), blank=True, features=RICH_TEXT_FEATURES)
+    duration_hours = models.PositiveSmallIntegerField(
+        _("duration (hours)"), help_text=_("Total learning time, sessions and self-study.")
+    )
+    languages = models.JSONField(_("languages"), default=list)
+    delivery_mode = models.CharField(
+        _("delivery mode"), max_length=20, choices=DeliveryMode.choices
+    )
+    thematic_areas = ParentalManyToManyField(
+        ThematicArea, verbose_name=_("thematic areas"), related_name="courses"
+    )
+    partner_organizations = ParentalManyToManyField(
+        Organization,
+        verbose_name=_("partner organizations"),
+        related_name="courses",
+        help_text=_("The UN entities and regional organizations that run the course together."),
+    )
+    featured = models.BooleanField(_("feature on the home page"), default=False)
+
+    base_form_class = CoursePageForm
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        FieldPanel("learning_outcomes"),
+        FieldPanel("target_audience"),
+        FieldPanel("prerequisites"),
+        MultiFieldPanel(
+            [
+                FieldPanel("duration_hours"),
+                FieldPanel("delivery_mode"),
+                FieldPanel("languages"),
+            ],
+            heading=_("Format"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("thematic_areas", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("partner_organizations", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("featured"),
+            ],
+            heading=_("Classification"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("target_audience"),
+        index.SearchField("learning_outcomes"),
+        index.RelatedFields("thematic_areas", [index.SearchField("name")]),
+        index.RelatedFields(
+            "partner_organizations", [index.SearchField("name"), index.SearchField("acronym")]
+        ),
+    ]
+    parent_page_types = ["cms.CatalogPage"]
+    subpage_types = ["cms.ModulePage"]
+
+    class Meta:
+        verbose_name = _("course")
+
+    def clean(self):
+        super().clean()
+        unknown = set(self.languages or []) - set(COURSE_LANGUAGE_NAMES)
+        if unknown or not self.languages:
+            raise ValidationError({"languages": _("Choose at least one of the listed languages.")})
+
+    @property
+    def language_names(self):
+        return [
+            COURSE_LANGUAGE_NAMES[code] for code in self.languages if code in COURSE_LANGUAGE_NAMES
+        ]
+
+    @cached_property
+    def modules(self):
+        return list(
+            ModulePage.objects.live()
+            .child_of(self)
+            .only(
+                "id", "title", "slug", "url_path", "path", "depth", "summary", "estimated_minutes"
+            )
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import course_with_relations
+
+        context = super().get_context(request, *args, **kwargs)
+        context["course"] = course_with_relations(self)
+        context["catalog"] = self.get_parent()
+        context["modules"] = self.modules
+        context["total_minutes"] = sum(m.estimated_minutes for m in self.modules)
+        return context
+
+
+class ModulePage(Page):
+    """A training module: the learning content of one part of a course."""
+
+    summary = models.TextField(_("summary"), max_length=300, blank=True)
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("estimated time (minutes)"), help_text=_("How long a participant needs for it.")
+    )
+    learning_objectives = outcome_list(_("Learning objectives"))
+    body = StreamField(ModuleBodyBlock(), verbose_name=_("content"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("estimated_minutes"),
+        FieldPanel("learning_objectives"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["cms.CoursePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("training module")
+
+    def serve(self, request, *args, **kwargs):
+        # Training material is for signed-in staff; the course page stays public.
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), settings.WAGTAIL_FRONTEND_LOGIN_URL)
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        siblings = list(
+            ModulePage.objects.live()
+            .sibling_of(self)
+            .only("id", "title", "url_path", "path", "depth", "estimated_minutes")
+        )
+        position = next(i for i, m in enumerate(siblings) if m.pk == self.pk)
+        context["course"] = self.get_parent()
+        context["modules"] = siblings
+        context["position"] = position + 1
+        context["previous_module"] = siblings[position - 1] if position else None
+        context["next_module"] = siblings[position + 1] if position + 1 < len(siblings) else None
+        return context
+
+
+class CourseTrainer(models.Model):
+    """A trainer assigned to a course: they may edit it and its modules, subject to review.
+
+    Rows are created and removed by ``cms.services.assign_trainer`` / ``unassign_trainer``,
+    which keep the course's Wagtail page permissions in step.
+    """
+
+    course = models.ForeignKey(
+        CoursePage, verbose_name=_("course"), on_delete=models.CASCADE, related_name="trainers"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("trainer"),
+        on_delete=models.CASCADE,
+        related_name="course_assignments",
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    assigned_at = models.DateTimeField(_("assigned at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("course trainer")
+        verbose_name_plural = _("course trainers")
+        constraints = [
+            models.UniqueConstraint(fields=["course", "user"], name="unique_course_trainer")
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.course}"

@@ -1,0 +1,106 @@
+"""The three roles of Concord as Django groups, and the Wagtail rights that go with them.
+
+``ensure_roles`` runs after every ``migrate`` (see ``CmsConfig.ready``) and is idempotent:
+it adds what is missing and never removes what an administrator granted by hand.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+TRAINERS = "Trainers"
+COORDINATORS = "Coordinators"
+PARTICIPANTS = "Participants"
+REVIEW_WORKFLOW = "Coordinator review"
+REVIEW_TASK = "Coordinator approval"
+
+# Images and documents: trainers and coordinators upload and choose them for their pages.
+MEDIA_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+]
+COORDINATOR_MODEL_PERMISSIONS = [
+    ("cms", "add_coursetrainer"),
+    ("cms", "change_coursetrainer"),
+    ("cms", "delete_coursetrainer"),
+    ("cms", "view_coursetrainer"),
+    ("cms", "add_thematicarea"),
+    ("cms", "change_thematicarea"),
+    ("cms", "view_thematicarea"),
+    ("participants", "add_organization"),
+    ("participants", "change_organization"),
+    ("participants", "view_organization"),
+]
+COORDINATOR_PAGE_PERMISSIONS = [
+    "add_page",
+    "change_page",
+    "publish_page",
+    "lock_page",
+    "unlock_page",
+]
+TRAINER_PAGE_PERMISSIONS = ["add_page", "change_page"]
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def page_permission(codename):
+    return Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+
+
+@transaction.atomic
+def ensure_roles():
+    trainers, _created = Group.objects.get_or_create(name=TRAINERS)
+    coordinators, _created = Group.objects.get_or_create(name=COORDINATORS)
+    Group.objects.get_or_create(name=PARTICIPANTS)
+
+    access_admin = _permission("wagtailadmin", "access_admin")
+    for group in (trainers, coordinators):
+        group.permissions.add(access_admin)
+    coordinators.permissions.add(
+        *(_permission(app, codename) for app, codename in COORDINATOR_MODEL_PERMISSIONS)
+    )
+
+    root_collection = Collection.get_first_root_node()
+    if root_collection:
+        for group in (trainers, coordinators):
+            for app, codename in MEDIA_PERMISSIONS:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=_permission(app, codename)
+                )
+
+    root_page = Page.get_first_root_node()
+    if root_page is None:
+        return
+    for codename in COORDINATOR_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=coordinators, page=root_page, permission=page_permission(codename)
+        )
+    _ensure_review_workflow(root_page, coordinators)
+
+
+def _ensure_review_workflow(root_page, coordinators):
+    """Every page change by someone without publish rights waits for a coordinator."""
+    workflow, _created = Workflow.objects.get_or_create(
+        name=REVIEW_WORKFLOW, defaults={"active": True}
+    )
+    task = GroupApprovalTask.objects.filter(name=REVIEW_TASK).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=REVIEW_TASK)
+        task.groups.set([coordinators])
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})

@@ -1,0 +1,169 @@
+"""The catalogue: filters and search combine, counts are right, hostile input is answered."""
+
+import pytest
+from django.http import QueryDict
+
+from cms.catalog import MAX_QUERY_LENGTH, CatalogQuery, search_catalog
+from tests.factories.pages import make_course
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def courses(catalog):
+    return {
+        "design": make_course(
+            catalog,
+            title="Mediation process design",
+            areas=("mediation",),
+            partners=("DPPA", "AUC"),
+            languages=("en", "fr"),
+            mode="in_person",
+            summary="Designing mediation processes with the African Union.",
+        ),
+        "gender": make_course(
+            catalog,
+            title="Gender-inclusive mediation",
+            areas=("mediation", "women-peace-security"),
+            partners=("DPPA", "EEAS"),
+            languages=("en", "es"),
+            mode="blended",
+            summary="Women's meaningful participation in peace processes.",
+        ),
+        "warning": make_course(
+            catalog,
+            title="Early warning and conflict analysis",
+            areas=("early-warning",),
+            partners=("DPPA", "ECOWAS"),
+            languages=("fr", "pt"),
+            mode="online",
+            summary="Indicators, scenarios and the warning-response gap.",
+        ),
+        "draft": make_course(catalog, title="Unpublished mediation draft", live=False),
+    }
+
+
+def run(catalog, query_string):
+    return search_catalog(catalog=catalog, query=CatalogQuery.from_params(QueryDict(query_string)))
+
+
+def titles(results):
+    return sorted(course.title for course in results.courses)
+
+
+def counts(results, facet):
+    return {option.value: option.count for option in results.facets[facet].options}
+
+
+def test_unfiltered_lists_live_courses_only(catalog, courses):
+    results = run(catalog, "")
+    assert titles(results) == [
+        "Early warning and conflict analysis",
+        "Gender-inclusive mediation",
+        "Mediation process design",
+    ]
+    assert results.total == 3
+
+
+def test_filters_combine_across_facets_and_or_within(catalog, courses):
+    assert titles(run(catalog, "area=mediation&lang=fr")) == ["Mediation process design"]
+    assert titles(run(catalog, "lang=es&lang=pt")) == [
+        "Early warning and conflict analysis",
+        "Gender-inclusive mediation",
+    ]
+    assert titles(run(catalog, "org=ecowas&mode=online")) == ["Early warning and conflict analysis"]
+    assert titles(run(catalog, "org=ecowas&mode=blended")) == []
+
+
+def test_facet_counts_apply_the_other_filters(catalog, courses):
+    results = run(catalog, "area=mediation")
+    # Area counts ignore the area filter itself, so other areas stay selectable.
+    assert counts(results, "area") == {
+        "mediation": 2,
+        "women-peace-security": 1,
+        "early-warning": 1,
+    }
+    # Other facets count within the area filter.
+    assert counts(results, "lang") == {"en": 2, "fr": 1, "es": 1}
+    assert counts(results, "mode") == {"in_person": 1, "blended": 1}
+    assert counts(results, "org") == {"dppa": 2, "auc": 1, "eeas": 1}
+    selected = [o.value for o in results.facets["area"].options if o.selected]
+    assert selected == ["mediation"]
+
+
+def test_search_combines_with_filters(catalog, courses):
+    assert titles(run(catalog, "q=mediation")) == [
+        "Gender-inclusive mediation",
+        "Mediation process design",
+    ]
+    assert titles(run(catalog, "q=mediation&mode=blended")) == ["Gender-inclusive mediation"]
+    results = run(catalog, "q=mediation")
+    assert counts(results, "mode") == {"in_person": 1, "blended": 1}
+
+
+def test_search_finds_text_in_summary_and_partner_names(catalog, courses):
+    assert titles(run(catalog, "q=indicators")) == ["Early warning and conflict analysis"]
+    assert titles(run(catalog, "q=ECOWAS")) == ["Early warning and conflict analysis"]
+
+
+@pytest.mark.parametrize(
+    "query_string",
+    [
+        "q=",
+        "q=%20%20%20%09",
+        "q=%00",
+        "q=media%00tion",
+        "q=" + "x" * 10_000,
+        "area=no-such-area&org=%3Cscript%3E&lang=xx&mode=teleport",
+        "page=abc",
+        "page=-5",
+        "page=99999",
+        "q=%27%22%3B--%20DROP%20TABLE",
+        "q=%E2%80%AE%F0%9F%95%8A",
+    ],
+)
+def test_hostile_queries_are_answered(client, catalog, courses, query_string):
+    response = client.get(catalog.url + "?" + query_string)
+    assert response.status_code == 200
+    assert response.context["results"].total >= 0
+
+
+def test_blank_and_unknown_filters_mean_no_filter(catalog, courses):
+    assert run(catalog, "q=%20%20&area=nope&lang=xx").total == 3
+
+
+def test_nul_byte_is_dropped_from_search(catalog, courses):
+    query = CatalogQuery.from_params(QueryDict("q=media%00tion"))
+    assert "\x00" not in query.q
+
+
+def test_long_query_is_truncated(catalog, courses):
+    query = CatalogQuery.from_params(QueryDict("q=" + "mediation " * 2000))
+    assert len(query.q) <= MAX_QUERY_LENGTH
+
+
+def test_pagination_clamps_to_last_page(catalog):
+    for n in range(15):
+        make_course(catalog, title=f"Course {n:02d}")
+    results = run(catalog, "page=99")
+    assert results.page.number == 2
+    assert len(results.courses) == 3
+    assert (
+        results.pagination["previous_url"] == "?page=1"
+        or "page" not in results.pagination["previous_url"]
+    )
+
+
+def test_filter_urls_round_trip(catalog, courses):
+    results = run(catalog, "q=mediation&area=mediation")
+    option = next(o for o in results.facets["lang"].options if o.value == "fr")
+    again = run(catalog, option.toggle_url.lstrip("?"))
+    assert again.query.lang == ("fr",)
+    assert again.query.area == ("mediation",)
+    assert again.query.q == "mediation"
+
+
+def test_empty_result_page_offers_to_clear_filters(client, catalog, courses):
+    response = client.get(catalog.url + "?org=ecowas&mode=blended")
+    assert response.context["results"].total == 0
+    assert response.context["results"].clear_url in response.content.decode()
