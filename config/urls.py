@@ -1,20 +1,12 @@
-from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.http import HttpResponse
-from django.urls import include, path
-from django.views.decorators.http import require_GET
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-
-@require_GET
-def healthz(request):
-    return HttpResponse("ok", content_type="text/plain")
-
+from .media import serve_media
 
 urlpatterns = [
-    path("healthz/", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -24,11 +16,6 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    re_path(r"^media/(?P<path>.+)$", serve_media, name="media"),
+    path("", include(wagtail_urls)),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-
-urlpatterns.append(path("", include(wagtail_urls)))

@@ -1,0 +1,96 @@
+"""Production settings and docker-compose: checked by reading them, since no Docker
+engine runs here."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def manage(*args, env):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def production_env(**overrides):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "SECRET_KEY", "DEBUG"))
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="training.example.org",
+        DATABASE_URL=os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/concord"),
+        REDIS_URL=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15"),
+        EMAIL_URL="smtp://mailer:secret@mail.example.org:587/?tls=True",
+    )
+    env.update(overrides)
+    return {k: v for k, v in env.items() if v is not None}
+
+
+def test_production_passes_deploy_checks_without_warnings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=production_env())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = manage("check", env=production_env(SECRET_KEY=None))
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def load_compose():
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+
+
+def test_compose_defines_the_five_services_with_healthchecks():
+    compose = load_compose()
+    services = compose["services"]
+    assert set(services) == {"web", "worker", "beat", "postgres", "redis"}
+    for name, service in services.items():
+        assert "healthcheck" in service, f"{name} has no healthcheck"
+        assert service["healthcheck"]["test"], name
+    assert {"pgdata", "redisdata", "media"} <= set(compose["volumes"])
+    assert any(v.startswith("pgdata:") for v in services["postgres"]["volumes"])
+    assert any(v.startswith("redisdata:") for v in services["redis"]["volumes"])
+
+
+def test_compose_app_services_share_one_image_and_the_right_commands():
+    services = load_compose()["services"]
+    app = [services[name] for name in ("web", "worker", "beat")]
+    assert len({(s["image"], s["build"]) for s in app}) == 1
+    web, worker, beat = (services[name]["command"] for name in ("web", "worker", "beat"))
+    assert "manage.py migrate" in web and "gunicorn config.wsgi:application" in web
+    assert web.index("migrate") < web.index("gunicorn")
+    assert worker.startswith("celery -A config worker")
+    assert beat.startswith("celery -A config beat")
+    for service in app:
+        env = service["environment"]
+        assert env["DJANGO_SETTINGS_MODULE"] == "config.settings.production"
+        assert env["DATABASE_URL"].startswith("postgres://") and "@postgres:" in env["DATABASE_URL"]
+        assert env["REDIS_URL"].startswith("redis://redis:")
+        assert "?" in env["SECRET_KEY"], "SECRET_KEY must be required, not defaulted"
+        assert service["depends_on"]["postgres"]["condition"] == "service_healthy"
+        assert service["depends_on"]["redis"]["condition"] == "service_healthy"
+
+
+def test_dockerfile_builds_the_image_compose_runs():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "uv sync --frozen --no-dev" in dockerfile
+    assert "collectstatic" in dockerfile
+    assert "USER concord" in dockerfile

