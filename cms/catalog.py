@@ -13,6 +13,7 @@ import math
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import CharField, OuterRef, StringAgg, Subquery, Value
@@ -174,6 +175,33 @@ def _facet_index(catalog):
     ]
 
 
+VOCABULARY_CACHE_KEY = "cms:catalog-vocabulary:v1"
+
+
+def taxonomy():
+    """Thematic areas and organizations as {url value: (id, label)}, cached.
+
+    They change rarely and only through the admin; ``forget_taxonomy`` runs when they do.
+    """
+    cached = cache.get(VOCABULARY_CACHE_KEY)
+    if cached is None:
+        cached = {
+            "area": {
+                a.slug: (a.pk, a.name) for a in ThematicArea.objects.only("id", "name", "slug")
+            },
+            "org": {
+                o.acronym.lower(): (o.pk, o.acronym)
+                for o in Organization.objects.only("id", "acronym")
+            },
+        }
+        cache.set(VOCABULARY_CACHE_KEY, cached, timeout=3600)
+    return cached
+
+
+def forget_taxonomy(**kwargs):
+    cache.delete(VOCABULARY_CACHE_KEY)
+
+
 def _search_ids(catalog, text):
     results = CoursePage.objects.live().child_of(catalog).search(text, operator="and")
     return set(results.get_queryset().values_list("pk", flat=True))
@@ -183,18 +211,16 @@ def search_catalog(*, catalog, query: CatalogQuery) -> CatalogResults:
     """Search and filter the courses of ``catalog``.
 
     Unknown filter values are ignored, as if absent. Queries: facet index 1, search 1
-    (when there is text), labels 2, the shown page of courses 3.
+    (when there is text), the shown page of courses 1; labels come from the cache and
+    image renditions from Wagtail's rendition cache.
     """
     index = _facet_index(catalog)
     if query.q:
         matching = _search_ids(catalog, query.q)
         index = [row for row in index if row["pk"] in matching]
 
-    areas = {a.slug: a for a in ThematicArea.objects.only("id", "name", "slug")}
-    orgs = {o.acronym.lower(): o for o in Organization.objects.only("id", "name", "acronym")}
     vocab = {
-        "area": {slug: (a.pk, a.name) for slug, a in areas.items()},
-        "org": {key: (o.pk, o.acronym) for key, o in orgs.items()},
+        **taxonomy(),
         "lang": {code: (code, str(label)) for code, label in COURSE_LANGUAGES},
         "mode": {value: (value, str(label)) for value, label in DeliveryMode.choices},
     }
@@ -251,7 +277,6 @@ def search_catalog(*, catalog, query: CatalogQuery) -> CatalogResults:
         course.pk: course
         for course in CoursePage.objects.filter(pk__in=list(page.object_list))
         .select_related("hero_image")
-        .prefetch_related("hero_image__renditions")
         .only(
             "id",
             "title",

@@ -3,7 +3,6 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
@@ -65,6 +64,34 @@ def outcome_list(label):
     )
 
 
+def family_rows(*, parents, children_of=None, depth=None):
+    """Pages at the given paths plus the live children of ``children_of``, in one query.
+
+    Children carry their module fields as ``estimated_minutes`` and ``summary``; pages
+    come in tree order. Lets breadcrumbs and module lists render without a query each.
+    """
+    condition = models.Q(path__in=parents)
+    if children_of is not None:
+        condition |= models.Q(path__startswith=children_of, depth=depth, live=True)
+    rows = list(
+        Page.objects.filter(condition)
+        .annotate(
+            module_minutes=models.F("modulepage__estimated_minutes"),
+            module_summary=models.F("modulepage__summary"),
+        )
+        .only("id", "title", "slug", "url_path", "path", "depth", "live")
+        .order_by("path")
+    )
+    for row in rows:
+        row.estimated_minutes = row.module_minutes
+        row.summary = row.module_summary
+    return rows
+
+
+def crumbs(*pages):
+    return [{"title": page.title, "url": page.url, "depth": page.depth} for page in pages]
+
+
 class HomePage(Page):
     """The portal's front page: what the joint programme is, and where to start."""
 
@@ -84,6 +111,28 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """Resolve a URL under the site in one query instead of one or two per level.
+
+        The page tree rules fix the page type at every depth below the home page (home →
+        catalogue → course → module), so the page a path names can be fetched directly
+        from its specific model by ``url_path``. Wagtail's own routing remains the
+        fallback for any path the rules do not determine.
+        """
+        model = type(self)
+        for _component in path_components:
+            children = model.allowed_subpage_models()
+            if len(children) != 1:
+                return super().route(request, path_components)
+            model = children[0]
+        if model is type(self):
+            return super().route(request, path_components)
+        url_path = self.url_path + "/".join(path_components) + "/"
+        page = model.objects.filter(url_path=url_path).first()
+        if page is None:
+            return super().route(request, path_components)
+        return page.route(request, [])
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import featured_courses, partner_organizations
@@ -114,6 +163,7 @@ class CatalogPage(Page):
         query = CatalogQuery.from_params(request.GET)
         context["query"] = query
         context["results"] = search_catalog(catalog=self, query=query)
+        context["breadcrumbs"] = crumbs(self)
         return context
 
 
@@ -219,24 +269,19 @@ class CoursePage(Page):
             COURSE_LANGUAGE_NAMES[code] for code in self.languages if code in COURSE_LANGUAGE_NAMES
         ]
 
-    @cached_property
-    def modules(self):
-        return list(
-            ModulePage.objects.live()
-            .child_of(self)
-            .only(
-                "id", "title", "slug", "url_path", "path", "depth", "summary", "estimated_minutes"
-            )
-        )
-
     def get_context(self, request, *args, **kwargs):
         from .selectors import course_with_relations
 
         context = super().get_context(request, *args, **kwargs)
+        catalog, *modules = family_rows(
+            parents=[self.path[: -self.steplen]], children_of=self.path, depth=self.depth + 1
+        )
         context["course"] = course_with_relations(self)
-        context["catalog"] = self.get_parent()
-        context["modules"] = self.modules
-        context["total_minutes"] = sum(m.estimated_minutes for m in self.modules)
+        context["catalog"] = catalog
+        context["catalog_url"] = catalog.url
+        context["modules"] = modules
+        context["total_minutes"] = sum(m.estimated_minutes or 0 for m in modules)
+        context["breadcrumbs"] = crumbs(catalog, self)
         return context
 
 
@@ -276,17 +321,23 @@ class ModulePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        siblings = list(
-            ModulePage.objects.live()
-            .sibling_of(self)
-            .only("id", "title", "url_path", "path", "depth", "estimated_minutes")
+        course_path = self.path[: -self.steplen]
+        catalog, course, *siblings = family_rows(
+            parents=[course_path[: -self.steplen], course_path],
+            children_of=course_path,
+            depth=self.depth,
         )
+        if self.pk not in {m.pk for m in siblings}:
+            # A draft seen in the editor's preview is not live yet: show it in place.
+            siblings = sorted([*siblings, self], key=lambda m: m.path or "~")
         position = next(i for i, m in enumerate(siblings) if m.pk == self.pk)
-        context["course"] = self.get_parent()
+        context["catalog"] = catalog
+        context["course"] = course
         context["modules"] = siblings
         context["position"] = position + 1
         context["previous_module"] = siblings[position - 1] if position else None
         context["next_module"] = siblings[position + 1] if position + 1 < len(siblings) else None
+        context["breadcrumbs"] = crumbs(catalog, course, self)
         return context
 
 

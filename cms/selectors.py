@@ -15,7 +15,6 @@ def featured_courses(*, home, limit=6):
         .filter(featured=True)
         .select_related("hero_image")
         .prefetch_related(
-            "hero_image__renditions",
             Prefetch("partner_organizations", queryset=Organization.objects.only("id", "acronym")),
         )
         .order_by("title")[:limit]
