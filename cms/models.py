@@ -56,9 +56,9 @@ class ThematicArea(index.Indexed, models.Model):
         return self.name
 
 
-def outcome_list(label):
+def outcome_list(label, item_label):
     return StreamField(
-        [("item", blocks.CharBlock(label=label))],
+        [("item", blocks.CharBlock(label=item_label))],
         blank=True,
         verbose_name=label,
     )
@@ -195,7 +195,7 @@ class CoursePage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    learning_outcomes = outcome_list(_("Learning outcomes"))
+    learning_outcomes = outcome_list(_("Learning outcomes"), _("Outcome"))
     target_audience = RichTextField(_("target audience"), features=RICH_TEXT_FEATURES)
     prerequisites = RichTextField(_("prerequisites"), blank=True, features=RICH_TEXT_FEATURES)
     duration_hours = models.PositiveSmallIntegerField(
@@ -292,7 +292,7 @@ class ModulePage(Page):
     estimated_minutes = models.PositiveSmallIntegerField(
         _("estimated time (minutes)"), help_text=_("How long a participant needs for it.")
     )
-    learning_objectives = outcome_list(_("Learning objectives"))
+    learning_objectives = outcome_list(_("Learning objectives"), _("Objective"))
     body = StreamField(ModuleBodyBlock(), verbose_name=_("content"))
 
     content_panels = [

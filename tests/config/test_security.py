@@ -109,3 +109,14 @@ def test_logout_is_post_only(client, pages):
     client.force_login(make_participant())
     assert client.get("/accounts/logout/").status_code == 405
     assert "_auth_user_id" in client.session
+
+
+def test_only_wagtail_admin_gets_the_looser_policy(client, pages):
+    from tests.factories.users import make_user
+
+    client.force_login(make_user("editor", superuser=True))
+    admin_policy = client.get("/admin/")["Content-Security-Policy"]
+    assert "'unsafe-inline'" in admin_policy
+    assert "object-src 'none'" in admin_policy
+    assert "unsafe-inline" not in client.get("/")["Content-Security-Policy"]
+    assert "unsafe-inline" not in client.get("/admin-lookalike/")["Content-Security-Policy"]
