@@ -99,6 +99,8 @@ CACHES = {
     }
 }
 
+AUTHENTICATION_BACKENDS = ["participants.backends.ModelBackendWithAdminFlag"]
+
 # Sessions read from the cache (Redis in production), written through to the database.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 

@@ -1,0 +1,32 @@
+import pytest
+from django.contrib.auth import get_user_model
+
+from participants.backends import ModelBackendWithAdminFlag
+from tests.factories.users import make_coordinator, make_participant, make_trainer, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (make_participant, False),
+        (make_trainer, True),
+        (make_coordinator, True),
+        (lambda: make_user("root", superuser=True), True),
+    ],
+)
+def test_admin_flag_matches_the_permission(make, expected):
+    user = make()
+    loaded = ModelBackendWithAdminFlag().get_user(user.pk)
+    assert loaded.can_access_admin is expected
+    assert (
+        get_user_model().objects.get(pk=user.pk).has_perm("wagtailadmin.access_admin") is expected
+    )
+
+
+def test_inactive_users_are_not_loaded():
+    user = make_trainer()
+    user.is_active = False
+    user.save()
+    assert ModelBackendWithAdminFlag().get_user(user.pk) is None
