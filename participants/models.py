@@ -1,3 +1,4 @@
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +29,7 @@ class Organization(models.Model):
         _("monogram colour"),
         max_length=7,
         default="#1f4e79",
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #rrggbb."))],
         help_text=_("Background of the generated monogram, as #rrggbb; keep it dark for contrast."),
     )
 

@@ -1,4 +1,7 @@
+import contextlib
+
 import pytest
+from django.db import transaction
 
 from cms.demo import seed_site
 
@@ -29,3 +32,26 @@ def home(site_tree):
 @pytest.fixture
 def catalog(site_tree):
     return site_tree[1]
+
+
+@contextlib.contextmanager
+def shared_data(django_db_blocker):
+    """Data built once for a whole module, rolled back at its end.
+
+    Each test still runs in its own transaction (a savepoint inside this one), so what
+    a test changes is undone before the next; building pages through Wagtail is slow
+    enough that building them once per module keeps the suite fast.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The full demo (seed_demo), once per module."""
+    from django.core.management import call_command
+
+    with shared_data(django_db_blocker):
+        call_command("seed_demo", verbosity=0)
+        yield

@@ -3,14 +3,33 @@
 import pytest
 from django.http import QueryDict
 
-from cms.catalog import MAX_QUERY_LENGTH, CatalogQuery, search_catalog
+from cms.catalog import MAX_QUERY_LENGTH, PAGE_SIZE, CatalogQuery, search_catalog
+from cms.demo import seed_site
 from tests.factories.pages import make_course
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def catalog_courses(django_db_setup, django_db_blocker):
+    from tests.conftest import shared_data
+
+    with shared_data(django_db_blocker):
+        _home, catalog = seed_site()
+        yield catalog, build_courses(catalog)
+
+
 @pytest.fixture
-def courses(catalog):
+def catalog(catalog_courses, db):
+    return catalog_courses[0]
+
+
+@pytest.fixture
+def courses(catalog_courses, db):
+    return catalog_courses[1]
+
+
+def build_courses(catalog):
     return {
         "design": make_course(
             catalog,
@@ -142,16 +161,19 @@ def test_long_query_is_truncated(catalog, courses):
     assert len(query.q) <= MAX_QUERY_LENGTH
 
 
-def test_pagination_clamps_to_last_page(catalog):
-    for n in range(15):
-        make_course(catalog, title=f"Course {n:02d}")
+def test_pagination_clamps_to_last_page_and_links_neighbours(catalog, courses):
+    for n in range(PAGE_SIZE - 1):
+        make_course(catalog, title=f"Extra course {n:02d}", areas=("peacebuilding",))
     results = run(catalog, "page=99")
+    assert results.total == PAGE_SIZE + 2
     assert results.page.number == 2
-    assert len(results.courses) == 3
-    assert (
-        results.pagination["previous_url"] == "?page=1"
-        or "page" not in results.pagination["previous_url"]
-    )
+    assert len(results.courses) == 2
+    assert results.pagination["previous_url"] == "?"  # page 1 is the bare URL
+    assert results.pagination["next_url"] is None
+    second = run(catalog, "area=peacebuilding&area=mediation&page=2")
+    assert second.page.number == 2
+    assert second.pagination["previous_url"] == "?area=peacebuilding&area=mediation"
+    assert [link["number"] for link in second.pagination["links"]] == [1, 2]
 
 
 def test_filter_urls_round_trip(catalog, courses):

@@ -1,0 +1,122 @@
+"""Every page type renders with the demo content; page creation follows the tree rules."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, PageLogEntry, Revision
+
+from cms.models import CatalogPage, CoursePage, HomePage, ModulePage
+from participants.models import Organization
+from tests.factories.users import make_participant
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(demo_site, db):
+    return HomePage.objects.get()
+
+
+def test_page_tree_rules():
+    assert HomePage.allowed_subpage_models() == [CatalogPage]
+    assert CatalogPage.allowed_subpage_models() == [CoursePage]
+    assert CoursePage.allowed_subpage_models() == [ModulePage]
+    assert ModulePage.allowed_subpage_models() == []
+    assert CatalogPage.allowed_parent_page_models() == [HomePage]
+    assert CoursePage.allowed_parent_page_models() == [CatalogPage]
+    assert ModulePage.allowed_parent_page_models() == [CoursePage]
+
+
+def test_pages_can_be_created_only_where_they_belong(demo):
+    catalog = CatalogPage.objects.get()
+    course = CoursePage.objects.first()
+    assert not ModulePage.can_create_at(catalog)
+    assert not CoursePage.can_create_at(demo)
+    assert not CoursePage.can_create_at(course)
+    assert ModulePage.can_create_at(course)
+    assert CoursePage.can_create_at(catalog)
+    assert not HomePage.can_create_at(Page.get_first_root_node())  # max_count = 1
+
+
+def test_demo_has_substantial_content(demo):
+    courses = CoursePage.objects.live()
+    assert courses.count() >= 6
+    for course in courses:
+        modules = ModulePage.objects.live().child_of(course)
+        assert 3 <= modules.count() <= 6, course.title
+        kinds = {org.kind for org in course.partner_organizations.all()}
+        assert "un" in kinds and kinds & {"regional", "subregional"}, course.title
+        assert course.thematic_areas.exists()
+        for module in modules:
+            words = sum(len(str(block.render()).split()) for block in module.body)
+            assert words > 300, module.title
+    assert set(CoursePage.objects.values_list("delivery_mode", flat=True)) == {
+        "in_person",
+        "online",
+        "blended",
+    }
+
+
+def test_seed_demo_twice_changes_nothing(demo):
+    counts = (
+        Page.objects.count(),
+        Revision.objects.count(),
+        PageLogEntry.objects.count(),
+        Organization.objects.count(),
+    )
+    call_command("seed_demo", verbosity=0)
+    assert counts == (
+        Page.objects.count(),
+        Revision.objects.count(),
+        PageLogEntry.objects.count(),
+        Organization.objects.count(),
+    )
+
+
+def test_home_page_renders_intro_featured_courses_and_partners(client, demo):
+    html = client.get("/").content.decode()
+    assert demo.intro_title in html
+    for course in CoursePage.objects.live().filter(featured=True):
+        assert course.title in html
+    assert "AUC" in html and "DPPA" in html
+
+
+def test_catalogue_lists_courses_with_filters(client, demo):
+    response = client.get("/courses/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    for course in CoursePage.objects.live()[:6]:
+        assert course.title in html
+    assert 'name="area"' in html and 'name="org"' in html
+    assert 'name="lang"' in html and 'name="mode"' in html
+
+
+def test_course_page_lists_modules_in_order_with_time(client, demo):
+    course = CoursePage.objects.get(slug="mediation-process-design")
+    html = client.get(course.url).content.decode()
+    modules = list(ModulePage.objects.live().child_of(course))
+    positions = [html.index(module.title) for module in modules]
+    assert positions == sorted(positions)
+    assert course.summary in html
+    assert "Sign in" in html
+
+
+def test_module_page_needs_sign_in(client, demo):
+    module = ModulePage.objects.live().first()
+    response = client.get(module.url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/?next=")
+
+    client.force_login(make_participant("reader"))
+    response = client.get(module.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert module.title in html
+    first_heading = next(b.value for b in module.body if b.block_type == "heading")
+    assert first_heading in html
+
+
+def test_french_interface(client, demo):
+    client.post("/i18n/setlang/", {"language": "fr", "next": "/"})
+    html = client.get("/courses/").content.decode()
+    assert 'lang="fr"' in html
+    assert "Catalogue des formations" in html or "Rechercher" in html
