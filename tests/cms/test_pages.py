@@ -120,3 +120,26 @@ def test_french_interface(client, demo):
     html = client.get("/courses/").content.decode()
     assert 'lang="fr"' in html
     assert "Catalogue des formations" in html or "Rechercher" in html
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/courses/no-such-course/",
+        "/courses/mediation-process-design/no-such-module/",
+        "/x/y/z/w/v/",
+    ],
+)
+def test_unknown_paths_are_404(client, demo, path):
+    assert client.get(path).status_code == 404
+
+
+def test_unpublished_pages_are_404(client, demo):
+    course = CoursePage.objects.get(slug="mediation-process-design")
+    module = ModulePage.objects.child_of(course).first()
+    client.force_login(make_participant("reader"))
+    assert client.get(module.url).status_code == 200
+    module.unpublish()
+    assert client.get(module.url).status_code == 404
+    course.unpublish()
+    assert client.get(course.url).status_code == 404
