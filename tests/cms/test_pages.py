@@ -119,7 +119,10 @@ def test_french_interface(client, demo):
     client.post("/i18n/setlang/", {"language": "fr", "next": "/"})
     html = client.get("/courses/").content.decode()
     assert 'lang="fr"' in html
-    assert "Catalogue des formations" in html or "Rechercher" in html
+    assert "Catalogue des formations" in html
+    assert "Rechercher une formation" in html
+    assert "Se connecter" in html
+    assert "Search courses" not in html
 
 
 @pytest.mark.parametrize(
