@@ -1,5 +1,7 @@
 """Every page type renders with the demo content; page creation follows the tree rules."""
 
+import io
+
 import pytest
 from django.core.management import call_command
 from wagtail.models import Page, PageLogEntry, Revision
@@ -70,6 +72,24 @@ def test_seed_demo_twice_changes_nothing(demo):
         PageLogEntry.objects.count(),
         Organization.objects.count(),
     )
+
+
+def test_generated_courses_are_published_searchable_and_made_once(client, demo):
+    out = io.StringIO()
+    call_command("seed_demo", courses=3, stdout=out)
+    assert "3/3 courses" in out.getvalue()
+    generated = CoursePage.objects.live().filter(slug__contains="-cohort-")
+    assert generated.count() == 3
+    for course in generated:
+        assert ModulePage.objects.live().child_of(course).count() == 5
+        assert course.live_revision is not None
+    html = client.get("/courses/", {"q": "cohort 2"}).content.decode()
+    assert "1 course" in html
+    assert "cohort 2</a>" in html
+
+    pages = Page.objects.count()
+    call_command("seed_demo", courses=3, verbosity=0)
+    assert Page.objects.count() == pages
 
 
 def test_home_page_renders_intro_featured_courses_and_partners(client, demo):

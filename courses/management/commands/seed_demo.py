@@ -1,5 +1,8 @@
 """Build the demo: site tree, courses and one user per role. Safe to run again."""
 
+import contextlib
+import logging
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
@@ -36,9 +39,14 @@ class Command(BaseCommand):
             help="Also generate this many extra courses (5 modules each) for benchmarks.",
         )
 
-    def handle(self, *args, courses, **options):
+    def handle(self, *args, courses, verbosity, **options):
         if courses < 0:
             raise CommandError("--courses must be zero or more.")
+        # Wagtail logs every page created and published; below -v 2 only our summary shows.
+        with quiet_logger("wagtail", enabled=verbosity < 2):
+            self.seed(courses)
+
+    def seed(self, courses):
         _home, catalog = seed_site()
         written = seed_courses(catalog)
         self.stdout.write(f"Site ready: {len(written)} written courses.")
@@ -46,9 +54,13 @@ class Command(BaseCommand):
         self.assign_trainers(users)
         if courses:
             self.stdout.write(f"Generating {courses} more courses…")
-            seed_generated_courses(catalog, courses)
+            seed_generated_courses(catalog, courses, progress=self.report_progress)
         total = CoursePage.objects.live().child_of(catalog).count()
         self.stdout.write(self.style.SUCCESS(f"Demo ready: {total} live courses."))
+
+    def report_progress(self, done, count):
+        if done % 50 == 0 or done == count:
+            self.stdout.write(f"  {done}/{count} courses")
 
     @transaction.atomic
     def seed_users(self):
@@ -75,3 +87,15 @@ class Command(BaseCommand):
         for username, slugs in TRAINER_COURSES.items():
             for course in CoursePage.objects.filter(slug__in=slugs):
                 assign_trainer(course=course, user=users[username], assigned_by=users["admin"])
+
+
+@contextlib.contextmanager
+def quiet_logger(name, *, enabled):
+    logger = logging.getLogger(name)
+    previous = logger.level
+    if enabled:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)
