@@ -26,9 +26,7 @@ def test_monogram_colour_must_be_a_hex_colour():
     from django.db import IntegrityError, transaction
 
     with pytest.raises(IntegrityError), transaction.atomic():
-        Organization.objects.create(
-            name="Test", acronym="TST", kind="other", colour="#12345z"
-        )
+        Organization.objects.create(name="Test", acronym="TST", kind="other", colour="#12345z")
 
 
 def test_organizations_are_editable_in_the_admin(client):
