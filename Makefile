@@ -19,12 +19,14 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: help python venv install install-dev run serve test lint bench e2e messages clean
+.PHONY: help python venv install install-dev run test lint bench e2e messages clean
 
 help:
 	@echo "make run    install, migrate, load the demo and serve http://127.0.0.1:8000 (web, worker, beat)"
 	@echo "make test   lint, check migrations and run the whole suite on PostgreSQL and Redis"
 	@echo "make bench  benchmark the public pages on a 500-course catalogue"
+	@echo "make e2e    only the end-to-end tests in headless Chromium"
+	@echo "make messages  update and compile the French translation (needs gettext)"
 
 python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -58,9 +60,11 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
 	else echo "npm not found: the accessibility scan will be skipped." >&2; fi
 
-test: install-dev node_modules/.package-lock.json
+lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+test: lint node_modules/.package-lock.json
 	$(BIN)/python -m config.preflight
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest
@@ -68,6 +72,15 @@ test: install-dev node_modules/.package-lock.json
 bench: install-dev
 	$(BIN)/python -m config.preflight
 	$(BIN)/pytest tests/bench -s -q -p no:randomly --bench
+
+e2e: install-dev node_modules/.package-lock.json
+	$(BIN)/python -m config.preflight
+	$(BIN)/pytest tests/e2e
+
+messages: install-dev
+	$(MANAGE) makemessages -l fr --ignore=.venv --ignore=node_modules --ignore=var \
+		--ignore=staticfiles --ignore=tests
+	$(MANAGE) compilemessages -l fr --ignore=.venv
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache
