@@ -1,0 +1,99 @@
+"""The benchmark catalogue, built once per run: 500 live courses, 2,500 modules.
+
+It is committed to the test database pytest-django creates for the run (and drops at
+its end), before any benchmark starts. Each benchmark then runs in its own transaction,
+rolled back at its end, as the rest of the suite does (``bench_site`` asks for ``db``),
+so what one writes is gone before the next. None may use ``transactional_db``: its
+flush would empty the catalogue for the others.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import time
+from dataclasses import dataclass
+
+import pytest
+
+from tests.bench.harness import emit
+
+COURSES = 500
+MODULES = 2_500
+
+
+@dataclass(frozen=True)
+class BenchSite:
+    home: object
+    catalog: object
+    courses: int
+    modules: int
+
+
+def pytest_report_teststatus(report, config):
+    # No progress dot after a passing benchmark: it would start the next JSON line.
+    if report.passed and report.nodeid.startswith("tests/bench/"):
+        category = "passed" if report.when == "call" else ""
+        return category, "", ""
+    return None
+
+
+def seed_catalogue():
+    """The demo (its written courses and users), then generated courses up to the size."""
+    from django.core.management import call_command
+
+    from cms.demo import seed_generated_courses, seed_site
+    from cms.models import CoursePage, ModulePage
+
+    call_command("seed_demo", verbosity=0, stdout=io.StringIO())  # stdout is for JSON lines
+    home, catalog = seed_site()
+
+    def counts():
+        courses = CoursePage.objects.live().child_of(catalog).count()
+        modules = ModulePage.objects.live().descendant_of(catalog).count()
+        return courses, modules
+
+    courses, _modules = counts()
+    seed_generated_courses(catalog, COURSES - courses, modules_per_course=5)
+    # The written courses have 33 modules, not 40: give the first generated courses
+    # one module more each until the total is right (seeding is idempotent by slug, so
+    # this call adds the 6th module to existing courses and creates no new course).
+    courses, modules = counts()
+    if 0 < MODULES - modules <= courses:
+        seed_generated_courses(catalog, MODULES - modules, modules_per_course=6)
+        courses, modules = counts()
+    assert (courses, modules) == (COURSES, MODULES), (courses, modules)
+    return BenchSite(home=home, catalog=catalog, courses=courses, modules=modules)
+
+
+@contextlib.contextmanager
+def quiet(logger_name, level=logging.WARNING):
+    """Wagtail logs three lines per page published: 9,000 lines of noise here."""
+    logger = logging.getLogger(logger_name)
+    previous = logger.level
+    logger.setLevel(level)
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)
+
+
+@pytest.fixture(scope="session")
+def bench_catalogue(django_db_setup, django_db_blocker) -> BenchSite:
+    with django_db_blocker.unblock(), quiet("wagtail"):
+        start = time.perf_counter()
+        site = seed_catalogue()
+        emit(
+            "bench_setup",
+            courses=site.courses,
+            modules=site.modules,
+            seed_s=round(time.perf_counter() - start, 1),
+        )
+    return site
+
+
+@pytest.fixture
+def bench_site(bench_catalogue, db) -> BenchSite:
+    """The catalogue, with database access for the benchmark that asks for it."""
+    return bench_catalogue

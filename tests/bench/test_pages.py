@@ -1,0 +1,100 @@
+"""Server time and SQL queries of the public pages on a 500-course catalogue.
+
+Pages are requested through Django's test client (the whole middleware stack, no
+network). Every response is checked for its status and its content, so that a broken
+page fails instead of being timed; the timings themselves are only printed.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from cms.demo import HOME_TITLE
+from cms.models import CoursePage, ModulePage
+from tests.bench.harness import expect_page, measure
+
+# A written course of the demo (featured, five modules), and one of its modules.
+COURSE_SLUG = "mediation-process-design"
+MODULE_SLUG = "process-architecture"
+FILTER = {"area": "mediation", "lang": "fr"}
+SEARCH = "mediation"
+
+
+@pytest.fixture
+def course(bench_site):
+    return CoursePage.objects.live().child_of(bench_site.catalog).get(slug=COURSE_SLUG)
+
+
+@pytest.fixture
+def module(course):
+    return ModulePage.objects.live().child_of(course).get(slug=MODULE_SLUG)
+
+
+def courses_heading(total):
+    return f"{total} course" if total == 1 else f"{total} courses"
+
+
+def test_home_page(client, bench_site, course):
+    measure("home_page", lambda: client.get("/"), check=expect_page(HOME_TITLE, course.title))
+
+
+def test_catalog_page(client, bench_site):
+    url = bench_site.catalog.url
+    measure(
+        "catalog_page",
+        lambda: client.get(url),
+        check=expect_page(
+            courses_heading(bench_site.courses), f"Showing 1\N{EN DASH}12 of {bench_site.courses}"
+        ),
+    )
+
+
+def test_catalog_filtered(client, bench_site):
+    url = bench_site.catalog.url
+    total = (
+        CoursePage.objects.live()
+        .child_of(bench_site.catalog)
+        .filter(thematic_areas__slug=FILTER["area"], languages__contains=[FILTER["lang"]])
+        .distinct()
+        .count()
+    )
+    assert 12 < total < bench_site.courses  # filtered, and more than one page of results
+    measure(
+        "catalog_filtered",
+        lambda: client.get(url, FILTER),
+        check=expect_page(courses_heading(total), "Active filters:"),
+    )
+
+
+def test_catalog_search(client, bench_site):
+    url = bench_site.catalog.url
+    total = (
+        CoursePage.objects.live()
+        .child_of(bench_site.catalog)
+        .search(SEARCH, operator="and")
+        .get_queryset()
+        .count()
+    )
+    assert total > 12  # a search with several pages of results
+    measure(
+        "catalog_search",
+        lambda: client.get(url, {"q": SEARCH}),
+        check=expect_page(courses_heading(total), f"matching “{SEARCH}”"),
+    )
+
+
+def test_course_page(client, bench_site, course, module):
+    url = course.url
+    measure("course_page", lambda: client.get(url), check=expect_page(course.title, module.title))
+
+
+def test_module_page(client, bench_site, course, module):
+    # Training material is for signed-in staff: the demo's participant reads it.
+    client.force_login(get_user_model().objects.get(username="participant"))
+    url = module.url
+    measure(
+        "module_page",
+        lambda: client.get(url),
+        check=expect_page(module.title, course.title),
+    )
