@@ -19,12 +19,23 @@ class CmsConfig(AppConfig):
         post_migrate.connect(_ensure_roles, sender=self, dispatch_uid="cms.ensure_roles")
 
         from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Page, PageViewRestriction, Site
+        from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from participants.models import Organization
 
+        from .cache import bump_content_version
         from .catalog import forget_taxonomy
         from .models import ThematicArea
 
         for model in (ThematicArea, Organization):
             for signal in (post_save, post_delete):
                 signal.connect(forget_taxonomy, sender=model, dispatch_uid=f"forget-{model}")
+                signal.connect(bump_content_version, sender=model, dispatch_uid=f"bump-{model}")
+        # What visitors see changes only through these (drafts and revisions do not count).
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(bump_content_version, dispatch_uid=f"bump-{signal}")
+        post_delete.connect(bump_content_version, sender=Page, dispatch_uid="bump-page-delete")
+        for model in (Site, PageViewRestriction):
+            for signal in (post_save, post_delete):
+                signal.connect(bump_content_version, sender=model, dispatch_uid=f"bump-{model}")

@@ -22,6 +22,7 @@ from django.http import QueryDict
 
 from participants.models import Organization
 
+from .cache import cached
 from .models import COURSE_LANGUAGES, CoursePage, DeliveryMode, ThematicArea
 
 PAGE_SIZE = 12
@@ -145,8 +146,15 @@ class CatalogResults:
 
 
 def _facet_index(catalog):
-    """One row per live course of the catalogue, with its facet values (one query)."""
+    """One row per live course of the catalogue, with its facet values.
 
+    One query, then cached for the current content version (``cms.cache``): publishing
+    or unpublishing any page changes the version.
+    """
+    return cached(f"catalog-index:{catalog.pk}", lambda: _read_facet_index(catalog))
+
+
+def _read_facet_index(catalog):
     def agg(through, column):
         return Subquery(
             through.objects.filter(coursepage_id=OuterRef("pk"))
@@ -210,9 +218,9 @@ def _search_ids(catalog, text):
 def search_catalog(*, catalog, query: CatalogQuery) -> CatalogResults:
     """Search and filter the courses of ``catalog``.
 
-    Unknown filter values are ignored, as if absent. Queries: facet index 1, search 1
-    (when there is text), the shown page of courses 1; labels come from the cache and
-    image renditions from Wagtail's rendition cache.
+    Unknown filter values are ignored, as if absent. Queries: facet index 1 (none while
+    it is cached), search 1 (when there is text), the shown page of courses 1; labels
+    come from the cache and image renditions from Wagtail's rendition cache.
     """
     index = _facet_index(catalog)
     if query.q:
@@ -230,22 +238,30 @@ def search_catalog(*, catalog, query: CatalogQuery) -> CatalogResults:
         for name in FACETS
     }
 
-    def matches(row, skip=None):
-        return all(not keys or row[name] & keys for name, keys in wanted.items() if name != skip)
+    # One pass over the index: a row counts towards facet F when it meets every active
+    # filter except, perhaps, F's own; it is a hit when it meets them all.
+    active_filters = [(name, keys) for name, keys in wanted.items() if keys]
+    counts: dict[str, dict] = {name: {} for name in FACETS}
+    hits = []
+    for row in index:
+        failed = [name for name, keys in active_filters if not row[name] & keys]
+        if len(failed) > 1:
+            continue
+        for name in failed or FACETS:
+            tally = counts[name]
+            for key in row[name]:
+                tally[key] = tally.get(key, 0) + 1
+        if not failed:
+            hits.append(row["pk"])
 
     facets = {}
     active = []
     for name in FACETS:
-        counts: dict = {}
-        for row in index:
-            if matches(row, skip=name):
-                for key in row[name]:
-                    counts[key] = counts.get(key, 0) + 1
         facet = Facet(name=name)
         chosen = set(getattr(query, name))
         for value, (key, label) in vocab[name].items():
             selected = value in chosen
-            count = counts.get(key, 0)
+            count = counts[name].get(key, 0)
             if not count and not selected:
                 continue
             toggled = (
@@ -269,7 +285,6 @@ def search_catalog(*, catalog, query: CatalogQuery) -> CatalogResults:
         facet.options.sort(key=lambda o: (-o.count, o.label))
         facets[name] = facet
 
-    hits = [row["pk"] for row in index if matches(row)]
     paginator = Paginator(hits, PAGE_SIZE)
     number = min(query.page, max(1, math.ceil(len(hits) / PAGE_SIZE)))
     page = paginator.page(number)

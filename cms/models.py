@@ -9,12 +9,13 @@ from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from participants.models import Organization
 
 from .blocks import RICH_TEXT_FEATURES, ModuleBodyBlock
+from .cache import cached, published
 
 # Languages a course can be delivered in: the six official UN languages and the
 # other working languages of partner organizations.
@@ -88,6 +89,18 @@ def family_rows(*, parents, children_of=None, depth=None):
     return rows
 
 
+def view_restrictions_if_any(page):
+    """Wagtail's check of a page's view restrictions, skipped while none exist anywhere.
+
+    Wagtail looks up the restrictions of a page and its ancestors on every request (two
+    queries); Concord sets none unless an editor chooses one. Whether any exists is
+    cached with the content version, which saving or deleting a restriction changes.
+    """
+    if not cached("any-view-restriction", PageViewRestriction.objects.exists):
+        return PageViewRestriction.objects.none()
+    return Page.get_view_restrictions(page)
+
+
 def crumbs(*pages):
     return [{"title": page.title, "url": page.url, "depth": page.depth} for page in pages]
 
@@ -106,6 +119,7 @@ class HomePage(Page):
         FieldPanel("partners_intro"),
     ]
     parent_page_types = ["wagtailcore.Page"]
+    get_view_restrictions = view_restrictions_if_any
     subpage_types = ["cms.CatalogPage"]
     max_count = 1
 
@@ -129,7 +143,10 @@ class HomePage(Page):
         if model is type(self):
             return super().route(request, path_components)
         url_path = self.url_path + "/".join(path_components) + "/"
-        page = model.objects.filter(url_path=url_path).first()
+        # A page model may name what its template always needs (``routing_queryset``).
+        queryset = getattr(model, "routing_queryset", model.objects.all)()
+        # slug is indexed, url_path is not: the slug narrows the search to a few rows.
+        page = queryset.filter(slug=path_components[-1], url_path=url_path).first()
         if page is None:
             return super().route(request, path_components)
         return page.route(request, [])
@@ -138,9 +155,17 @@ class HomePage(Page):
         from .selectors import featured_courses, partner_organizations
 
         context = super().get_context(request, *args, **kwargs)
-        context["featured_courses"] = featured_courses(home=self)
-        context["partners"] = partner_organizations()
-        context["catalog"] = CatalogPage.objects.live().child_of(self).first()
+        context.update(
+            published(
+                request,
+                f"home:{self.pk}",
+                lambda: {
+                    "featured_courses": featured_courses(home=self),
+                    "partners": partner_organizations(),
+                    "catalog": CatalogPage.objects.live().child_of(self).first(),
+                },
+            )
+        )
         return context
 
 
@@ -151,6 +176,7 @@ class CatalogPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["cms.HomePage"]
+    get_view_restrictions = view_restrictions_if_any
     subpage_types = ["cms.CoursePage"]
 
     class Meta:
@@ -252,7 +278,12 @@ class CoursePage(Page):
         ),
     ]
     parent_page_types = ["cms.CatalogPage"]
+    get_view_restrictions = view_restrictions_if_any
     subpage_types = ["cms.ModulePage"]
+
+    @classmethod
+    def routing_queryset(cls):
+        return cls.objects.select_related("hero_image")
 
     class Meta:
         verbose_name = _("course")
@@ -269,14 +300,24 @@ class CoursePage(Page):
             COURSE_LANGUAGE_NAMES[code] for code in self.languages if code in COURSE_LANGUAGE_NAMES
         ]
 
-    def get_context(self, request, *args, **kwargs):
-        from .selectors import course_with_relations
-
-        context = super().get_context(request, *args, **kwargs)
+    def family(self):
+        """The catalogue row, live modules, thematic areas and partners: 3 queries."""
         catalog, *modules = family_rows(
             parents=[self.path[: -self.steplen]], children_of=self.path, depth=self.depth + 1
         )
-        context["course"] = course_with_relations(self)
+        return {
+            "catalog": catalog,
+            "modules": modules,
+            "areas": list(self.thematic_areas.all()),
+            "partners": list(self.partner_organizations.select_related("logo")),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        family = published(request, f"course:{self.pk}", self.family)
+        catalog, modules = family["catalog"], family["modules"]
+        self.area_list, self.partner_list = family["areas"], family["partners"]
+        context["course"] = self
         context["catalog"] = catalog
         context["catalog_url"] = catalog.url
         context["modules"] = modules
@@ -308,6 +349,7 @@ class ModulePage(Page):
         index.SearchField("body"),
     ]
     parent_page_types = ["cms.CoursePage"]
+    get_view_restrictions = view_restrictions_if_any
     subpage_types: list[str] = []
 
     class Meta:
@@ -322,10 +364,14 @@ class ModulePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         course_path = self.path[: -self.steplen]
-        catalog, course, *siblings = family_rows(
-            parents=[course_path[: -self.steplen], course_path],
-            children_of=course_path,
-            depth=self.depth,
+        catalog, course, *siblings = published(
+            request,
+            f"course-outline:{course_path}",
+            lambda: family_rows(
+                parents=[course_path[: -self.steplen], course_path],
+                children_of=course_path,
+                depth=self.depth,
+            ),
         )
         if self.pk not in {m.pk for m in siblings}:
             # A draft seen in the editor's preview is not live yet: show it in place.

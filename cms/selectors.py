@@ -1,6 +1,6 @@
 """Reads that several pages share, each with a fixed number of queries."""
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 
 from participants.models import Organization
 
@@ -22,17 +22,12 @@ def featured_courses(*, home, limit=6):
 
 
 def partner_organizations():
-    """Organizations that run at least one live course, UN entities first."""
+    """Organizations that run at least one live course, UN entities first (one query)."""
+    runs_a_live_course = CoursePage.partner_organizations.through.objects.filter(
+        organization_id=OuterRef("pk"), coursepage__live=True
+    )
     return list(
-        Organization.objects.filter(courses__live=True)
-        .distinct()
+        Organization.objects.filter(Exists(runs_a_live_course))
         .select_related("logo")
         .order_by("kind", "acronym")
     )
-
-
-def course_with_relations(course):
-    """The course with its areas and partners loaded in one query each."""
-    course.area_list = list(course.thematic_areas.all())
-    course.partner_list = list(course.partner_organizations.select_related("logo"))
-    return course
