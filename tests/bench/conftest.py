@@ -42,6 +42,7 @@ def pytest_report_teststatus(report, config):
 def seed_catalogue():
     """The demo (its written courses and users), then generated courses up to the size."""
     from django.core.management import call_command
+    from django.db import connection
 
     from cms.demo import seed_generated_courses, seed_site
     from cms.models import CoursePage, ModulePage
@@ -64,6 +65,9 @@ def seed_catalogue():
         seed_generated_courses(catalog, MODULES - modules, modules_per_course=6)
         courses, modules = counts()
     assert (courses, modules) == (COURSES, MODULES), (courses, modules)
+    # Statistics for the planner, as autovacuum would gather them after such a load.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     return BenchSite(home=home, catalog=catalog, courses=courses, modules=modules)
 
 
