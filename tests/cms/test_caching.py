@@ -107,3 +107,21 @@ def test_a_new_view_restriction_applies_at_once(client, catalog):
 
     restriction.delete()
     assert client.get(course.url).status_code == 200
+
+
+def test_module_text_follows_publishing_and_previews_show_drafts(client, catalog):
+    client.force_login(make_participant())
+    course = make_course(catalog, title="Mediation process design")
+    module = make_module(course, body_text="Mediation starts with listening.")
+    assert "Mediation starts with listening." in html_of(client, module.url)
+
+    module.body = [{"type": "paragraph", "value": "<p>Consent comes first.</p>"}]
+    module.save_revision()
+    draft = module.get_latest_revision_as_object()
+    assert "Consent comes first." in draft.make_preview_request().content.decode()
+    assert "Consent comes first." not in html_of(client, module.url)
+
+    module.get_latest_revision().publish()
+    html = html_of(client, module.url)
+    assert "Consent comes first." in html
+    assert "Mediation starts with listening." not in html
