@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 
 from cms.demo import HOME_TITLE
 from cms.models import CoursePage, ModulePage
@@ -87,6 +88,15 @@ def test_catalog_search(client, bench_site):
 def test_course_page(client, bench_site, course, module):
     url = course.url
     measure("course_page", lambda: client.get(url), check=expect_page(course.title, module.title))
+
+
+def test_pages_just_after_a_publish(client, bench_site, course, module):
+    """The first visit after an editor publishes: nothing of the site's is cached."""
+    check = expect_page(course.title, module.title)
+    measure("course_page_uncached", lambda: client.get(course.url), check=check, before=cache.clear)
+    check = expect_page(courses_heading(bench_site.courses))
+    url = bench_site.catalog.url
+    measure("catalog_page_uncached", lambda: client.get(url), check=check, before=cache.clear)
 
 
 def test_module_page(client, bench_site, course, module):
