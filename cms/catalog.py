@@ -193,15 +193,13 @@ def taxonomy():
     """
     cached = cache.get(VOCABULARY_CACHE_KEY)
     if cached is None:
-        cached = {
-            "area": {
-                a.slug: (a.pk, a.name) for a in ThematicArea.objects.only("id", "name", "slug")
-            },
-            "org": {
-                o.acronym.lower(): (o.pk, o.acronym)
-                for o in Organization.objects.only("id", "acronym")
-            },
-        }
+        kind = Value("area", output_field=CharField())
+        areas = ThematicArea.objects.values_list(kind, "pk", "slug", "name")
+        kind = Value("org", output_field=CharField())
+        orgs = Organization.objects.values_list(kind, "pk", "acronym", "acronym")
+        cached = {"area": {}, "org": {}}
+        for facet, pk, value, label in areas.union(orgs, all=True):  # one query
+            cached[facet][value.lower() if facet == "org" else value] = (pk, label)
         cache.set(VOCABULARY_CACHE_KEY, cached, timeout=3600)
     return cached
 
