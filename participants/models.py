@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
 
 class Organization(models.Model):
@@ -46,3 +48,81 @@ class Organization(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.acronym})"
+
+
+class Participant(models.Model):
+    """What Concord knows about a person who trains: completed before a first enrollment.
+
+    Gender is optional and used only for the balance figures of a cohort; it is never
+    shown publicly.
+    """
+
+    class Gender(models.TextChoices):
+        WOMAN = "woman", _("Woman")
+        MAN = "man", _("Man")
+        ANOTHER = "another", _("Another gender")
+        UNDISCLOSED = "undisclosed", _("Prefer not to say")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="participant",
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.PROTECT,
+        related_name="participants",
+    )
+    job_title = models.CharField(_("job title"), max_length=200)
+    duty_station = CountryField(_("duty station (country)"))
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    gender = models.CharField(
+        _("gender"),
+        max_length=12,
+        choices=Gender.choices,
+        blank=True,
+        help_text=_("Optional. Used only to report the balance of a cohort."),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("participant profile")
+        verbose_name_plural = _("participant profiles")
+
+    def __str__(self):
+        name = self.user.get_full_name() or self.user.get_username()
+        return f"{name} ({self.organization.acronym})"
+
+
+class FocalPoint(models.Model):
+    """A person who may nominate the staff of an organization and sees its enrollments."""
+
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.CASCADE,
+        related_name="focal_points",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="focal_point_for",
+    )
+    created_at = models.DateTimeField(_("appointed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("focal point")
+        verbose_name_plural = _("focal points")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "user"], name="unique_focal_point_per_organization"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.organization.acronym}"

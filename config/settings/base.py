@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     # Full-text search on PostgreSQL; inert on SQLite.
     "django.contrib.postgres",
+    "django_countries",
     # Ours last, in layer order: each one's post-migrate set-up finds what it builds on.
     "participants",
     "cms",
