@@ -1,0 +1,348 @@
+"""Enrollment: who gets a seat in a session, and in which order the waitlist moves.
+
+Every function here that changes an enrollment runs in one transaction that first locks
+the session row (``SELECT … FOR UPDATE``), so seat counts read under the lock stay true
+until the transaction commits; the unique constraint on (session, participant) backs it.
+Refusals raise ``EnrollmentError`` with a message for the person, and change nothing.
+
+Seat rules. ``capacity`` caps confirmed enrollments. A ``SeatQuota`` caps the confirmed
+enrollments of one organization, or of one kind of organization (UN entities, regional
+organizations, …); a participant must fit every quota that applies to them. Staff of an
+organization no quota names are bound by the capacity alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from participants.models import FocalPoint, Organization, Participant
+
+from .models import CourseSession, Enrollment, SeatQuota
+
+HELD = (Enrollment.Status.CONFIRMED,)
+OPEN_STATUSES = (
+    Enrollment.Status.REQUESTED,
+    Enrollment.Status.CONFIRMED,
+    Enrollment.Status.WAITLISTED,
+)
+
+
+class EnrollmentError(Exception):
+    """A refusal to explain to the person who asked; nothing was changed."""
+
+
+def _lock(session: CourseSession) -> CourseSession:
+    return CourseSession.objects.select_for_update().get(pk=session.pk)
+
+
+@dataclass(frozen=True)
+class SeatBook:
+    """The confirmed seats of a session, read under its lock."""
+
+    session: CourseSession
+    confirmed: int
+    by_organization: dict[int, int]
+    by_kind: dict[str, int]
+    quotas: list[SeatQuota]
+
+    @classmethod
+    def read(cls, session: CourseSession) -> SeatBook:
+        rows = (
+            Enrollment.objects.filter(session=session, status__in=HELD)
+            .values("organization_id", "organization__kind")
+            .annotate(n=Count("pk"))
+        )
+        by_organization: dict[int, int] = {}
+        by_kind: dict[str, int] = {}
+        for row in rows:
+            by_organization[row["organization_id"]] = row["n"]
+            kind = row["organization__kind"]
+            by_kind[kind] = by_kind.get(kind, 0) + row["n"]
+        return cls(
+            session=session,
+            confirmed=sum(by_organization.values()),
+            by_organization=by_organization,
+            by_kind=by_kind,
+            quotas=list(session.quotas.all()),
+        )
+
+    def has_seat_for(self, organization: Organization) -> bool:
+        if self.confirmed >= self.session.capacity:
+            return False
+        for quota in self.quotas:
+            if quota.organization_id == organization.pk:
+                taken = self.by_organization.get(organization.pk, 0)
+            elif quota.organization_kind == organization.kind:
+                taken = self.by_kind.get(organization.kind, 0)
+            else:
+                continue
+            if taken >= quota.seats:
+                return False
+        return True
+
+    def take(self, organization: Organization) -> SeatBook:
+        by_organization = dict(self.by_organization)
+        by_organization[organization.pk] = by_organization.get(organization.pk, 0) + 1
+        by_kind = dict(self.by_kind)
+        by_kind[organization.kind] = by_kind.get(organization.kind, 0) + 1
+        return SeatBook(self.session, self.confirmed + 1, by_organization, by_kind, self.quotas)
+
+
+def is_focal_point(user, organization) -> bool:
+    return FocalPoint.objects.filter(user=user, organization=organization).exists()
+
+
+def is_coordinator(user, session) -> bool:
+    return user.is_superuser or session.coordinators.filter(pk=user.pk).exists()
+
+
+def enroll(
+    *,
+    participant,
+    session: CourseSession,
+    nominated_by=None,
+    justification: str = "",
+    now=None,
+) -> Enrollment:
+    """Enroll ``participant`` (a user with a profile) in ``session``, by its policy.
+
+    Open policy: confirmed while a seat is free within the quotas, else waitlisted.
+    Approval: requested, until a coordinator decides. Nomination: only a focal point of
+    the participant's organization, or a coordinator of the session, may put someone
+    forward, with a justification; the enrollment is requested until a coordinator
+    decides.
+
+    One transaction, locking the session row. Calling it again for the same pair returns
+    the existing enrollment unchanged, whatever its status: one enrollment per
+    participant and session, ever.
+    """
+    now = now or timezone.now()
+    justification = (justification or "").strip()
+    with transaction.atomic():
+        session = _lock(session)
+        existing = Enrollment.objects.filter(session=session, participant=participant).first()
+        if existing is not None:
+            return existing
+        profile = Participant.objects.select_related("organization").filter(user=participant)
+        profile = profile.first()
+        if profile is None:
+            raise EnrollmentError(_("Complete your profile before you enroll."))
+        if session.status == CourseSession.Status.CANCELLED:
+            raise EnrollmentError(_("This session has been cancelled."))
+        if not session.enrollment_is_open(now):
+            raise EnrollmentError(_("Enrollment in this session is not open."))
+        organization = profile.organization
+        if session.policy == CourseSession.Policy.NOMINATION:
+            if nominated_by is None:
+                raise EnrollmentError(
+                    _(
+                        "Staff join this session when their organization's focal point "
+                        "nominates them."
+                    )
+                )
+            if not (
+                is_focal_point(nominated_by, organization) or is_coordinator(nominated_by, session)
+            ):
+                raise EnrollmentError(
+                    _("Only a focal point of %(org)s or a coordinator can nominate its staff.")
+                    % {"org": organization.acronym}
+                )
+            if not justification:
+                raise EnrollmentError(_("Say in a few words why you nominate this person."))
+        elif nominated_by is not None and not (
+            is_focal_point(nominated_by, organization) or is_coordinator(nominated_by, session)
+        ):
+            raise EnrollmentError(
+                _("Only a focal point of %(org)s or a coordinator can nominate its staff.")
+                % {"org": organization.acronym}
+            )
+
+        enrollment = Enrollment(
+            session=session,
+            participant=participant,
+            organization=organization,
+            requested_at=now,
+            nominated_by=nominated_by,
+            justification=justification,
+        )
+        if session.policy == CourseSession.Policy.OPEN:
+            if SeatBook.read(session).has_seat_for(organization):
+                enrollment.status = Enrollment.Status.CONFIRMED
+                enrollment.decided_at = now
+            else:
+                enrollment.status = Enrollment.Status.WAITLISTED
+                enrollment.waitlisted_at = now
+        else:
+            enrollment.status = Enrollment.Status.REQUESTED
+        enrollment.save()
+        return enrollment
+
+
+def waitlist_position(enrollment: Enrollment) -> int | None:
+    """1 for the first in line; None when not waitlisted."""
+    if enrollment.status != Enrollment.Status.WAITLISTED:
+        return None
+    ahead = Enrollment.objects.filter(
+        session_id=enrollment.session_id, status=Enrollment.Status.WAITLISTED
+    ).filter(
+        Q(waitlisted_at__lt=enrollment.waitlisted_at)
+        | Q(waitlisted_at=enrollment.waitlisted_at, pk__lt=enrollment.pk)
+    )
+    return ahead.count() + 1
+
+
+def promote_from_waitlist(*, session: CourseSession, now=None) -> list[Enrollment]:
+    """Confirm waitlisted people, first in line first, while the seat rules allow.
+
+    Someone whose organization's quota is full is passed over, not removed: they keep
+    their place for when a seat within their quota frees up. Runs under the session lock
+    (it takes it if the caller has not); calling it again promotes nobody new.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        session = _lock(session)
+        if session.status in (CourseSession.Status.CANCELLED, CourseSession.Status.COMPLETED):
+            return []
+        book = SeatBook.read(session)
+        promoted = []
+        line = (
+            Enrollment.objects.filter(session=session, status=Enrollment.Status.WAITLISTED)
+            .select_related("organization")
+            .order_by("waitlisted_at", "pk")
+        )
+        for enrollment in line:
+            if book.confirmed >= session.capacity:
+                break
+            if not book.has_seat_for(enrollment.organization):
+                continue
+            enrollment.status = Enrollment.Status.CONFIRMED
+            enrollment.decided_at = now
+            enrollment.decided_by = None
+            enrollment.reason = ""
+            enrollment.save(update_fields=["status", "decided_at", "decided_by", "reason"])
+            book = book.take(enrollment.organization)
+            promoted.append(enrollment)
+        return promoted
+
+
+def withdraw(*, enrollment: Enrollment, by, now=None) -> Enrollment:
+    """The participant gives up their place; the waitlist moves up.
+
+    Refused once the session has started. Withdrawing twice is a no-op.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        session = _lock(enrollment.session)
+        enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
+        if enrollment.participant_id != by.pk:
+            raise EnrollmentError(_("Only the participant can withdraw from a session."))
+        if enrollment.status == Enrollment.Status.WITHDRAWN:
+            return enrollment
+        if enrollment.status not in OPEN_STATUSES:
+            raise EnrollmentError(_("This enrollment can no longer be withdrawn."))
+        if timezone.localdate(now) >= session.starts_on:
+            raise EnrollmentError(_("The session has started: ask its coordinator instead."))
+        enrollment.status = Enrollment.Status.WITHDRAWN
+        enrollment.decided_at = now
+        enrollment.decided_by = by
+        enrollment.save(update_fields=["status", "decided_at", "decided_by"])
+        promote_from_waitlist(session=session, now=now)
+        return enrollment
+
+
+def decide(*, enrollment: Enrollment, decision: str, by, reason: str = "", now=None) -> Enrollment:
+    """A coordinator confirms, rejects (with a reason the participant sees) or waitlists.
+
+    Confirming is refused when no seat is free within the quotas. A rejection frees a
+    seat and moves the waitlist. Deciding the same thing twice is a no-op.
+    """
+    now = now or timezone.now()
+    reason = (reason or "").strip()
+    statuses = Enrollment.Status
+    if decision not in (statuses.CONFIRMED, statuses.REJECTED, statuses.WAITLISTED):
+        raise EnrollmentError(_("Unknown decision."))
+    with transaction.atomic():
+        session = _lock(enrollment.session)
+        if not is_coordinator(by, session):
+            raise EnrollmentError(_("Only a coordinator of this session can decide."))
+        enrollment = (
+            Enrollment.objects.select_for_update()
+            .select_related("organization")
+            .get(pk=enrollment.pk)
+        )
+        if enrollment.status == decision:
+            return enrollment
+        if enrollment.status not in OPEN_STATUSES:
+            raise EnrollmentError(_("This enrollment is closed and cannot be decided."))
+        if decision == statuses.REJECTED and not reason:
+            raise EnrollmentError(_("Give the participant a reason for the rejection."))
+        if decision == statuses.CONFIRMED and not SeatBook.read(session).has_seat_for(
+            enrollment.organization
+        ):
+            raise EnrollmentError(
+                _("No seat is free for %(org)s: raise the capacity or the quota first.")
+                % {"org": enrollment.organization.acronym}
+            )
+        freed = enrollment.status == statuses.CONFIRMED
+        enrollment.status = decision
+        enrollment.decided_at = now
+        enrollment.decided_by = by
+        enrollment.reason = reason
+        if decision == statuses.WAITLISTED:
+            enrollment.waitlisted_at = now
+        enrollment.save()
+        if freed:
+            promote_from_waitlist(session=session, now=now)
+        return enrollment
+
+
+def change_capacity(*, session: CourseSession, capacity: int, by, now=None) -> list[Enrollment]:
+    """Set the number of seats; a rise promotes from the waitlist. Returns who was promoted.
+
+    Lowering the capacity below the confirmed count is refused: nobody loses a seat
+    they were given.
+    """
+    with transaction.atomic():
+        session = _lock(session)
+        if not is_coordinator(by, session):
+            raise EnrollmentError(_("Only a coordinator of this session can change it."))
+        if capacity < 1:
+            raise EnrollmentError(_("A session needs at least one seat."))
+        confirmed = SeatBook.read(session).confirmed
+        if capacity < confirmed:
+            raise EnrollmentError(
+                _("%(n)s people are already confirmed: the capacity cannot go below that.")
+                % {"n": confirmed}
+            )
+        session.capacity = capacity
+        session.save(update_fields=["capacity"])
+        return promote_from_waitlist(session=session, now=now)
+
+
+def set_quota(
+    *, session: CourseSession, seats: int | None, by, organization=None, organization_kind=""
+) -> list[Enrollment]:
+    """Set (or, with ``seats=None``, remove) a quota; the waitlist moves if it can."""
+    if (organization is None) == (not organization_kind):
+        raise EnrollmentError(_("A quota is for one organization or for one kind of them."))
+    with transaction.atomic():
+        session = _lock(session)
+        if not is_coordinator(by, session):
+            raise EnrollmentError(_("Only a coordinator of this session can change it."))
+        lookup = (
+            {"organization": organization}
+            if organization
+            else {"organization_kind": organization_kind}
+        )
+        if seats is None:
+            SeatQuota.objects.filter(session=session, **lookup).delete()
+        else:
+            if seats < 0:
+                raise EnrollmentError(_("A quota cannot be negative."))
+            SeatQuota.objects.update_or_create(session=session, **lookup, defaults={"seats": seats})
+        return promote_from_waitlist(session=session)
