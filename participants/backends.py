@@ -1,13 +1,19 @@
+from allauth.account.auth_backends import AuthenticationBackend
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Permission
 from django.db.models import Exists, OuterRef, Q
 
 
-class ModelBackendWithAdminFlag(ModelBackend):
-    """Django's model backend, loading with the signed-in user whether they may use the
-    Wagtail admin (``user.can_access_admin``), so that every public page can decide
-    whether to show the admin link and the userbar without two permission queries."""
+class AdminFlagMixin:
+    """Load with the signed-in user whether they may use the Wagtail admin
+    (``user.can_access_admin``), so that every public page can decide whether to show
+    the admin link and the userbar without two permission queries.
+
+    Django loads the user of a session through the backend that signed them in, so
+    every backend in AUTHENTICATION_BACKENDS carries this: whichever one signed a person
+    in, the flag is there.
+    """
 
     def get_user(self, user_id):
         access_admin = Permission.objects.filter(
@@ -23,3 +29,11 @@ class ModelBackendWithAdminFlag(ModelBackend):
             return None
         user.can_access_admin = user.is_active and (user.is_superuser or user.admin_permission)
         return user
+
+
+class ModelBackendWithAdminFlag(AdminFlagMixin, ModelBackend):
+    """Django's model backend (username and password: Wagtail's admin sign-in)."""
+
+
+class EmailBackendWithAdminFlag(AdminFlagMixin, AuthenticationBackend):
+    """allauth's backend (email and password: the site's sign-in, with its rate limits)."""

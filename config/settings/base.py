@@ -4,6 +4,7 @@ comes from the environment (django-environ); defaults are safe for a local run."
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -42,6 +43,8 @@ INSTALLED_APPS = [
     # Full-text search on PostgreSQL; inert on SQLite.
     "django.contrib.postgres",
     "django_countries",
+    "allauth",
+    "allauth.account",
     # Ours last, in layer order: each one's post-migrate set-up finds what it builds on.
     "participants",
     "cms",
@@ -61,6 +64,7 @@ MIDDLEWARE = [
     "cms.middleware.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -103,7 +107,12 @@ CACHES = {
     }
 }
 
-AUTHENTICATION_BACKENDS = ["participants.backends.ModelBackendWithAdminFlag"]
+# Both load the signed-in user with ``can_access_admin``. The first signs in by username
+# (Wagtail's admin login); the second is allauth's, by email (the site's sign-in).
+AUTHENTICATION_BACKENDS = [
+    "participants.backends.ModelBackendWithAdminFlag",
+    "participants.backends.EmailBackendWithAdminFlag",
+]
 
 # Sessions read from the cache (Redis in production), written through to the database.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -114,10 +123,37 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "login"
+LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+
+# Accounts (django-allauth): people sign up and sign in with their email address; the
+# username Wagtail's admin signs in with is made from it. Logging out takes a POST.
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_USER_DISPLAY = "participants.accounts.user_display"
+# "mandatory" in production: no sign-in before the address is confirmed.
+ACCOUNT_EMAIL_VERIFICATION = env("ACCOUNT_EMAIL_VERIFICATION", default="optional")
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+# A new account's next step is its profile, which a first enrollment needs.
+ACCOUNT_SIGNUP_REDIRECT_URL = "/profile/"
+ACCOUNT_EMAIL_CONFIRMATION_AUTHENTICATED_REDIRECT_URL = "/profile/"
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Concord] "
+# Brute force: five failed passwords for one address within five minutes, or ten a
+# minute from one IP address, and further attempts are refused until the window passes.
+# Counted in the cache (Redis in production, so shared by every web process).
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/5m/key",
+    "login": "30/m/ip",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+}
 
 # Internationalisation: the interface ships in English and French.
 LANGUAGE_CODE = "en"
@@ -175,7 +211,16 @@ CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    "session-reminders": {
+        "task": "courses.tasks.send_session_reminders",
+        "schedule": crontab(hour=6, minute=0),
+    },
+    "requeue-unsent-notices": {
+        "task": "courses.tasks.requeue_unsent_notices",
+        "schedule": 300.0,
+    },
+}
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     # Above the longest task's time limit, so that an unacknowledged task is

@@ -20,6 +20,10 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
+# No sign-in before the email address is confirmed; links in account emails use HTTPS.
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
+
 # Mail must really leave the building in production: no console default.
 MAILERS = {"default": mailer_from_url(env("EMAIL_URL"))}
 

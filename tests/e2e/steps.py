@@ -10,10 +10,14 @@ from playwright.sync_api import Page, expect
 from tests.factories.users import PASSWORD
 
 
-def sign_in(page: Page, username: str, *, next_url: str = "/", password: str = PASSWORD):
-    """Sign in on the public sign-in page and land on ``next_url``."""
+def sign_in(page: Page, email: str, *, next_url: str = "/", password: str = PASSWORD):
+    """Sign in by email on the public sign-in page and land on ``next_url``.
+
+    Factory users have ``<username>@example.org``; the demo's have
+    ``<username>@concord.example.org``.
+    """
     page.goto(f"/accounts/login/?next={next_url}")
-    page.get_by_label("Username").fill(username)
+    page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     expect(page).to_have_url(re.compile(re.escape(next_url) + "$"))

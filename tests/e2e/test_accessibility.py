@@ -24,9 +24,13 @@ def demo(db):
         "catalogue": "/courses/",
         "catalogue, filtered to nothing": "/courses/?q=zzzz&area=mediation",
         "course": course.url,
-        "module": ModulePage.objects.live().child_of(course).first().url,
         "sign-in": "/accounts/login/",
+        "sign-up": "/accounts/signup/",
+        "password reset": "/accounts/password/reset/",
         "missing page": "/courses/no-such-course/",
+        # From here on signed in (see the test).
+        "module": ModulePage.objects.live().child_of(course).first().url,
+        "profile": "/profile/",
     }
 
 
@@ -44,7 +48,12 @@ def test_public_pages_have_no_serious_violations(new_context, axe_source, demo, 
     found = {}
     for name, url in demo.items():
         if name == "module":
-            sign_in(page, "participant", next_url=url, password="concord-participant")
+            sign_in(
+                page,
+                "participant@concord.example.org",
+                next_url=url,
+                password="concord-participant",
+            )
         violations, passes = scan(page, axe_source, url)
         assert passes > 10, f"axe did not run on the {name} page"
         if violations:

@@ -6,8 +6,9 @@ from playwright.sync_api import expect
 
 from cms.services import assign_trainer
 from tests.e2e.steps import admin_sign_in, sign_in
+from tests.factories.courses import make_learner
 from tests.factories.pages import make_course, make_module
-from tests.factories.users import make_coordinator, make_participant, make_trainer
+from tests.factories.users import make_coordinator, make_trainer
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -19,8 +20,8 @@ NEW_TEXT = "Consent of the parties is won step by step."
 def module(catalog):
     coordinator = make_coordinator()
     trainer = make_trainer()
-    make_participant()
     course = make_course(catalog, title="Mediation process design")
+    make_learner(course, "participant")
     module = make_module(course, title="Readiness for mediation", body_text=OLD_TEXT)
     assign_trainer(course=course, user=trainer, assigned_by=coordinator)
     return module
@@ -28,7 +29,7 @@ def module(catalog):
 
 def test_trainer_submits_coordinator_approves_participant_reads(new_context, module):
     participant = new_context().new_page()
-    sign_in(participant, "participant", next_url=module.url)
+    sign_in(participant, "participant@example.org", next_url=module.url)
     expect(participant.get_by_text(OLD_TEXT)).to_be_visible()
 
     # The trainer adds a sentence to the module's paragraph in Draftail and submits it.

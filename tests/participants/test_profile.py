@@ -1,0 +1,147 @@
+"""The "My profile" page: what is stored about a person, and the form to change it."""
+
+import pytest
+from django.conf import settings
+
+from participants.models import FocalPoint, Organization, Participant
+from participants.selectors import profile_of
+from tests.factories.users import make_participant
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def person(client):
+    user = make_participant()
+    user.first_name, user.last_name = "Amina", "Diallo"
+    user.save()
+    client.force_login(user)
+    return user
+
+
+def valid_data(**overrides):
+    data = {
+        "first_name": "Amina",
+        "last_name": "Diallo",
+        "organization": Organization.objects.get(acronym="DPPA").pk,
+        "job_title": "Political Affairs Officer",
+        "duty_station": "KE",
+        "preferred_language": "fr",
+        "gender": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_the_profile_needs_sign_in(client):
+    response = client.get("/profile/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/?next=/profile/"
+
+
+def test_a_new_person_has_no_profile_and_sees_an_empty_form(client, person):
+    assert profile_of(person) is None
+    html = client.get("/profile/").content.decode()
+    assert "Complete your profile before your first enrollment" in html
+    assert "participant@example.org" in html
+    assert "Amina Diallo" in html
+
+
+def test_organizations_are_offered_by_name(client, person):
+    form = client.get("/profile/").context["form"]
+    offered = [org.name for org in form.fields["organization"].queryset]
+    assert offered == sorted(offered)
+    assert len(offered) == Organization.objects.count() > 5
+
+
+def test_the_page_shows_everything_stored(client, person):
+    Participant.objects.create(
+        user=person,
+        organization=Organization.objects.get(acronym="AUC"),
+        job_title="Mediation Adviser",
+        duty_station="ET",
+        preferred_language="en",
+        gender="woman",
+    )
+    FocalPoint.objects.create(user=person, organization=Organization.objects.get(acronym="IGAD"))
+    html = client.get("/profile/").content.decode()
+    for text in (
+        "Amina Diallo",
+        "participant@example.org",
+        "African Union Commission (AUC)",
+        "Mediation Adviser",
+        "Ethiopia",
+        "English",
+        "Woman",
+        "Intergovernmental Authority on Development (IGAD)",
+    ):
+        assert text in html, text
+
+
+def test_saving_creates_the_profile_and_switches_the_language(client, person):
+    response = client.post("/profile/", valid_data(gender="undisclosed"))
+    assert response.status_code == 302
+    assert response["Location"] == "/profile/"
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "fr"
+
+    profile = profile_of(person)
+    assert profile.organization.acronym == "DPPA"
+    assert profile.job_title == "Political Affairs Officer"
+    assert profile.duty_station.code == "KE"
+    assert profile.preferred_language == "fr"
+    assert profile.gender == "undisclosed"
+
+    page = client.get("/profile/")
+    assert page.wsgi_request.LANGUAGE_CODE == "fr"
+    assert "Votre profil est enregistré." in page.content.decode()
+
+
+def test_saving_again_updates_the_same_profile_and_the_name(client, person):
+    client.post("/profile/", valid_data())
+    client.post("/profile/", valid_data(first_name="Aminata", job_title="Senior Adviser"))
+    assert Participant.objects.filter(user=person).count() == 1
+    person.refresh_from_db()
+    assert person.first_name == "Aminata"
+    assert profile_of(person).job_title == "Senior Adviser"
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("organization", "999999"),
+        ("organization", "not-a-number"),
+        ("duty_station", "XX"),
+        ("preferred_language", "de"),
+        ("gender", "robot"),
+        ("job_title", ""),
+        ("last_name", ""),
+    ],
+)
+def test_invalid_data_is_refused_with_a_clear_error(client, person, field, value):
+    response = client.post("/profile/", valid_data(**{field: value}))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Your profile could not be saved" in html
+    assert f'href="#id_{field}"' in html  # the summary links to the field
+    assert 'aria-invalid="true"' in html
+    assert profile_of(person) is None
+
+
+def test_saving_goes_to_a_safe_next(client, person):
+    response = client.post("/profile/?next=/courses/some-course/", valid_data())
+    assert response["Location"] == "/courses/some-course/"
+
+
+@pytest.mark.parametrize(
+    "target", ["https://evil.example.com/", "//evil.example.com/", "javascript:alert(1)"]
+)
+def test_an_external_next_is_ignored(client, person, target):
+    page = client.get("/profile/", {"next": target})
+    assert target not in page.content.decode()
+    response = client.post("/profile/", {**valid_data(), "next": target})
+    assert response["Location"] == "/profile/"
+
+
+def test_next_is_carried_through_a_refused_form(client, person):
+    response = client.post("/profile/?next=/courses/", valid_data(job_title=""))
+    assert 'name="next" value="/courses/"' in response.content.decode()
