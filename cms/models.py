@@ -1,8 +1,11 @@
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
@@ -356,10 +359,47 @@ class ModulePage(Page):
         verbose_name = _("training module")
 
     def serve(self, request, *args, **kwargs):
-        # Training material is for signed-in staff; the course page stays public.
+        # Training material is for the course's confirmed participants and the people who
+        # run or edit it; the course page stays public and invites everyone else to enroll.
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), settings.WAGTAIL_FRONTEND_LOGIN_URL)
+        if not self.is_readable_by(request.user):
+            course = CoursePage.objects.only("url_path", "path", "depth").get(
+                path=self.path[: -self.steplen]
+            )
+            messages.info(
+                request,
+                _(
+                    "The modules of this course are open to the confirmed participants of "
+                    "its sessions. Enroll in a session below to follow them."
+                ),
+            )
+            return redirect(course.url + "#sessions")
         return super().serve(request, *args, **kwargs)
+
+    def is_readable_by(self, user) -> bool:
+        """Confirmed (or finished) participants of a session of the course, its session
+        trainers and coordinators, its assigned trainers, and whoever may edit the page.
+
+        Sessions are reached through their reverse relation from the course: content
+        never imports the courses app (one query, two when the editor check is needed).
+        """
+        if user.is_superuser:
+            return True
+        took_part = Q(
+            sessions__enrollments__participant=user,
+            sessions__enrollments__status__in=["confirmed", "completed", "not_completed"],
+        )
+        runs_it = Q(sessions__trainers=user) | Q(sessions__coordinators=user)
+        if (
+            CoursePage.objects.filter(path=self.path[: -self.steplen])
+            .filter(took_part | runs_it | Q(trainers__user=user))
+            .exists()
+        ):
+            return True
+        return (
+            getattr(user, "can_access_admin", False) and self.permissions_for_user(user).can_edit()
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -6,8 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from cms.models import ThematicArea
+from tests.factories.courses import make_learner
 from tests.factories.pages import make_course, make_module, publish
-from tests.factories.users import make_participant
 
 pytestmark = pytest.mark.django_db
 
@@ -48,8 +48,8 @@ def test_catalogue_follows_publishing(client, catalog):
 
 
 def test_course_page_follows_its_modules_and_areas(client, catalog):
-    client.force_login(make_participant())
     course = make_course(catalog, title="Mediation process design", areas=("mediation",))
+    client.force_login(make_learner(course))
     first = make_module(course, title="Readiness for mediation")
     assert "Readiness for mediation" in html_of(client, course.url)
 
@@ -110,8 +110,8 @@ def test_a_new_view_restriction_applies_at_once(client, catalog):
 
 
 def test_module_text_follows_publishing_and_previews_show_drafts(client, catalog):
-    client.force_login(make_participant())
     course = make_course(catalog, title="Mediation process design")
+    client.force_login(make_learner(course))
     module = make_module(course, body_text="Mediation starts with listening.")
     assert "Mediation starts with listening." in html_of(client, module.url)
 

@@ -9,6 +9,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from cms.models import CourseTrainer, ModulePage
 from cms.roles import COORDINATORS, PARTICIPANTS, TRAINERS
 from cms.services import NotATrainer, assign_trainer, unassign_trainer
+from tests.factories.courses import make_learner
 from tests.factories.pages import make_course, make_module
 from tests.factories.users import make_coordinator, make_participant, make_trainer
 
@@ -152,7 +153,7 @@ def test_workflow_blocks_publishing_until_coordinator_approves(
     module = ModulePage.objects.child_of(own_course).get()
     task_state = submit_change(client, trainer, module, "<p>Revised module text.</p>")
 
-    client.force_login(make_participant("reader"))
+    client.force_login(make_learner(own_course, "reader"))
     assert "Original module text." in live_text(client, module)
     assert "Revised module text." not in live_text(client, module)
 
@@ -162,7 +163,7 @@ def test_workflow_blocks_publishing_until_coordinator_approves(
         {"comment": "Good."},
     )
     assert response.status_code in (200, 302)
-    client.force_login(make_participant("reader2"))
+    client.force_login(make_learner(own_course, "reader2"))
     assert "Revised module text." in live_text(client, module)
 
 

@@ -7,8 +7,9 @@ from django.core.management import call_command
 from wagtail.models import Page, PageLogEntry, Revision
 
 from cms.models import CatalogPage, CoursePage, HomePage, ModulePage
+from courses.models import CourseSession, Enrollment, Notice
 from participants.models import Organization
-from tests.factories.users import make_participant
+from tests.factories.courses import make_learner
 
 pytestmark = pytest.mark.django_db
 
@@ -59,19 +60,14 @@ def test_demo_has_substantial_content(demo):
 
 
 def test_seed_demo_twice_changes_nothing(demo):
-    counts = (
-        Page.objects.count(),
-        Revision.objects.count(),
-        PageLogEntry.objects.count(),
-        Organization.objects.count(),
-    )
+    def counts():
+        models = (Page, Revision, PageLogEntry, Organization, CourseSession, Enrollment, Notice)
+        return {model.__name__: model.objects.count() for model in models}
+
+    before = counts()
     call_command("seed_demo", verbosity=0)
-    assert counts == (
-        Page.objects.count(),
-        Revision.objects.count(),
-        PageLogEntry.objects.count(),
-        Organization.objects.count(),
-    )
+    assert counts() == before
+    assert before["CourseSession"] >= 6 and before["Enrollment"] > 20
 
 
 def test_generated_courses_are_published_searchable_and_made_once(client, demo):
@@ -126,7 +122,7 @@ def test_module_page_needs_sign_in(client, demo):
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/?next=")
 
-    client.force_login(make_participant("reader"))
+    client.force_login(make_learner(module.get_parent().specific, "reader"))
     response = client.get(module.url)
     assert response.status_code == 200
     html = response.content.decode()
@@ -160,7 +156,7 @@ def test_unknown_paths_are_404(client, demo, path):
 def test_unpublished_pages_are_404(client, demo):
     course = CoursePage.objects.get(slug="mediation-process-design")
     module = ModulePage.objects.child_of(course).first()
-    client.force_login(make_participant("reader"))
+    client.force_login(make_learner(course, "reader"))
     assert client.get(module.url).status_code == 200
     module.unpublish()
     assert client.get(module.url).status_code == 404

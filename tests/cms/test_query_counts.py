@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.factories.courses import make_learner
 from tests.factories.pages import make_course, make_module
-from tests.factories.users import make_participant
 
 pytestmark = pytest.mark.django_db
 
@@ -52,9 +52,9 @@ def urls(catalog, course, module):
 
 @pytest.mark.parametrize("signed_in", [False, True], ids=["anonymous", "signed in"])
 def test_query_counts_do_not_grow_with_the_catalogue(client, catalog, signed_in):
-    if signed_in:
-        client.force_login(make_participant())
     course = grow(catalog, 5)[0]
+    if signed_in:
+        client.force_login(make_learner(course))
     module = make_module(course)
     make_module(course)
     pages = urls(catalog, course, module)

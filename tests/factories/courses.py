@@ -42,3 +42,14 @@ def make_profile(user, acronym="DPPA", **extra):
         duty_station=extra.pop("duty_station", "KE"),
         **extra,
     )
+
+
+def make_learner(course, username="learner", acronym="DPPA"):
+    """A participant with a confirmed place in a session of ``course``: may read its modules."""
+    from courses.services import enroll
+    from tests.factories.users import make_participant
+
+    user = make_participant(username)
+    make_profile(user, acronym)
+    enroll(participant=user, session=make_session(course, capacity=50))
+    return user

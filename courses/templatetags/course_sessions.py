@@ -1,0 +1,19 @@
+"""Operational data on content pages: cms templates load this, cms code never imports it."""
+
+from django import template
+
+from courses import listings
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def upcoming_sessions(context, course=None, limit=None):
+    """``{% upcoming_sessions course=page as rows %}``: sessions with seats and actions."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None:
+        from django.contrib.auth.models import AnonymousUser
+
+        user = AnonymousUser()
+    return listings.upcoming_sessions(user=user, course=course, limit=limit)

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import focal, views
+
+urlpatterns = [
+    path("sessions/<slug:code>/enroll/", views.enroll_view, name="enroll"),
+    path("sessions/<slug:code>/calendar.ics", views.session_calendar, name="session_calendar"),
+    path("my-learning/", views.my_learning, name="my_learning"),
+    path("my-learning/<int:pk>/withdraw/", views.withdraw_view, name="withdraw"),
+    path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
+    path("focal-point/", focal.focal_point, name="focal_point"),
+]

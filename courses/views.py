@@ -1,0 +1,150 @@
+"""Participant pages: enroll, withdraw, "My learning" and calendars.
+
+Views are thin: one service call, a domain refusal turned into a message, a redirect.
+State changes only on POST; objects a person may not see answer 404.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+from icalendar import Calendar, Event
+
+from participants.models import FocalPoint, Participant
+
+from .listings import learning_of
+from .models import CourseSession, Enrollment
+from .services import EnrollmentError, ProfileRequired, enroll, waitlist_position, withdraw
+
+FEED_SALT = "courses.calendar-feed"
+
+
+@login_required
+@require_POST
+def enroll_view(request, code):
+    session = get_object_or_404(
+        CourseSession.objects.exclude(status="draft").select_related("course"), code=code
+    )
+    try:
+        enrollment = enroll(participant=request.user, session=session)
+    except ProfileRequired:
+        messages.info(request, _("Complete your profile first: it takes a minute."))
+        next_url = session.course.url
+        return redirect(f"{reverse('profile')}?{urlencode({'next': next_url})}")
+    except EnrollmentError as refusal:
+        messages.error(request, str(refusal))
+        return redirect(session.course.url + "#sessions")
+    messages.success(request, enrollment_message(enrollment, title=session.course.title))
+    return redirect("my_learning")
+
+
+def enrollment_message(enrollment: Enrollment, *, title: str) -> str:
+    status = enrollment.status
+    if status == Enrollment.Status.CONFIRMED:
+        return _("Your place in %(course)s is confirmed.") % {"course": title}
+    if status == Enrollment.Status.WAITLISTED:
+        return _("The session is full: you are number %(n)s on the waitlist.") % {
+            "n": waitlist_position(enrollment)
+        }
+    if status == Enrollment.Status.REQUESTED:
+        return _("Your request is with the coordinators; you will hear from them by email.")
+    return _("You already have an enrollment in this session (%(status)s).") % {
+        "status": enrollment.get_status_display()
+    }
+
+
+@login_required
+@require_POST
+def withdraw_view(request, pk):
+    enrollment = get_object_or_404(Enrollment, pk=pk, participant=request.user)
+    try:
+        withdraw(enrollment=enrollment, by=request.user)
+    except EnrollmentError as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request,
+            _("You have withdrawn from %(course)s.") % {"course": enrollment.session.course.title},
+        )
+    return redirect("my_learning")
+
+
+@login_required
+@require_GET
+def my_learning(request):
+    upcoming, past = learning_of(request.user)
+    feed_token = signing.dumps(request.user.pk, salt=FEED_SALT)
+    return render(
+        request,
+        "courses/my_learning.html",
+        {
+            "upcoming": upcoming,
+            "past": past,
+            "feed_url": request.build_absolute_uri(reverse("calendar_feed", args=[feed_token])),
+            "has_profile": Participant.objects.filter(user=request.user).exists(),
+            "is_focal_point": FocalPoint.objects.filter(user=request.user).exists(),
+        },
+    )
+
+
+def _event(session: CourseSession) -> Event:
+    event = Event()
+    event.add("uid", f"session-{session.pk}@concord")
+    event.add("summary", f"{session.course.title} ({session.code})")
+    event.add("dtstart", session.starts_on)
+    event.add("dtend", session.ends_on + datetime.timedelta(days=1))  # all-day, end exclusive
+    event.add("location", str(session.place))
+    event.add("url", settings.SITE_URL.rstrip("/") + session.course.url)
+    return event
+
+
+def _calendar(sessions) -> HttpResponse:
+    calendar = Calendar()
+    calendar.add("prodid", "-//Concord//Training sessions//EN")
+    calendar.add("version", "2.0")
+    for session in sessions:
+        calendar.add_component(_event(session))
+    return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+
+
+@require_GET
+def session_calendar(request, code):
+    """One session as an .ics file; sessions are public once announced."""
+    session = get_object_or_404(
+        CourseSession.objects.exclude(status="draft").select_related("course"), code=code
+    )
+    response = _calendar([session])
+    response["Content-Disposition"] = f'attachment; filename="{session.code}.ics"'
+    return response
+
+
+@require_GET
+def calendar_feed(request, token):
+    """A participant's private feed of their sessions, for calendar apps (no sign-in)."""
+    try:
+        user_pk = signing.loads(token, salt=FEED_SALT)
+    except signing.BadSignature as error:
+        raise Http404 from error
+    user = get_object_or_404(get_user_model(), pk=user_pk, is_active=True)
+    sessions = (
+        CourseSession.objects.filter(
+            enrollments__participant=user,
+            enrollments__status__in=[Enrollment.Status.CONFIRMED, Enrollment.Status.WAITLISTED],
+        )
+        .exclude(status="cancelled")
+        .select_related("course")
+    )
+    response = _calendar(sessions)
+    response["Cache-Control"] = "private, max-age=900"
+    return response
