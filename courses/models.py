@@ -275,3 +275,49 @@ class Enrollment(models.Model):
 
     def __str__(self):
         return f"{self.participant} · {self.session.code} ({self.get_status_display()})"
+
+
+class Notice(models.Model):
+    """An email owed to a participant about their enrollment: made once, sent once.
+
+    The unique (enrollment, kind, key) row is what makes queuing it again harmless: the
+    key tells two notices of the same kind apart (the decision's time, "7d" for the
+    reminder a week before), and ``sent_at`` records that the mail server took it.
+    """
+
+    class Kind(models.TextChoices):
+        RECEIVED = "received", _("Request received")
+        CONFIRMED = "confirmed", _("Place confirmed")
+        WAITLISTED = "waitlisted", _("Waitlisted")
+        PROMOTED = "promoted", _("Promoted from the waitlist")
+        REJECTED = "rejected", _("Request declined")
+        SESSION_CHANGED = "session_changed", _("Session changed")
+        SESSION_CANCELLED = "session_cancelled", _("Session cancelled")
+        REMINDER = "reminder", _("Reminder")
+
+    enrollment = models.ForeignKey(
+        Enrollment, verbose_name=_("enrollment"), on_delete=models.CASCADE, related_name="notices"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    key = models.CharField(_("key"), max_length=64, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrollment", "kind", "key"], name="one_notice_per_event"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["created_at"], condition=Q(sent_at__isnull=True), name="notice_unsent"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} · {self.enrollment}"

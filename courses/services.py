@@ -4,6 +4,7 @@ Every function here that changes an enrollment runs in one transaction that firs
 the session row (``SELECT … FOR UPDATE``), so seat counts read under the lock stay true
 until the transaction commits; the unique constraint on (session, participant) backs it.
 Refusals raise ``EnrollmentError`` with a message for the person, and change nothing.
+Each decision records the email it owes (``courses.notifications``), sent after commit.
 
 Seat rules. ``capacity`` caps confirmed enrollments. A ``SeatQuota`` caps the confirmed
 enrollments of one organization, or of one kind of organization (UN entities, regional
@@ -13,6 +14,8 @@ organization no quota names are bound by the capacity alone.
 
 from __future__ import annotations
 
+import datetime
+import zoneinfo
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -22,7 +25,9 @@ from django.utils.translation import gettext as _
 
 from participants.models import FocalPoint, Organization, Participant
 
-from .models import CourseSession, Enrollment, SeatQuota
+from . import notifications
+from .models import CourseSession, Enrollment, Meeting, SeatQuota
+from .selectors import sessions_for
 
 HELD = (Enrollment.Status.CONFIRMED,)
 OPEN_STATUSES = (
@@ -34,6 +39,10 @@ OPEN_STATUSES = (
 
 class EnrollmentError(Exception):
     """A refusal to explain to the person who asked; nothing was changed."""
+
+
+class ProfileRequired(EnrollmentError):
+    """The participant must complete their profile before a first enrollment."""
 
 
 def _lock(session: CourseSession) -> CourseSession:
@@ -98,7 +107,8 @@ def is_focal_point(user, organization) -> bool:
 
 
 def is_coordinator(user, session) -> bool:
-    return user.is_superuser or session.coordinators.filter(pk=user.pk).exists()
+    """The one rule for who runs a session, shared with the admin screens."""
+    return sessions_for(user).filter(pk=session.pk).exists()
 
 
 def enroll(
@@ -131,7 +141,7 @@ def enroll(
         profile = Participant.objects.select_related("organization").filter(user=participant)
         profile = profile.first()
         if profile is None:
-            raise EnrollmentError(_("Complete your profile before you enroll."))
+            raise ProfileRequired(_("Complete your profile before you enroll."))
         if session.status == CourseSession.Status.CANCELLED:
             raise EnrollmentError(_("This session has been cancelled."))
         if not session.enrollment_is_open(now):
@@ -180,6 +190,7 @@ def enroll(
         else:
             enrollment.status = Enrollment.Status.REQUESTED
         enrollment.save()
+        notifications.for_decision(enrollment)
         return enrollment
 
 
@@ -226,6 +237,7 @@ def promote_from_waitlist(*, session: CourseSession, now=None) -> list[Enrollmen
             enrollment.reason = ""
             enrollment.save(update_fields=["status", "decided_at", "decided_by", "reason"])
             book = book.take(enrollment.organization)
+            notifications.for_decision(enrollment, promoted=True)
             promoted.append(enrollment)
         return promoted
 
@@ -296,6 +308,7 @@ def decide(*, enrollment: Enrollment, decision: str, by, reason: str = "", now=N
         if decision == statuses.WAITLISTED:
             enrollment.waitlisted_at = now
         enrollment.save()
+        notifications.for_decision(enrollment)
         if freed:
             promote_from_waitlist(session=session, now=now)
         return enrollment
@@ -346,3 +359,79 @@ def set_quota(
                 raise EnrollmentError(_("A quota cannot be negative."))
             SeatQuota.objects.update_or_create(session=session, **lookup, defaults={"seats": seats})
         return promote_from_waitlist(session=session)
+
+
+def cancel_session(*, session: CourseSession, by, reason: str = "", now=None) -> int:
+    """Cancel a session: its open enrollments are cancelled and everyone is told.
+
+    Returns how many enrollments were cancelled; cancelling twice changes nothing.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        session = _lock(session)
+        if not is_coordinator(by, session):
+            raise EnrollmentError(_("Only a coordinator of this session can change it."))
+        if session.status == CourseSession.Status.CANCELLED:
+            return 0
+        if session.status == CourseSession.Status.COMPLETED:
+            raise EnrollmentError(_("A completed session cannot be cancelled."))
+        session.status = CourseSession.Status.CANCELLED
+        session.save(update_fields=["status"])
+        affected = list(Enrollment.objects.filter(session=session, status__in=OPEN_STATUSES))
+        for enrollment in affected:
+            enrollment.status = Enrollment.Status.CANCELLED
+            enrollment.decided_at = now
+            enrollment.decided_by = by
+            enrollment.reason = (reason or "").strip()
+            enrollment.save(update_fields=["status", "decided_at", "decided_by", "reason"])
+            notifications.owe(enrollment, notifications.Notice.Kind.SESSION_CANCELLED)
+        return len(affected)
+
+
+def announce_session_change(*, session: CourseSession, now=None) -> int:
+    """Tell confirmed and waitlisted people that dates, place or language changed."""
+    now = now or timezone.now()
+    people = Enrollment.objects.filter(
+        session=session,
+        status__in=[Enrollment.Status.CONFIRMED, Enrollment.Status.WAITLISTED],
+    )
+    with transaction.atomic():
+        return sum(
+            notifications.owe(e, notifications.Notice.Kind.SESSION_CHANGED, now.isoformat())
+            is not None
+            for e in people
+        )
+
+
+def generate_meetings(
+    *,
+    session: CourseSession,
+    starts=datetime.time(9, 0),
+    ends=datetime.time(17, 0),
+) -> list[Meeting]:
+    """One sitting per day of the session, 09:00 to 17:00 in its time zone, for the days
+    that have none yet; sittings left outside new dates are removed. Editable afterwards.
+
+    Calling it again adds nothing. Returns the sittings it created.
+    """
+    zone = zoneinfo.ZoneInfo(session.timezone)
+    with transaction.atomic():
+        session = _lock(session)
+        existing = list(Meeting.objects.filter(session=session))
+        days = {
+            session.starts_on + datetime.timedelta(days=n)
+            for n in range((session.ends_on - session.starts_on).days + 1)
+        }
+        stale = [m.pk for m in existing if m.starts_at.astimezone(zone).date() not in days]
+        Meeting.objects.filter(pk__in=stale).delete()
+        covered = {m.starts_at.astimezone(zone).date() for m in existing if m.pk not in stale}
+        created = Meeting.objects.bulk_create(
+            Meeting(
+                session=session,
+                title=_("Day %(n)s") % {"n": (day - session.starts_on).days + 1},
+                starts_at=datetime.datetime.combine(day, starts, tzinfo=zone),
+                ends_at=datetime.datetime.combine(day, ends, tzinfo=zone),
+            )
+            for day in sorted(days - covered)
+        )
+        return created

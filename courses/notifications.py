@@ -1,0 +1,187 @@
+"""Emails to participants about their enrollments, in their language, text and HTML.
+
+``owe(enrollment, kind, key)`` records a ``Notice`` inside the caller's transaction and
+queues its sending once that transaction commits; ``deliver(notice_id)`` (the Celery
+task's body) sends it unless it was sent already. A notice is made once per event, and
+a periodic sweep (``requeue_unsent``) queues again any notice a lost task left unsent.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import smtplib
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from participants.models import Participant
+
+from .models import CourseSession, Enrollment, Notice
+
+logger = logging.getLogger(__name__)
+
+SUBJECTS = {
+    Notice.Kind.RECEIVED: lambda: _("We received your request for %(course)s"),
+    Notice.Kind.CONFIRMED: lambda: _("Your place in %(course)s is confirmed"),
+    Notice.Kind.WAITLISTED: lambda: _("You are on the waitlist for %(course)s"),
+    Notice.Kind.PROMOTED: lambda: _("A seat freed up: your place in %(course)s is confirmed"),
+    Notice.Kind.REJECTED: lambda: _("Your request for %(course)s"),
+    Notice.Kind.SESSION_CHANGED: lambda: _("%(course)s: the session has changed"),
+    Notice.Kind.SESSION_CANCELLED: lambda: _("%(course)s: the session is cancelled"),
+    Notice.Kind.REMINDER: lambda: _("%(course)s starts soon"),
+}
+UNSENT_GRACE = datetime.timedelta(minutes=10)
+TEMPORARY_ERRORS = (
+    smtplib.SMTPServerDisconnected,
+    smtplib.SMTPConnectError,
+    ConnectionError,
+    TimeoutError,
+)
+
+
+def owe(enrollment: Enrollment, kind: str, key: str = "") -> Notice | None:
+    """Record that ``enrollment``'s participant must hear about ``kind``; send after commit.
+
+    Returns None when this very notice was recorded before (nothing more is queued).
+    """
+    try:
+        with transaction.atomic():
+            notice = Notice.objects.create(enrollment=enrollment, kind=kind, key=key[:64])
+    except IntegrityError:
+        return None
+    transaction.on_commit(lambda: queue(notice.pk))
+    return notice
+
+
+def queue(notice_id: int) -> None:
+    from .tasks import send_notice
+
+    try:
+        send_notice.delay(notice_id=notice_id)
+    except Exception:  # the broker is down: the sweep will queue it again
+        logger.exception("Could not queue notice %s; the sweep will retry it", notice_id)
+
+
+def for_decision(enrollment: Enrollment, *, promoted: bool = False) -> Notice | None:
+    """The notice an enrollment's new status calls for, keyed by when it was decided."""
+    status = enrollment.status
+    moment = enrollment.waitlisted_at if status == "waitlisted" else enrollment.decided_at
+    key = moment.isoformat() if moment else ""
+    kind = {
+        Enrollment.Status.REQUESTED: Notice.Kind.RECEIVED,
+        Enrollment.Status.CONFIRMED: Notice.Kind.PROMOTED if promoted else Notice.Kind.CONFIRMED,
+        Enrollment.Status.WAITLISTED: Notice.Kind.WAITLISTED,
+        Enrollment.Status.REJECTED: Notice.Kind.REJECTED,
+    }.get(status)
+    return owe(enrollment, kind, key) if kind else None
+
+
+def is_temporary(error: BaseException) -> bool:
+    """Worth retrying: the server or the network may do better in a moment."""
+    if isinstance(error, smtplib.SMTPResponseException):
+        return 400 <= error.smtp_code < 500
+    return isinstance(
+        error,
+        smtplib.SMTPServerDisconnected | smtplib.SMTPConnectError | ConnectionError | TimeoutError,
+    )
+
+
+def render(notice: Notice) -> EmailMultiAlternatives:
+    enrollment = notice.enrollment
+    session = enrollment.session
+    user = enrollment.participant
+    profile = Participant.objects.filter(user=user).first()
+    language = profile.preferred_language if profile else settings.LANGUAGE_CODE
+    with translation.override(language):
+        from .services import waitlist_position
+
+        context = {
+            "name": user.get_full_name() or user.get_username(),
+            "course": session.course.title,
+            "session": session,
+            "enrollment": enrollment,
+            "kind": notice.kind,
+            "position": waitlist_position(enrollment),
+            "course_url": settings.SITE_URL + session.course.url,
+            "learning_url": settings.SITE_URL + "/my-learning/",
+            "days": {"7d": 7, "1d": 1}.get(notice.key),
+            "language": language,
+        }
+        subject = SUBJECTS[notice.kind]() % {"course": session.course.title}
+        text = render_to_string("courses/email/notice.txt", context)
+        html = render_to_string("courses/email/notice.html", context)
+    message = EmailMultiAlternatives(subject=subject, body=text, to=[user.email])
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def deliver(notice_id: int) -> bool:
+    """Send one notice unless it is gone or sent. True when this call sent it.
+
+    The row is locked while the mail goes out, so two workers never send it twice; a
+    temporary failure is re-raised for the task to retry, a permanent one is recorded.
+    """
+    with transaction.atomic():
+        notice = (
+            Notice.objects.select_for_update()
+            .select_related("enrollment__session__course", "enrollment__participant")
+            .filter(pk=notice_id)
+            .first()
+        )
+        if notice is None or notice.sent_at is not None:
+            return False
+        if not notice.enrollment.participant.email:
+            notice.last_error = "The participant has no email address."
+            notice.save(update_fields=["last_error"])
+            return False
+        notice.attempts += 1
+        try:
+            render(notice).send(using="default")
+        except Exception as error:
+            # Recorded in this transaction, which commits; a temporary error is raised
+            # after it, for the task to retry.
+            notice.last_error = f"{type(error).__name__}: {error}"[:1000]
+            notice.save(update_fields=["attempts", "last_error"])
+            if not is_temporary(error):
+                logger.error("Notice %s failed for good: %s", notice.pk, notice.last_error)
+                return False
+            failure = error
+        else:
+            notice.sent_at = timezone.now()
+            notice.last_error = ""
+            notice.save(update_fields=["sent_at", "attempts", "last_error"])
+            return True
+    raise failure
+
+
+def owe_reminders(today: datetime.date | None = None) -> int:
+    """Reminders 7 days and 1 day before a session starts, each made once per person."""
+    today = today or timezone.localdate()
+    made = 0
+    for days in (7, 1):
+        confirmed = Enrollment.objects.filter(
+            status=Enrollment.Status.CONFIRMED,
+            session__starts_on=today + datetime.timedelta(days=days),
+            session__status__in=[CourseSession.Status.OPEN, CourseSession.Status.CLOSED],
+        )
+        with transaction.atomic():
+            for enrollment in confirmed:
+                made += owe(enrollment, Notice.Kind.REMINDER, f"{days}d") is not None
+    return made
+
+
+def requeue_unsent(now: datetime.datetime | None = None) -> int:
+    """Queue again the notices left unsent (a lost task, a broker outage)."""
+    now = now or timezone.now()
+    stale = Notice.objects.filter(
+        sent_at__isnull=True, created_at__lt=now - UNSENT_GRACE, attempts__lt=8
+    ).values_list("pk", flat=True)
+    ids = list(stale[:500])
+    for pk in ids:
+        queue(pk)
+    return len(ids)
