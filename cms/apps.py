@@ -3,9 +3,16 @@ from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
-def _ensure_roles(sender, **kwargs):
+def _ensure_roles(sender, using="default", **kwargs):
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
     from .roles import ensure_roles
 
+    # Roles hold permissions of apps that come after cms (courses), whose own
+    # post-migrate signal has not run yet: create every app's permissions first.
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
     ensure_roles()
 
 

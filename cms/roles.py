@@ -43,6 +43,15 @@ COORDINATOR_MODEL_PERMISSIONS = [
     ("participants", "add_organization"),
     ("participants", "change_organization"),
     ("participants", "view_organization"),
+    # Sessions: coordinators see and change only those they coordinate (courses.wagtail_hooks).
+    ("courses", "add_coursesession"),
+    ("courses", "change_coursesession"),
+    ("courses", "view_coursesession"),
+    ("courses", "view_enrollment"),
+    ("courses", "add_meeting"),
+    ("courses", "change_meeting"),
+    ("courses", "delete_meeting"),
+    ("courses", "view_meeting"),
 ]
 COORDINATOR_PAGE_PERMISSIONS = [
     "add_page",

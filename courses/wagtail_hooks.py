@@ -1,0 +1,377 @@
+"""Sessions in the Wagtail admin: a model viewset limited to the sessions a coordinator
+runs, the review queue, the roster export, and our audit actions.
+
+A coordinator sees only the sessions they coordinate; every other session answers 404 in
+every view (list, edit, delete, inspect, history, review, export). Superusers see all.
+"""
+
+from django.contrib import messages
+from django.contrib.admin.utils import unquote
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import HeaderButton, ListingButton
+from wagtail.log_actions import log
+
+from . import admin_views, selectors
+from .admin_views import CAPACITY_ACTION, DECIDE_ACTION, QUOTA_ACTION, CourseSessionForm
+from .models import CourseSession, Meeting
+from .services import (
+    EnrollmentError,
+    announce_session_change,
+    cancel_session,
+    change_capacity,
+    generate_meetings,
+)
+
+# Edits that change what enrolled people were told: they get an email.
+NOTIFIED_CHANGES = {"starts_on", "ends_on", "timezone", "is_online", "city", "country", "language"}
+
+
+class OwnSessionsMixin:
+    """Every object view looks its session up among the user's own sessions only."""
+
+    def get_base_object_queryset(self):
+        return selectors.sessions_for(self.request.user)
+
+    def get_queryset(self):
+        return selectors.sessions_for(self.request.user)
+
+
+def _review_url(session):
+    return reverse("course_session_review", args=[session.pk])
+
+
+class SeatsColumn(Column):
+    """``confirmed / capacity``, from the list's annotation."""
+
+    def get_value(self, instance):
+        return f"{instance.confirmed_count} / {instance.capacity}"
+
+
+class DatesColumn(Column):
+    def get_value(self, instance):
+        if instance.starts_on == instance.ends_on:
+            return f"{instance.starts_on:%Y-%m-%d}"
+        return f"{instance.starts_on:%Y-%m-%d} \N{EN DASH} {instance.ends_on:%Y-%m-%d}"
+
+
+class SessionIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return selectors.with_seat_counts(
+            selectors.sessions_for(self.request.user).select_related("course")
+        )
+
+    def get_list_buttons(self, instance):
+        # The review queue is what coordinators open most: a visible button, not a menu item.
+        review = ListingButton(
+            _("Review"),
+            url=_review_url(instance),
+            icon_name="tasks",
+            attrs={"aria-label": _("Review enrollments of %(code)s") % {"code": instance.code}},
+        )
+        return [review, *super().get_list_buttons(instance)]
+
+
+class SessionCreateView(generic.CreateView):
+    def save_instance(self):
+        session = super().save_instance()
+        if not self.request.user.is_superuser:
+            # Whoever creates a session runs it: without this they would lose sight of it.
+            session.coordinators.add(self.request.user)
+        generate_meetings(session=session)
+        return session
+
+
+class SessionEditView(OwnSessionsMixin, generic.EditView):
+    """Saves the form; a new capacity goes through ``services.change_capacity`` first, so
+    a rise promotes the waitlist and a fall below the confirmed count is refused."""
+
+    promoted = ()
+
+    def save_instance(self):
+        form = self.form
+        if "capacity" in form.changed_data:
+            old = form.initial["capacity"]
+            new = form.cleaned_data["capacity"]
+            self.promoted = change_capacity(session=self.object, capacity=new, by=self.request.user)
+            log(
+                self.object,
+                CAPACITY_ACTION,
+                user=self.request.user,
+                data={"from": old, "to": new, "promoted": [e.pk for e in self.promoted]},
+            )
+        changed = set(form.changed_data)
+        if "status" in changed and form.cleaned_data["status"] == CourseSession.Status.CANCELLED:
+            cancel_session(session=self.object, by=self.request.user)
+        session = super().save_instance()
+        if changed & {"starts_on", "ends_on", "timezone"}:
+            generate_meetings(session=session)
+        if changed & NOTIFIED_CHANGES and session.status != CourseSession.Status.CANCELLED:
+            announce_session_change(session=session)
+        return session
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except EnrollmentError as error:
+            # The transaction around save_instance rolled back: nothing was saved.
+            form.add_error("capacity", str(error))
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+
+    def save_action(self):
+        if self.promoted:
+            messages.success(
+                self.request,
+                ngettext(
+                    "%(n)d person was confirmed from the waitlist.",
+                    "%(n)d people were confirmed from the waitlist.",
+                    len(self.promoted),
+                )
+                % {"n": len(self.promoted)},
+            )
+        return super().save_action()
+
+    @property
+    def header_buttons(self):
+        return [
+            HeaderButton(_("Review enrollments"), url=_review_url(self.object), icon_name="tasks")
+        ]
+
+
+class SessionDeleteView(OwnSessionsMixin, generic.DeleteView):
+    pass
+
+
+class SessionInspectView(generic.InspectView):
+    def get_object(self, queryset=None):
+        return get_object_or_404(selectors.sessions_for(self.request.user), pk=self.pk)
+
+
+class SessionHistoryView(OwnSessionsMixin, history.HistoryView):
+    pass
+
+
+class SessionUsageView(OwnSessionsMixin, usage.UsageView):
+    pass
+
+
+class CourseSessionViewSet(ModelViewSet):
+    model = CourseSession
+    icon = "date"
+    menu_label = gettext_lazy("Sessions")
+    menu_order = 250
+    add_to_admin_menu = True
+    url_prefix = "courses/sessions"
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+    index_view_class = SessionIndexView
+    add_view_class = SessionCreateView
+    edit_view_class = SessionEditView
+    delete_view_class = SessionDeleteView
+    inspect_view_class = SessionInspectView
+    history_view_class = SessionHistoryView
+    usage_view_class = SessionUsageView
+
+    list_display = [
+        "code",
+        Column("course", label=gettext_lazy("Course"), accessor="course.title"),
+        DatesColumn("dates", label=gettext_lazy("Dates"), sort_key="starts_on"),
+        Column("place", label=gettext_lazy("Place")),
+        "language",
+        "status",
+        "policy",
+        SeatsColumn("seats", label=gettext_lazy("Confirmed / seats")),
+        Column(
+            "waitlisted_count",
+            label=gettext_lazy("Waitlist"),
+            sort_key="waitlisted_count",
+        ),
+    ]
+    list_filter = ["status", "policy", "language", "course"]
+    search_fields = ["code", "course__title"]
+    ordering = ["starts_on", "code"]
+    inspect_view_fields = [
+        "code",
+        "course",
+        "starts_on",
+        "ends_on",
+        "timezone",
+        "is_online",
+        "city",
+        "country",
+        "language",
+        "capacity",
+        "enrollment_opens_at",
+        "enrollment_closes_at",
+        "policy",
+        "status",
+        "coordinators",
+        "trainers",
+    ]
+
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [
+                    FieldPanel("course"),
+                    FieldPanel("code"),
+                    FieldRowPanel([FieldPanel("language"), FieldPanel("status")]),
+                ],
+                heading=gettext_lazy("Course"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+                    FieldPanel("timezone"),
+                ],
+                heading=gettext_lazy("Dates"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("is_online"),
+                    FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
+                ],
+                heading=gettext_lazy("Place"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("capacity"), FieldPanel("policy")]),
+                    FieldRowPanel(
+                        [FieldPanel("enrollment_opens_at"), FieldPanel("enrollment_closes_at")]
+                    ),
+                ],
+                heading=gettext_lazy("Enrollment"),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("coordinators"), FieldPanel("trainers")],
+                heading=gettext_lazy("People"),
+            ),
+        ],
+        base_form_class=CourseSessionForm,
+    )
+
+
+class MeetingForm(WagtailAdminModelForm):
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if for_user is not None and "session" in self.fields:
+            self.fields["session"].queryset = selectors.sessions_for(for_user)
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts and ends and ends <= starts:
+            self.add_error("ends_at", _("A sitting must end after it starts."))
+        return cleaned
+
+
+class OwnMeetingsMixin:
+    """A sitting of someone else's session is not found."""
+
+    def get_object(self, queryset=None):
+        if getattr(self, "object", None):
+            return self.object
+        own = Meeting.objects.filter(session__in=selectors.sessions_for(self.request.user))
+        return get_object_or_404(own, pk=unquote(str(self.kwargs[self.pk_url_kwarg])))
+
+
+class MeetingIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return (
+            Meeting.objects.filter(session__in=selectors.sessions_for(self.request.user))
+            .select_related("session")
+            .order_by("session__code", "starts_at")
+        )
+
+
+class MeetingEditView(OwnMeetingsMixin, generic.EditView):
+    pass
+
+
+class MeetingDeleteView(OwnMeetingsMixin, generic.DeleteView):
+    pass
+
+
+class MeetingViewSet(ModelViewSet):
+    """The sittings attendance is taken on: generated from a session's dates, editable."""
+
+    model = Meeting
+    icon = "time"
+    menu_label = gettext_lazy("Sittings")
+    menu_order = 251
+    add_to_admin_menu = True
+    url_prefix = "courses/meetings"
+    index_view_class = MeetingIndexView
+    edit_view_class = MeetingEditView
+    delete_view_class = MeetingDeleteView
+    list_display = ["session", "title", "starts_at", "ends_at"]
+    form_fields = ["session", "title", "starts_at", "ends_at"]
+    copy_view_enabled = False
+    inspect_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        from django.forms import modelform_factory
+
+        return modelform_factory(Meeting, form=MeetingForm, fields=self.form_fields)
+
+
+@hooks.register("register_admin_viewset")
+def register_course_session_viewset():
+    return CourseSessionViewSet("course_sessions")
+
+
+@hooks.register("register_admin_viewset")
+def register_meeting_viewset():
+    return MeetingViewSet("course_meetings")
+
+
+@hooks.register("register_admin_urls")
+def register_session_admin_urls():
+    return [
+        path(
+            "courses/sessions/<int:pk>/review/",
+            admin_views.ReviewView.as_view(),
+            name="course_session_review",
+        ),
+        path(
+            "courses/sessions/<int:pk>/review/decide/",
+            admin_views.DecideView.as_view(),
+            name="course_session_decide",
+        ),
+        path(
+            "courses/sessions/<int:pk>/review/quota/",
+            admin_views.QuotaView.as_view(),
+            name="course_session_quota",
+        ),
+        path(
+            "courses/sessions/<int:pk>/roster.<str:format>",
+            admin_views.RosterExportView.as_view(),
+            name="course_session_roster",
+        ),
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action(
+        DECIDE_ACTION,
+        gettext_lazy("Decide enrollment"),
+        gettext_lazy("Enrollment decided by a coordinator"),
+    )
+    actions.register_action(
+        CAPACITY_ACTION, gettext_lazy("Change capacity"), gettext_lazy("Session capacity changed")
+    )
+    actions.register_action(
+        QUOTA_ACTION, gettext_lazy("Set seat quota"), gettext_lazy("Seat quota changed")
+    )

@@ -1,0 +1,119 @@
+"""Sittings come from a session's dates; session edits reach the people enrolled."""
+
+import datetime
+import zoneinfo
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from config.celery import app as celery_app
+from courses.models import Enrollment, Meeting, Notice
+from courses.services import enroll, generate_meetings
+from tests.courses.test_admin import login, session_form
+from tests.factories.courses import make_profile, make_session
+from tests.factories.pages import make_course
+from tests.factories.users import make_coordinator, make_participant
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def course(catalog):
+    return make_course(catalog, title="Mediation process design")
+
+
+@pytest.fixture
+def coordinator():
+    return make_coordinator("coord")
+
+
+def test_one_sitting_a_day_in_the_sessions_time_zone_made_once(course):
+    session = make_session(
+        course,
+        starts_on=datetime.date(2027, 3, 1),
+        ends_on=datetime.date(2027, 3, 3),
+        timezone="Africa/Nairobi",
+    )
+    created = generate_meetings(session=session)
+    assert len(created) == 3
+    assert generate_meetings(session=session) == []
+    first = Meeting.objects.order_by("starts_at").first()
+    local = first.starts_at.astimezone(zoneinfo.ZoneInfo("Africa/Nairobi"))
+    assert (local.date(), local.hour) == (datetime.date(2027, 3, 1), 9)
+    assert str(first.title) == "Day 1"
+
+    session.ends_on = datetime.date(2027, 3, 2)
+    session.save()
+    generate_meetings(session=session)
+    assert Meeting.objects.filter(session=session).count() == 2
+
+
+def test_creating_a_session_in_the_admin_makes_its_sittings(client, course, coordinator):
+    session = make_session(course, code="template", coordinators=[coordinator])
+    data = session_form(session, code="new-2027", coordinators=[coordinator.pk])
+    response = login(client, coordinator).post(reverse("course_sessions:add"), data)
+    assert response.status_code == 302
+    new = type(session).objects.get(code="new-2027")
+    assert new.meetings.count() == (new.ends_on - new.starts_on).days + 1
+
+
+def test_sittings_are_edited_only_by_the_sessions_coordinators(client, course, coordinator):
+    own = make_session(course, coordinators=[coordinator])
+    foreign = make_session(course, coordinators=[make_coordinator("other")])
+    generate_meetings(session=own)
+    generate_meetings(session=foreign)
+    login(client, coordinator)
+    listing = client.get(reverse("course_meetings:index")).content.decode()
+    assert own.code in listing and foreign.code not in listing
+    theirs = foreign.meetings.first()
+    assert client.get(reverse("course_meetings:edit", args=[theirs.pk])).status_code == 404
+    mine = own.meetings.first()
+    response = client.post(
+        reverse("course_meetings:edit", args=[mine.pk]),
+        {
+            "session": own.pk,
+            "title": "Opening and simulation",
+            "starts_at": "2027-03-01 10:00",
+            "ends_at": "2027-03-01 09:00",
+        },
+    )
+    assert response.status_code == 200 and "must end after it starts" in response.content.decode()
+
+
+def test_date_changes_and_cancellation_in_the_admin_reach_the_enrolled(
+    client, course, coordinator, django_capture_on_commit_callbacks
+):
+    celery_app.conf.task_always_eager = True
+    try:
+        session = make_session(course, capacity=1, coordinators=[coordinator])
+        for name in ("amina", "bo"):
+            user = make_participant(name)
+            make_profile(user)
+            enroll(participant=user, session=session)
+        login(client, coordinator)
+        later = session.starts_on + datetime.timedelta(days=7)
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                reverse("course_sessions:edit", args=[session.pk]),
+                session_form(
+                    session,
+                    starts_on=later.isoformat(),
+                    ends_on=(later + datetime.timedelta(days=2)).isoformat(),
+                ),
+            )
+        assert response.status_code == 302
+        changed = [m for m in mail.outbox if "the session has changed" in m.subject]
+        assert sorted(m.to[0] for m in changed) == ["amina@example.org", "bo@example.org"]
+        assert session.meetings.count() == 3
+
+        session.refresh_from_db()
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(
+                reverse("course_sessions:edit", args=[session.pk]),
+                session_form(session, status="cancelled"),
+            )
+        assert set(Enrollment.objects.values_list("status", flat=True)) == {"cancelled"}
+        assert Notice.objects.filter(kind="session_cancelled").count() == 2
+    finally:
+        celery_app.conf.task_always_eager = False
