@@ -12,6 +12,7 @@ from cms.demo import seed_courses, seed_generated_courses, seed_site
 from cms.models import CoursePage
 from cms.roles import COORDINATORS, PARTICIPANTS, TRAINERS
 from cms.services import assign_trainer
+from courses.demo import seed_sessions, verified_email
 
 # username, password, first name, last name, groups, superuser
 DEMO_USERS = [
@@ -20,6 +21,7 @@ DEMO_USERS = [
     ("trainer", "concord-trainer", "Thandiwe", "Ndlovu", [TRAINERS], False),
     ("trainer2", "concord-trainer", "Tomás", "Herrera", [TRAINERS], False),
     ("participant", "concord-participant", "Pierre", "Lefèvre", [PARTICIPANTS], False),
+    ("focal", "concord-focal", "Fatou", "Sow", [PARTICIPANTS], False),
 ]
 # Which written course each demo trainer may edit (by slug).
 TRAINER_COURSES = {
@@ -52,6 +54,14 @@ class Command(BaseCommand):
         self.stdout.write(f"Site ready: {len(written)} written courses.")
         users = self.seed_users()
         self.assign_trainers(users)
+        sessions = seed_sessions(
+            coordinator=users["coordinator"],
+            trainers=[users["trainer"], users["trainer2"]],
+            participant=users["participant"],
+            focal_point=users["focal"],
+        )
+        if sessions:
+            self.stdout.write(f"Sessions ready: {sessions} new, with their cohorts.")
         if courses:
             self.stdout.write(f"Generating {courses} more courses…")
             seed_generated_courses(catalog, courses, progress=self.report_progress)
@@ -80,6 +90,7 @@ class Command(BaseCommand):
                 user.set_password(password)
                 user.save()
                 user.groups.add(*Group.objects.filter(name__in=groups))
+            verified_email(user)
             users[username] = user
         return users
 

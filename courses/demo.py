@@ -1,0 +1,332 @@
+"""Demo sessions and cohorts, built through the services the site uses. Safe to rerun."""
+
+from __future__ import annotations
+
+import datetime
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+
+from cms.models import CoursePage
+from participants.models import FocalPoint, Organization, Participant
+
+from .models import CourseSession, Enrollment, SeatQuota
+from .services import cancel_session, decide, enroll, generate_meetings, withdraw
+
+# code, course slug, days from today to the first day, length in days, place, language,
+# seats, policy, quotas {acronym or kind: seats}
+SESSIONS = [
+    (
+        "mpd-2027-nairobi",
+        "mediation-process-design",
+        35,
+        5,
+        ("Nairobi", "KE"),
+        "en",
+        24,
+        "approval",
+        {"un": 12, "regional": 12},
+    ),
+    ("mpd-2027-online", "mediation-process-design", 70, 3, None, "fr", 30, "open", {}),
+    (
+        "gim-2027-addis",
+        "gender-inclusive-mediation",
+        50,
+        4,
+        ("Addis Ababa", "ET"),
+        "en",
+        20,
+        "nomination",
+        {"AUC": 6},
+    ),
+    ("ewca-2027-online", "early-warning-and-conflict-analysis", 21, 10, None, "en", 40, "open", {}),
+    (
+        "pdp-2027-vienna",
+        "preventive-diplomacy-in-practice",
+        60,
+        4,
+        ("Vienna", "AT"),
+        "en",
+        18,
+        "open",
+        {"OSCE": 6},
+    ),
+    (
+        "auc-2027-addis",
+        "supporting-au-policy-organs",
+        90,
+        3,
+        ("Addis Ababa", "ET"),
+        "fr",
+        16,
+        "approval",
+        {},
+    ),
+]
+
+# username, first, last, organization, job title, duty station, language, gender
+COHORT = [
+    ("amina.diallo", "Amina", "Diallo", "AUC", "Political Affairs Officer", "ET", "fr", "woman"),
+    ("kwame.asante", "Kwame", "Asante", "ECOWAS", "Early Warning Analyst", "NG", "en", "man"),
+    ("lena.novak", "Lena", "Novak", "OSCE", "Conflict Prevention Officer", "AT", "en", "woman"),
+    ("omar.haddad", "Omar", "Haddad", "LAS", "Mediation Adviser", "EG", "en", "man"),
+    ("sofia.rojas", "Sofía", "Rojas", "OAS", "Electoral Observer", "US", "en", "woman"),
+    ("nguyen.thi.lan", "Nguyễn Thị", "Lan", "ASEAN", "Programme Officer", "ID", "en", "woman"),
+    ("james.otieno", "James", "Otieno", "IGAD", "Peace and Security Officer", "DJ", "en", "man"),
+    ("marie.dubois", "Marie", "Dubois", "EEAS", "Mediation Support Officer", "BE", "fr", ""),
+    ("ivan.petrov", "Ivan", "Petrov", "DPPA", "Political Affairs Officer", "US", "en", "man"),
+    (
+        "fatima.zahra",
+        "Fatima",
+        "Zahra",
+        "UNDP",
+        "Peace and Development Adviser",
+        "MA",
+        "fr",
+        "woman",
+    ),
+    ("tariq.aziz", "Tariq", "Aziz", "DPO", "Civil Affairs Officer", "SS", "en", "undisclosed"),
+    ("grace.mbeki", "Grace", "Mbeki", "SADC", "Mediation Unit Officer", "BW", "en", "woman"),
+]
+# A colleague of the AUC focal point with no enrollment yet: someone to nominate.
+COLLEAGUES = [
+    ("kofi.boateng", "Kofi", "Boateng", "AUC", "Mediation Support Officer", "ET", "en", "man"),
+]
+COHORT_PASSWORD = "concord-participant"  # noqa: S105 - documented demo password
+
+
+def verified_email(user):
+    """Demo addresses count as confirmed, so the logins work where confirmation is required."""
+    EmailAddress.objects.get_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
+
+
+def _profile(user, acronym, job_title, duty_station, language, gender):
+    Participant.objects.get_or_create(
+        user=user,
+        defaults={
+            "organization": Organization.objects.get(acronym=acronym),
+            "job_title": job_title,
+            "duty_station": duty_station,
+            "preferred_language": language,
+            "gender": gender,
+        },
+    )
+
+
+@transaction.atomic
+def seed_sessions(*, coordinator, trainers, participant, focal_point) -> int:
+    """The demo's sessions, profiles, a focal point and a cohort awaiting decisions."""
+    User = get_user_model()
+    today = timezone.localdate()
+    now = timezone.now()
+    participants_group = Group.objects.filter(name="Participants").first()
+    _profile(participant, "EEAS", "Mediation Support Officer", "BE", "fr", "man")
+    _profile(focal_point, "AUC", "Political Affairs Officer", "ET", "en", "woman")
+    _profile(coordinator, "UNITAR", "Training Coordinator", "CH", "en", "woman")
+    for trainer, profile in zip(
+        trainers,
+        [
+            ("DPPA", "Senior Mediation Adviser", "US", "en", "woman"),
+            ("OAS", "Conflict Analysis Specialist", "US", "en", "man"),
+        ],
+        strict=False,
+    ):
+        if trainer:
+            _profile(trainer, *profile)
+    FocalPoint.objects.get_or_create(
+        organization=Organization.objects.get(acronym="AUC"), user=focal_point
+    )
+    cohort = []
+    for username, first, last, acronym, title, station, language, gender in COHORT + COLLEAGUES:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User(
+                username=username,
+                email=f"{username}@concord.example.org",
+                first_name=first,
+                last_name=last,
+            )
+            user.set_password(COHORT_PASSWORD)
+            user.save()
+            if participants_group:
+                user.groups.add(participants_group)
+        _profile(user, acronym, title, station, language, gender)
+        verified_email(user)
+        if username in {row[0] for row in COHORT}:
+            cohort.append(user)
+
+    made = 0
+    for code, slug, offset, length, place, language, seats, policy, quotas in SESSIONS:
+        course = CoursePage.objects.filter(slug=slug).first()
+        if course is None:
+            continue
+        starts_on = today + datetime.timedelta(days=offset)
+        session, created = CourseSession.objects.get_or_create(
+            code=code,
+            defaults={
+                "course": course,
+                "starts_on": starts_on,
+                "ends_on": starts_on + datetime.timedelta(days=length - 1),
+                "is_online": place is None,
+                "city": place[0] if place else "",
+                "country": place[1] if place else "",
+                "timezone": "UTC",
+                "language": language,
+                "capacity": seats,
+                "policy": policy,
+                "status": CourseSession.Status.OPEN,
+                "enrollment_opens_at": now - datetime.timedelta(days=7),
+                "enrollment_closes_at": now + datetime.timedelta(days=offset - 7),
+            },
+        )
+        if not created:
+            continue
+        made += 1
+        generate_meetings(session=session)
+        session.coordinators.add(coordinator)
+        session.trainers.add(*[t for t in trainers if t])
+        for who, number in quotas.items():
+            if who in Organization.Kind.values:
+                SeatQuota.objects.create(session=session, organization_kind=who, seats=number)
+            else:
+                organization = Organization.objects.get(acronym=who)
+                SeatQuota.objects.create(session=session, organization=organization, seats=number)
+        _enroll_demo_cohort(session, cohort, participant, focal_point, coordinator)
+    if made:
+        _history(cohort, coordinator, now, today)
+    return made
+
+
+def _session(
+    code, slug, *, starts_on, length, seats, status="open", policy="open", now, coordinator
+):
+    course = CoursePage.objects.filter(slug=slug).first()
+    if course is None or CourseSession.objects.filter(code=code).exists():
+        return None
+    session = CourseSession.objects.create(
+        course=course,
+        code=code,
+        starts_on=starts_on,
+        ends_on=starts_on + datetime.timedelta(days=length - 1),
+        is_online=True,
+        language="en",
+        capacity=seats,
+        policy=policy,
+        status=CourseSession.Status.OPEN,
+        enrollment_opens_at=now - datetime.timedelta(days=60),
+        enrollment_closes_at=now + datetime.timedelta(days=1),
+    )
+    session.coordinators.add(coordinator)
+    generate_meetings(session=session)
+    return session
+
+
+def _history(cohort, coordinator, now, today):
+    """Sessions in every state and enrollments in every status, made through the services."""
+    statuses = Enrollment.Status
+    # A full session: confirmed and waitlisted, then a withdrawal promotes the first in line.
+    full = _session(
+        "dfn-2027-geneva",
+        "dialogue-facilitation-and-negotiation-skills",
+        starts_on=today + datetime.timedelta(days=40),
+        length=5,
+        seats=3,
+        now=now,
+        coordinator=coordinator,
+    )
+    if full:
+        first, *_rest = [enroll(participant=u, session=full) for u in cohort[:6]]
+        withdraw(enrollment=first, by=first.participant)
+    # Decisions on requests: confirmed, rejected with a reason, waitlisted.
+    nairobi = CourseSession.objects.filter(code="mpd-2027-nairobi").first()
+    if nairobi:
+        queue = list(nairobi.enrollments.filter(status=statuses.REQUESTED).order_by("pk"))
+        for enrollment in queue[:4]:
+            decide(enrollment=enrollment, decision=statuses.CONFIRMED, by=coordinator)
+        if len(queue) > 5:
+            decide(
+                enrollment=queue[4],
+                decision=statuses.REJECTED,
+                by=coordinator,
+                reason="This cohort is for staff who work on mediation support at least half time.",
+            )
+            decide(enrollment=queue[5], decision=statuses.WAITLISTED, by=coordinator)
+    # A cancelled session: its enrollments are cancelled and everyone is told.
+    cancelled = _session(
+        "pcr-2027-brussels",
+        "partnering-under-chapter-viii",
+        starts_on=today + datetime.timedelta(days=55),
+        length=3,
+        seats=20,
+        now=now,
+        coordinator=coordinator,
+    )
+    if cancelled:
+        for user in cohort[6:9]:
+            enroll(participant=user, session=cancelled)
+        cancel_session(session=cancelled, by=coordinator, reason="The venue is unavailable.")
+    # Running, finished, closed and draft sessions.
+    for code, slug, offset, length, status in [
+        ("ewca-2026-online", "early-warning-and-conflict-analysis", -2, 10, "in_progress"),
+        ("mpd-2026-addis", "mediation-process-design", -120, 5, "completed"),
+        (
+            "eav-2027-accra",
+            "electoral-assistance-and-prevention-of-electoral-violence",
+            25,
+            4,
+            "closed",
+        ),
+        ("gim-2027-online", "gender-inclusive-mediation", 100, 3, "draft"),
+    ]:
+        session = _session(
+            code,
+            slug,
+            starts_on=today + datetime.timedelta(days=offset),
+            length=length,
+            seats=20,
+            status=status,
+            now=now,
+            coordinator=coordinator,
+        )
+        if session is None:
+            continue
+        if status in ("in_progress", "completed", "closed"):
+            for user in cohort[:5]:
+                enroll(participant=user, session=session)
+        CourseSession.objects.filter(pk=session.pk).update(
+            status=status,
+            enrollment_opens_at=now - datetime.timedelta(days=200 if offset < 0 else 30),
+            enrollment_closes_at=now - datetime.timedelta(days=1)
+            if status != "draft"
+            else now + datetime.timedelta(days=60),
+        )
+
+
+def _enroll_demo_cohort(session, cohort, participant, focal_point, coordinator):
+    if session.policy == CourseSession.Policy.NOMINATION:
+        for user in cohort:
+            if user.participant.organization.acronym == "AUC":
+                enroll(
+                    participant=user,
+                    session=session,
+                    nominated_by=focal_point,
+                    justification="Leads the Commission's mediation support desk.",
+                )
+            elif user.participant.organization.kind == "un":
+                enroll(
+                    participant=user,
+                    session=session,
+                    nominated_by=coordinator,
+                    justification="Joint analysis with the AU on the Sahel.",
+                )
+        return
+    if session.code == "mpd-2027-online":
+        enroll(participant=participant, session=session)
+    people = cohort if session.policy == CourseSession.Policy.APPROVAL else cohort[:6]
+    for user in people:
+        enroll(participant=user, session=session)
