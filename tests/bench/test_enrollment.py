@@ -1,0 +1,533 @@
+"""Enrollment under load, through a real server, and the course page among many sessions.
+
+``enroll_http``: 500 signed-in participants ask for one of 20 seats of an open session at
+once, eight clients at a time, through gunicorn (4 sync workers) on the run's test
+database: the whole stack, Redis publishing of the notice emails included. The data the
+server reads is committed by a module fixture (outside any test's transaction) and
+deleted at its end; the tasks the server queued are removed from the broker.
+
+``course_page_2000_sessions``: the course page, for an anonymous visitor, with 2,000
+sessions in the database (about 20 upcoming on the course shown), in the test's own
+transaction like the page benchmarks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import http.client
+import itertools
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import statistics
+import string
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from importlib import import_module
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.db.models import Count
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from cms.models import CoursePage
+from courses.listings import upcoming_sessions
+from courses.models import CourseSession, Enrollment
+from participants.models import Organization, Participant
+from tests.bench.harness import QUERY_BUDGET, _print_queries, emit, expect_page, measure, percentile
+from tests.bench.test_pages import COURSE_SLUG
+from tests.factories.courses import make_session
+
+CANDIDATES = 500
+SEATS = 20
+CLIENTS = 8
+WORKERS = 4
+WARMUP_USERS = 32  # enroll in a separate session first: connections, caches, imports
+PREFIX = "bench-enroll-"
+SERVER_START_TIMEOUT = 60
+CONN_MAX_AGE = 60
+SESSIONS_TOTAL = 2_000
+SESSIONS_ON_COURSE = 20
+ROOT = Path(__file__).resolve().parents[2]
+
+
+# ---------------------------------------------------------------------------------------
+# Committed data for the server: a session, its candidates, their signed-in sessions.
+
+
+@dataclass
+class EnrollmentRun:
+    session: CourseSession
+    warmup_session: CourseSession
+    cookies: list[str]  # session keys of the candidates, in order
+    warmup_cookies: list[str]
+    users: list
+
+
+def _organization():
+    return (
+        Organization.objects.filter(acronym="DPPA").first()
+        or Organization.objects.order_by("pk").first()
+    )
+
+
+def _signed_in(users) -> list[str]:
+    """A session per user, as ``django.contrib.auth.login`` stores it (DB and cache)."""
+    store_class = import_module(settings.SESSION_ENGINE).SessionStore
+    backend = settings.AUTHENTICATION_BACKENDS[0]
+    keys = []
+    for user in users:
+        store = store_class()
+        store[SESSION_KEY] = user._meta.pk.value_to_string(user)
+        store[BACKEND_SESSION_KEY] = backend
+        store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        store.create()
+        keys.append(store.session_key)
+    return keys
+
+
+def _make_candidates(tag: str, n: int, organization) -> list:
+    user_model = get_user_model()
+    password = make_password(None)
+    users = user_model.objects.bulk_create(
+        user_model(
+            username=f"{PREFIX}{tag}-{i:04d}",
+            email=f"{PREFIX}{tag}-{i:04d}@example.org",
+            password=password,
+        )
+        for i in range(n)
+    )
+    Participant.objects.bulk_create(
+        Participant(
+            user=user,
+            organization=organization,
+            job_title="Political affairs officer",
+            duty_station="KE",
+        )
+        for user in users
+    )
+    return users
+
+
+def _cleanup(session_ids, session_keys) -> None:
+    from django.contrib.sessions.models import Session
+
+    Enrollment.objects.filter(session_id__in=session_ids).delete()  # notices cascade
+    CourseSession.objects.filter(pk__in=session_ids).delete()
+    Session.objects.filter(session_key__in=session_keys).delete()
+    user_model = get_user_model()
+    users = user_model.objects.filter(username__startswith=PREFIX)
+    Participant.objects.filter(user__in=users).delete()
+    users.delete()
+
+
+@pytest.fixture(scope="module")
+def enrollment_run(bench_catalogue, django_db_blocker):
+    """Committed (the server reads it from another process), deleted at the module's end."""
+    with django_db_blocker.unblock():
+        # A generated course: the written ones are measured by the page benchmarks.
+        course = (
+            CoursePage.objects.live()
+            .child_of(bench_catalogue.catalog)
+            .exclude(slug=COURSE_SLUG)
+            .order_by("-pk")
+            .first()
+        )
+        organization = _organization()
+        session = make_session(course, capacity=SEATS, code=f"{PREFIX}session")
+        warmup = make_session(course, capacity=WARMUP_USERS * 2, code=f"{PREFIX}warmup")
+        users = _make_candidates("c", CANDIDATES, organization)
+        warmup_users = _make_candidates("w", WARMUP_USERS, organization)
+        run = EnrollmentRun(
+            session=session,
+            warmup_session=warmup,
+            cookies=_signed_in(users),
+            warmup_cookies=_signed_in(warmup_users),
+            users=users,
+        )
+    try:
+        yield run
+    finally:
+        with django_db_blocker.unblock():
+            _cleanup([session.pk, warmup.pk], run.cookies + run.warmup_cookies)
+
+
+# ---------------------------------------------------------------------------------------
+# The server.
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _database_url() -> str:
+    """The URL of the database this run uses (pytest-django's ``test_…`` one)."""
+    db = connection.settings_dict
+    auth = quote(db["USER"] or "", safe="")
+    if db["PASSWORD"]:
+        auth += ":" + quote(db["PASSWORD"], safe="")
+    host = db["HOST"] or "127.0.0.1"
+    port = f":{db['PORT']}" if db["PORT"] else ""
+    # Persistent connections, as in production (base settings: CONN_MAX_AGE 60); the
+    # test settings replace DATABASES and lose it, which would cost a connection (and a
+    # cold PostgreSQL backend) per request.
+    return f"postgres://{auth}@{host}{port}/{db['NAME']}?conn_max_age={CONN_MAX_AGE}"
+
+
+def _gunicorn() -> str:
+    local = Path(sys.executable).with_name("gunicorn")
+    return str(local) if local.exists() else (shutil.which("gunicorn") or "gunicorn")
+
+
+@dataclass
+class Server:
+    process: subprocess.Popen
+    port: int
+    log: Path
+    log_text: str | None = None  # kept once the server is gone and its log deleted
+
+    def worker_pids(self) -> set[int]:
+        text = self.log_text
+        if text is None:
+            text = self.log.read_text(errors="replace") if self.log.exists() else ""
+        pids = {int(pid) for pid in re.findall(r"Booting worker with pid: (\d+)", text)}
+        return pids | {self.process.pid}
+
+
+@contextlib.contextmanager
+def gunicorn_server(database_url: str):
+    port = _free_port()
+    log_dir = Path(tempfile.mkdtemp(prefix="concord-bench-"))
+    log = log_dir / "gunicorn.log"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": database_url,
+        "PYTHONUNBUFFERED": "1",
+    }
+    command = [
+        _gunicorn(),
+        "config.wsgi:application",
+        "--workers",
+        str(WORKERS),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--preload",  # Django is set up once, before the fork; no connection is open then
+        "--log-level",
+        "info",
+    ]
+    with log.open("wb") as log_file:
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT
+        )
+    server = Server(process=process, port=port, log=log)
+    try:
+        _wait_until_up(server)
+        yield server
+    except BaseException:
+        sys.stderr.write(f"# gunicorn log:\n{log.read_text(errors='replace')[-4000:]}\n")
+        raise
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=10)
+        server.log_text = log.read_text(errors="replace") if log.exists() else ""
+        shutil.rmtree(log_dir, ignore_errors=True)
+
+
+def _wait_until_up(server: Server) -> None:
+    deadline = time.monotonic() + SERVER_START_TIMEOUT
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {server.process.returncode}")
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+            conn.request("GET", "/healthz/")
+            status = conn.getresponse().status
+            conn.close()
+            # Every worker logs its boot before it accepts: wait for all of them.
+            if status == 200 and len(server.worker_pids()) > WORKERS:
+                return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise RuntimeError(f"gunicorn did not answer within {SERVER_START_TIMEOUT}s")
+
+
+# ---------------------------------------------------------------------------------------
+# The clients.
+
+
+@dataclass
+class Outcome:
+    latencies_ms: list[float]
+    errors: list[str]
+    wall_s: float
+
+
+def _post_all(port: int, path: str, session_keys: list[str], clients: int) -> Outcome:
+    """POST ``path`` once per session key, from ``clients`` threads; no redirect followed."""
+    csrf = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(32))
+    latencies: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    barrier = threading.Barrier(clients + 1)
+    expected = reverse("my_learning")
+
+    def client(keys):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        mine, failed = [], []
+        barrier.wait()
+        for key in keys:
+            headers = {
+                "Cookie": f"{settings.SESSION_COOKIE_NAME}={key}; "
+                f"{settings.CSRF_COOKIE_NAME}={csrf}",
+                "X-CSRFToken": csrf,
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Content-Length": "0",
+            }
+            start = time.perf_counter()
+            try:
+                conn.request("POST", path, headers=headers)
+                response = conn.getresponse()
+                body = response.read()
+            except (OSError, http.client.HTTPException) as error:
+                conn.close()  # the next request opens a new connection
+                failed.append(f"{type(error).__name__}: {error}")
+                continue
+            mine.append((time.perf_counter() - start) * 1000)
+            location = response.getheader("Location", "")
+            if response.status != 302 or location != expected:
+                failed.append(f"{response.status} {location!r} {body[:200]!r}")
+            # gunicorn's sync workers close every connection: http.client reconnects.
+        conn.close()
+        with lock:
+            latencies.extend(mine)
+            errors.extend(failed)
+
+    threads = [
+        threading.Thread(target=client, args=(session_keys[i::clients],), daemon=True)
+        for i in range(clients)
+    ]
+    for thread in threads:
+        thread.start()
+    barrier.wait()
+    start = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    return Outcome(latencies, errors, time.perf_counter() - start)
+
+
+# ---------------------------------------------------------------------------------------
+# The broker.
+
+
+def _broker():
+    import redis
+
+    return redis.Redis.from_url(settings.CELERY_BROKER_URL, socket_timeout=5)
+
+
+def _drop_queued_tasks(pids: set[int]) -> int:
+    """Remove from the default queue the tasks these processes published; return how many."""
+    client = _broker()
+    origins = {f"gen{pid}@" for pid in pids}
+    dropped = 0
+    for raw in client.lrange("celery", 0, -1):
+        try:
+            origin = json.loads(raw)["headers"].get("origin") or ""
+        except (ValueError, KeyError, TypeError, AttributeError):
+            continue
+        if any(origin.startswith(prefix) for prefix in origins):
+            dropped += client.lrem("celery", 1, raw)
+    return dropped
+
+
+# ---------------------------------------------------------------------------------------
+# One request's SQL, in process.
+
+
+def _enroll_queries(run: EnrollmentRun, django_db_blocker) -> tuple[list, list]:
+    """The SQL of enroll_view for a seat and for the waitlist, rolled back afterwards.
+
+    The session cache entry is dropped first: in the server every candidate's session
+    is read from the database (the cache is per process and each candidate posts once);
+    the site is cached first, as in a warm server.
+    Here the view's transaction is a savepoint of the rolled-back one, and the notice is
+    not published (on_commit never fires).
+    """
+    store_class = import_module(settings.SESSION_ENGINE).SessionStore
+    captured = []
+    with django_db_blocker.unblock(), transaction.atomic():
+        session = make_session(run.session.course, capacity=1, code=f"{PREFIX}sql")
+        users = _make_candidates("sql", 2, _organization())
+        path = reverse("enroll", args=[session.code])
+        for user in users:
+            client = Client()
+            client.force_login(user, backend=settings.AUTHENTICATION_BACKENDS[0])
+            client.get(reverse("my_learning"))  # the site, as a warm server has it cached
+            cache.delete(store_class.cache_key_prefix + client.session.session_key)
+            with CaptureQueriesContext(connection) as queries:
+                response = client.post(path)
+            assert response.status_code == 302, response.status_code
+            captured.append(queries.captured_queries)
+        statuses = list(
+            Enrollment.objects.filter(session=session)
+            .order_by("pk")
+            .values_list("status", flat=True)
+        )
+        assert statuses == ["confirmed", "waitlisted"], statuses
+        transaction.set_rollback(True)
+    return captured[0], captured[1]
+
+
+# ---------------------------------------------------------------------------------------
+# The benchmarks.
+
+
+def test_enroll_http(enrollment_run, django_db_blocker):
+    run = enrollment_run
+    with django_db_blocker.unblock():
+        database_url = _database_url()
+        confirmed_sql, waitlisted_sql = _enroll_queries(run, django_db_blocker)
+    for name, queries in (("enroll (seat)", confirmed_sql), ("enroll (waitlist)", waitlisted_sql)):
+        if len(queries) >= QUERY_BUDGET or os.environ.get("BENCH_SQL"):
+            _print_queries(name, queries)
+    try:
+        _broker().ping()
+    except Exception as error:
+        pytest.fail(f"Redis ({settings.CELERY_BROKER_URL}) is not reachable: {error}")
+
+    started: list[Server] = []
+    try:
+        with gunicorn_server(database_url) as server:
+            started.append(server)
+            warm = _post_all(
+                server.port,
+                reverse("enroll", args=[run.warmup_session.code]),
+                run.warmup_cookies,
+                CLIENTS,
+            )
+            assert not warm.errors, warm.errors[:5]
+            outcome = _post_all(
+                server.port,
+                reverse("enroll", args=[run.session.code]),
+                run.cookies,
+                CLIENTS,
+            )
+    finally:
+        # Nobody consumes the test broker: take back what this server queued.
+        dropped = _drop_queued_tasks(started[0].worker_pids()) if started else 0
+
+    with django_db_blocker.unblock():
+        counts = dict(
+            Enrollment.objects.filter(session=run.session)
+            .values_list("status")
+            .annotate(n=Count("pk"))
+        )
+    confirmed = counts.get(Enrollment.Status.CONFIRMED, 0)
+    waitlisted = counts.get(Enrollment.Status.WAITLISTED, 0)
+    emit(
+        "enroll_http",
+        per_s=round(CANDIDATES / outcome.wall_s, 1),
+        confirmed=confirmed,
+        waitlisted=waitlisted,
+        errors=len(outcome.errors),
+        median_ms=round(statistics.median(outcome.latencies_ms), 1),
+        p95_ms=round(percentile(outcome.latencies_ms, 95), 1),
+        queries_seat=len(confirmed_sql),
+        queries_waitlist=len(waitlisted_sql),
+        workers=WORKERS,
+        clients=CLIENTS,
+        tasks_queued=dropped,
+    )
+    for error in outcome.errors[:5]:
+        print(f"# enroll_http error: {error}", file=sys.stderr)
+    assert not outcome.errors, outcome.errors[:5]
+    assert (confirmed, waitlisted) == (SEATS, CANDIDATES - SEATS), counts
+    assert dropped == CANDIDATES + WARMUP_USERS, dropped
+
+
+def _sessions(course_ids, measured_id):
+    """2,000 sessions: 20 upcoming on the measured course, 10 past ones on it, the rest
+    spread over the other courses, a quarter of them over already."""
+    now = timezone.now()
+    today = timezone.localdate(now)
+    others = itertools.cycle([pk for pk in course_ids if pk != measured_id])
+    cities = itertools.cycle([("Nairobi", "KE"), ("Addis Ababa", "ET"), ("Dakar", "SN")])
+    languages = itertools.cycle(["en", "fr"])
+    rows = []
+    for i in range(SESSIONS_TOTAL):
+        if i < SESSIONS_ON_COURSE:
+            course_id, past = measured_id, False
+        elif i < SESSIONS_ON_COURSE + 10:
+            course_id, past = measured_id, True
+        else:
+            course_id, past = next(others), i % 4 == 0
+        starts_on = today + datetime.timedelta(days=(-200 if past else 10) + i % 150)
+        online = i % 5 == 0
+        city, country = ("", "") if online else next(cities)
+        rows.append(
+            CourseSession(
+                course_id=course_id,
+                code=f"bench-page-{i:04d}",
+                starts_on=starts_on,
+                ends_on=starts_on + datetime.timedelta(days=4),
+                is_online=online,
+                city=city,
+                country=country,
+                language=next(languages),
+                capacity=20 + i % 30,
+                enrollment_opens_at=now - datetime.timedelta(days=30),
+                enrollment_closes_at=now + datetime.timedelta(days=5 + i % 20),
+                policy=CourseSession.Policy.OPEN,
+                status=CourseSession.Status.COMPLETED if past else CourseSession.Status.OPEN,
+            )
+        )
+    return rows
+
+
+def test_course_page_2000_sessions(client, bench_site):
+    catalog = bench_site.catalog
+    courses = CoursePage.objects.live().child_of(catalog)
+    course = courses.get(slug=COURSE_SLUG)
+    course_ids = list(courses.values_list("pk", flat=True))
+    CourseSession.objects.bulk_create(_sessions(course_ids, course.pk), batch_size=500)
+    assert CourseSession.objects.count() >= SESSIONS_TOTAL
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE courses_coursesession")
+    rows = len(upcoming_sessions(user=AnonymousUser(), course=course))
+    assert rows >= SESSIONS_ON_COURSE
+
+    page_check = expect_page(course.title)
+
+    def check(response):
+        page_check(response)
+        shown = response.content.decode().count('class="session-item"')
+        assert shown == rows, f"{shown} sessions listed, not {rows}"
+
+    measure("course_page_2000_sessions", lambda: client.get(course.url), check=check)
