@@ -31,6 +31,8 @@ def demo(db):
         # From here on signed in (see the test).
         "module": ModulePage.objects.live().child_of(course).first().url,
         "profile": "/profile/",
+        "my learning": "/my-learning/",
+        "course, signed in (session actions)": course.url,
     }
 
 

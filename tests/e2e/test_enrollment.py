@@ -1,0 +1,110 @@
+"""Enrollment in the browser: a seat, the waitlist, a coordinator's approval in the admin,
+and a focal point's nomination."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from courses.models import Enrollment
+from participants.models import FocalPoint, Organization
+from tests.e2e.steps import admin_sign_in, sign_in
+from tests.factories.courses import make_profile, make_session
+from tests.factories.pages import make_course
+from tests.factories.users import make_coordinator, make_participant
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def person(username, acronym="DPPA", first="", last=""):
+    user = make_participant(username)
+    user.first_name, user.last_name = first, last
+    user.save()
+    make_profile(user, acronym)
+    return user
+
+
+@pytest.fixture
+def course(catalog):
+    return make_course(catalog, title="Mediation process design")
+
+
+def test_a_seat_then_the_waitlist(new_context, course):
+    make_session(course, code="mpd-geneva", capacity=1, city="Geneva", country="CH")
+    person("amina", first="Amina", last="Diallo")
+    person("kwame", first="Kwame", last="Asante")
+
+    amina = new_context().new_page()
+    sign_in(amina, "amina@example.org", next_url=course.url)
+    sessions = amina.get_by_role("region", name="Upcoming sessions")
+    expect(sessions).to_contain_text("Geneva, Switzerland")
+    expect(sessions).to_contain_text("1 seat left")
+    sessions.get_by_role("button", name="Enroll").click()
+    expect(amina).to_have_url(re.compile(r"/my-learning/$"))
+    expect(amina.get_by_role("status")).to_contain_text("is confirmed")
+    expect(amina.get_by_text("Your place is confirmed.")).to_be_visible()
+
+    kwame = new_context().new_page()
+    sign_in(kwame, "kwame@example.org", next_url=course.url)
+    sessions = kwame.get_by_role("region", name="Upcoming sessions")
+    expect(sessions).to_contain_text("Full · 0 on the waitlist")
+    sessions.get_by_role("button", name="Join the waitlist").click()
+    expect(kwame.get_by_role("status")).to_contain_text("number 1 on the waitlist")
+    expect(
+        kwame.get_by_text(re.compile(r"Number 1 on the waitlist: we will email you"))
+    ).to_be_visible()
+
+    # Amina withdraws: Kwame gets the seat.
+    amina.get_by_role("button", name="Withdraw").click()
+    expect(amina.get_by_role("status")).to_contain_text("You have withdrawn")
+    kwame.reload()
+    expect(kwame.get_by_text("Your place is confirmed.")).to_be_visible()
+
+
+def test_a_coordinator_approves_a_request_in_the_admin(new_context, course):
+    coordinator = make_coordinator()
+    session = make_session(
+        course, code="mpd-approval", policy="approval", coordinators=[coordinator]
+    )
+    person("lena", acronym="OSCE", first="Lena", last="Novak")
+
+    lena = new_context().new_page()
+    sign_in(lena, "lena@example.org", next_url=course.url)
+    lena.get_by_role("button", name="Request a place").click()
+    expect(lena.get_by_role("status")).to_contain_text("with the coordinators")
+
+    admin = new_context().new_page()
+    admin_sign_in(admin, "coordinator")
+    admin.goto(f"/admin/courses/sessions/{session.pk}/review/")
+    row = admin.get_by_role("row").filter(has_text="Lena Novak")
+    expect(row).to_contain_text("OSCE")
+    row.get_by_role("button", name="Confirm", exact=True).click()
+    expect(admin.get_by_role("row").filter(has_text="Lena Novak")).to_have_count(0)
+    assert Enrollment.objects.get(session=session).status == Enrollment.Status.CONFIRMED
+
+    lena.goto("/my-learning/")
+    expect(lena.get_by_text("Your place is confirmed.")).to_be_visible()
+
+
+def test_a_focal_point_nominates_a_colleague(new_context, course):
+    session = make_session(course, code="mpd-nomination", policy="nomination")
+    focal = person("fatou", acronym="AUC", first="Fatou", last="Sow")
+    FocalPoint.objects.create(organization=Organization.objects.get(acronym="AUC"), user=focal)
+    kofi = person("kofi", acronym="AUC", first="Kofi", last="Boateng")
+
+    page = new_context().new_page()
+    sign_in(page, "fatou@example.org", next_url="/my-learning/")
+    page.get_by_role("link", name="Nominations").click()
+    colleague = page.get_by_label("Colleague", exact=True)
+    expect(colleague.locator("option", has_text="Kofi Boateng")).to_have_count(1)
+    expect(colleague.locator("option", has_text="Fatou Sow")).to_have_count(0)  # not oneself
+    colleague.select_option(value=str(kofi.participant.pk))
+    page.get_by_label("Session", exact=True).select_option(value=str(session.pk))
+    page.get_by_label("Justification", exact=True).fill("Leads our mediation support desk in Addis Ababa.")
+    page.get_by_role("button", name="Nominate").click()
+    expect(page.get_by_role("status")).to_contain_text("Kofi Boateng")
+    enrollment = Enrollment.objects.get(session=session)
+    assert enrollment.status == Enrollment.Status.REQUESTED
+    assert enrollment.nominated_by == focal
+    expect(page.get_by_text("Leads our mediation support desk")).to_have_count(0)  # form reset
+    expect(page.get_by_role("main")).to_contain_text("Kofi Boateng")
