@@ -89,6 +89,33 @@ def upcoming_sessions(*, user, course=None, limit=None) -> list[SessionRow]:
     ]
 
 
+def waitlist_positions(enrollments) -> dict[int, int]:
+    """Each waitlisted enrollment's place in its session's line (one query, if any wait)."""
+    waiting = {e.session_id for e in enrollments if e.status == Enrollment.Status.WAITLISTED}
+    positions: dict[int, int] = {}
+    if waiting:
+        line = Enrollment.objects.filter(
+            session__in=waiting, status=Enrollment.Status.WAITLISTED
+        ).order_by("session_id", "waitlisted_at", "pk")
+        rank: dict[int, int] = {}
+        for session_id, pk in line.values_list("session_id", "pk"):
+            rank[session_id] = rank.get(session_id, 0) + 1
+            positions[pk] = rank[session_id]
+    return positions
+
+
+def split_by_date(enrollments, make_row):
+    """Rows for ``enrollments`` as (upcoming, past): upcoming soonest first, past latest first."""
+    positions = waitlist_positions(enrollments)
+    today = timezone.localdate()
+    upcoming, past = [], []
+    for enrollment in enrollments:
+        row = make_row(enrollment, positions.get(enrollment.pk))
+        (upcoming if enrollment.session.ends_on >= today else past).append(row)
+    past.reverse()
+    return upcoming, past
+
+
 @dataclass
 class LearningRow:
     enrollment: Enrollment
@@ -113,23 +140,7 @@ def learning_of(user) -> tuple[list[LearningRow], list[LearningRow]]:
         .select_related("session__course", "organization")
         .order_by("session__starts_on", "session__code")
     )
-    waiting = [e for e in enrollments if e.status == Enrollment.Status.WAITLISTED]
-    positions = {}
-    if waiting:
-        line = Enrollment.objects.filter(
-            session__in={e.session_id for e in waiting}, status=Enrollment.Status.WAITLISTED
-        ).order_by("session_id", "waitlisted_at", "pk")
-        rank: dict[int, int] = {}
-        for session_id, pk in line.values_list("session_id", "pk"):
-            rank[session_id] = rank.get(session_id, 0) + 1
-            positions[pk] = rank[session_id]
-    today = timezone.localdate()
-    upcoming, past = [], []
-    for enrollment in enrollments:
-        row = LearningRow(enrollment, positions.get(enrollment.pk))
-        (upcoming if enrollment.session.ends_on >= today else past).append(row)
-    past.reverse()
-    return upcoming, past
+    return split_by_date(enrollments, LearningRow)
 
 
 # ---------------------------------------------------------------- Focal points
@@ -173,23 +184,7 @@ def organization_enrollments(organization) -> tuple[list[StaffRow], list[StaffRo
         .select_related("session__course", "participant__participant", "nominated_by")
         .order_by("session__starts_on", "session__code", "participant__last_name", "pk")
     )
-    waiting = [e for e in enrollments if e.status == Enrollment.Status.WAITLISTED]
-    positions = {}
-    if waiting:
-        line = Enrollment.objects.filter(
-            session__in={e.session_id for e in waiting}, status=Enrollment.Status.WAITLISTED
-        ).order_by("session_id", "waitlisted_at", "pk")
-        rank: dict[int, int] = {}
-        for session_id, pk in line.values_list("session_id", "pk"):
-            rank[session_id] = rank.get(session_id, 0) + 1
-            positions[pk] = rank[session_id]
-    today = timezone.localdate()
-    upcoming, past = [], []
-    for enrollment in enrollments:
-        row = StaffRow(enrollment, positions.get(enrollment.pk))
-        (upcoming if enrollment.session.ends_on >= today else past).append(row)
-    past.reverse()
-    return upcoming, past
+    return split_by_date(enrollments, StaffRow)
 
 
 def colleagues_of(organization, *, exclude_user=None):

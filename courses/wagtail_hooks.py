@@ -201,24 +201,7 @@ class CourseSessionViewSet(ModelViewSet):
     list_filter = ["status", "policy", "language", "course"]
     search_fields = ["code", "course__title"]
     ordering = ["starts_on", "code"]
-    inspect_view_fields = [
-        "code",
-        "course",
-        "starts_on",
-        "ends_on",
-        "timezone",
-        "is_online",
-        "city",
-        "country",
-        "language",
-        "capacity",
-        "enrollment_opens_at",
-        "enrollment_closes_at",
-        "policy",
-        "status",
-        "coordinators",
-        "trainers",
-    ]
+    inspect_view_fields = CourseSessionForm.Meta.fields
 
     edit_handler = ObjectList(
         [
