@@ -100,7 +100,8 @@ def test_a_focal_point_nominates_a_colleague(new_context, course):
     expect(colleague.locator("option", has_text="Fatou Sow")).to_have_count(0)  # not oneself
     colleague.select_option(value=str(kofi.participant.pk))
     page.get_by_label("Session", exact=True).select_option(value=str(session.pk))
-    page.get_by_label("Justification", exact=True).fill("Leads our mediation support desk in Addis Ababa.")
+    justification = page.get_by_label("Justification", exact=True)
+    justification.fill("Leads our mediation support desk in Addis Ababa.")
     page.get_by_role("button", name="Nominate").click()
     expect(page.get_by_role("status")).to_contain_text("Kofi Boateng")
     enrollment = Enrollment.objects.get(session=session)
