@@ -44,16 +44,21 @@ TEMPORARY_ERRORS = (
 )
 
 
-def owe(enrollment: Enrollment, kind: str, key: str = "") -> Notice | None:
+def owe(enrollment: Enrollment, kind: str, key: str = "", *, fresh=False) -> Notice | None:
     """Record that ``enrollment``'s participant must hear about ``kind``; send after commit.
 
     Returns None when this very notice was recorded before (nothing more is queued).
+    ``fresh`` says the enrollment was created in this transaction, so no notice of it can
+    exist yet: the row is inserted without the savepoint that guards the duplicate.
     """
-    try:
-        with transaction.atomic():
-            notice = Notice.objects.create(enrollment=enrollment, kind=kind, key=key[:64])
-    except IntegrityError:
-        return None
+    if fresh:
+        notice = Notice.objects.create(enrollment=enrollment, kind=kind, key=key[:64])
+    else:
+        try:
+            with transaction.atomic():
+                notice = Notice.objects.create(enrollment=enrollment, kind=kind, key=key[:64])
+        except IntegrityError:
+            return None
     transaction.on_commit(lambda: queue(notice.pk))
     return notice
 
@@ -67,7 +72,9 @@ def queue(notice_id: int) -> None:
         logger.exception("Could not queue notice %s; the sweep will retry it", notice_id)
 
 
-def for_decision(enrollment: Enrollment, *, promoted: bool = False) -> Notice | None:
+def for_decision(
+    enrollment: Enrollment, *, promoted: bool = False, fresh: bool = False
+) -> Notice | None:
     """The notice an enrollment's new status calls for, keyed by when it was decided."""
     status = enrollment.status
     moment = enrollment.waitlisted_at if status == "waitlisted" else enrollment.decided_at
@@ -78,7 +85,7 @@ def for_decision(enrollment: Enrollment, *, promoted: bool = False) -> Notice | 
         Enrollment.Status.WAITLISTED: Notice.Kind.WAITLISTED,
         Enrollment.Status.REJECTED: Notice.Kind.REJECTED,
     }.get(status)
-    return owe(enrollment, kind, key) if kind else None
+    return owe(enrollment, kind, key, fresh=fresh) if kind else None
 
 
 def is_temporary(error: BaseException) -> bool:

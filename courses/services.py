@@ -133,45 +133,36 @@ def enroll(
     """
     now = now or timezone.now()
     justification = (justification or "").strip()
+    # Everything that does not depend on the seats is checked before the lock is taken,
+    # so the locked part (which every enrollment in the session waits for) stays short.
+    profile = Participant.objects.select_related("organization").filter(user=participant).first()
+    if profile is None:
+        raise ProfileRequired(_("Complete your profile before you enroll."))
+    organization = profile.organization
+    may_nominate = nominated_by is not None and (
+        is_focal_point(nominated_by, organization) or is_coordinator(nominated_by, session)
+    )
+    if session.policy == CourseSession.Policy.NOMINATION:
+        if nominated_by is None:
+            raise EnrollmentError(
+                _("Staff join this session when their organization's focal point nominates them.")
+            )
+        if not justification:
+            raise EnrollmentError(_("Say in a few words why you nominate this person."))
+    if nominated_by is not None and not may_nominate:
+        raise EnrollmentError(
+            _("Only a focal point of %(org)s or a coordinator can nominate its staff.")
+            % {"org": organization.acronym}
+        )
     with transaction.atomic():
         session = _lock(session)
         existing = Enrollment.objects.filter(session=session, participant=participant).first()
         if existing is not None:
             return existing
-        profile = Participant.objects.select_related("organization").filter(user=participant)
-        profile = profile.first()
-        if profile is None:
-            raise ProfileRequired(_("Complete your profile before you enroll."))
         if session.status == CourseSession.Status.CANCELLED:
             raise EnrollmentError(_("This session has been cancelled."))
         if not session.enrollment_is_open(now):
             raise EnrollmentError(_("Enrollment in this session is not open."))
-        organization = profile.organization
-        if session.policy == CourseSession.Policy.NOMINATION:
-            if nominated_by is None:
-                raise EnrollmentError(
-                    _(
-                        "Staff join this session when their organization's focal point "
-                        "nominates them."
-                    )
-                )
-            if not (
-                is_focal_point(nominated_by, organization) or is_coordinator(nominated_by, session)
-            ):
-                raise EnrollmentError(
-                    _("Only a focal point of %(org)s or a coordinator can nominate its staff.")
-                    % {"org": organization.acronym}
-                )
-            if not justification:
-                raise EnrollmentError(_("Say in a few words why you nominate this person."))
-        elif nominated_by is not None and not (
-            is_focal_point(nominated_by, organization) or is_coordinator(nominated_by, session)
-        ):
-            raise EnrollmentError(
-                _("Only a focal point of %(org)s or a coordinator can nominate its staff.")
-                % {"org": organization.acronym}
-            )
-
         enrollment = Enrollment(
             session=session,
             participant=participant,
@@ -190,7 +181,7 @@ def enroll(
         else:
             enrollment.status = Enrollment.Status.REQUESTED
         enrollment.save()
-        notifications.for_decision(enrollment)
+        notifications.for_decision(enrollment, fresh=True)
         return enrollment
 
 
