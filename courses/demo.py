@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cms.models import CoursePage
+from cms.roles import PARTICIPANTS
 from participants.models import FocalPoint, Organization, Participant
 
 from .models import CourseSession, Enrollment, SeatQuota
@@ -98,6 +99,26 @@ COLLEAGUES = [
 COHORT_PASSWORD = "concord-participant"  # noqa: S105 - documented demo password
 
 
+def demo_user(username, password, first, last, *, groups=(), superuser=False):
+    """The demo account ``username`` (made once, then left as it is) with a confirmed email."""
+    User = get_user_model()
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        user = User(
+            username=username,
+            email=f"{username}@concord.example.org",
+            first_name=first,
+            last_name=last,
+            is_superuser=superuser,
+            is_staff=superuser,
+        )
+        user.set_password(password)
+        user.save()
+        user.groups.add(*Group.objects.filter(name__in=groups))
+    verified_email(user)
+    return user
+
+
 def verified_email(user):
     """Demo addresses count as confirmed, so the logins work where confirmation is required."""
     EmailAddress.objects.get_or_create(
@@ -121,10 +142,8 @@ def _profile(user, acronym, job_title, duty_station, language, gender):
 @transaction.atomic
 def seed_sessions(*, coordinator, trainers, participant, focal_point) -> int:
     """The demo's sessions, profiles, a focal point and a cohort awaiting decisions."""
-    User = get_user_model()
     today = timezone.localdate()
     now = timezone.now()
-    participants_group = Group.objects.filter(name="Participants").first()
     _profile(participant, "EEAS", "Mediation Support Officer", "BE", "fr", "man")
     _profile(focal_point, "AUC", "Political Affairs Officer", "ET", "en", "woman")
     _profile(coordinator, "UNITAR", "Training Coordinator", "CH", "en", "woman")
@@ -143,20 +162,8 @@ def seed_sessions(*, coordinator, trainers, participant, focal_point) -> int:
     )
     cohort = []
     for username, first, last, acronym, title, station, language, gender in COHORT + COLLEAGUES:
-        user = User.objects.filter(username=username).first()
-        if user is None:
-            user = User(
-                username=username,
-                email=f"{username}@concord.example.org",
-                first_name=first,
-                last_name=last,
-            )
-            user.set_password(COHORT_PASSWORD)
-            user.save()
-            if participants_group:
-                user.groups.add(participants_group)
+        user = demo_user(username, COHORT_PASSWORD, first, last, groups=[PARTICIPANTS])
         _profile(user, acronym, title, station, language, gender)
-        verified_email(user)
         if username in {row[0] for row in COHORT}:
             cohort.append(user)
 

@@ -3,8 +3,6 @@
 import contextlib
 import logging
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -12,7 +10,7 @@ from cms.demo import seed_courses, seed_generated_courses, seed_site
 from cms.models import CoursePage
 from cms.roles import COORDINATORS, PARTICIPANTS, TRAINERS
 from cms.services import assign_trainer
-from courses.demo import seed_sessions, verified_email
+from courses.demo import demo_user, seed_sessions
 
 # username, password, first name, last name, groups, superuser
 DEMO_USERS = [
@@ -74,25 +72,10 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def seed_users(self):
-        User = get_user_model()
-        users = {}
-        for username, password, first, last, groups, superuser in DEMO_USERS:
-            user = User.objects.filter(username=username).first()
-            if user is None:
-                user = User(
-                    username=username,
-                    email=f"{username}@concord.example.org",
-                    first_name=first,
-                    last_name=last,
-                    is_superuser=superuser,
-                    is_staff=superuser,
-                )
-                user.set_password(password)
-                user.save()
-                user.groups.add(*Group.objects.filter(name__in=groups))
-            verified_email(user)
-            users[username] = user
-        return users
+        return {
+            username: demo_user(username, password, first, last, groups=groups, superuser=su)
+            for username, password, first, last, groups, su in DEMO_USERS
+        }
 
     def assign_trainers(self, users):
         for username, slugs in TRAINER_COURSES.items():
