@@ -1,10 +1,12 @@
 """Public pages run a fixed number of queries, whatever the catalogue's size."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories.courses import make_learner
+from courses.services import enroll
+from tests.factories.courses import make_learner, make_session
 from tests.factories.pages import make_course, make_module
 
 pytestmark = pytest.mark.django_db
@@ -65,6 +67,11 @@ def test_query_counts_do_not_grow_with_the_catalogue(client, catalog, signed_in)
     grow(catalog, 15)  # past one catalogue page, more featured courses and partners
     for _ in range(3):
         make_module(course)
+    for _ in range(4):  # sessions listed on the course and home pages, some with a visitor's
+        make_session(course, capacity=1)
+    if signed_in:
+        learner = get_user_model().objects.get(username="learner")
+        enroll(participant=learner, session=make_session(course))
     large = {name: count_queries(client, url) for name, url in pages.items()}
 
     assert small == large
