@@ -22,6 +22,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from participants.models import FocalPoint, Organization, Participant
 
@@ -35,6 +36,14 @@ OPEN_STATUSES = (
     Enrollment.Status.CONFIRMED,
     Enrollment.Status.WAITLISTED,
 )
+
+
+# Audit-log actions (registered with Wagtail in wagtail_hooks), written by the services.
+DECIDE_ACTION = "concord.enrollment.decide"
+CAPACITY_ACTION = "concord.session.capacity"
+QUOTA_ACTION = "concord.session.quota"
+# Edits of these fields change what enrolled people were told: they get an email.
+NOTIFIED_CHANGES = {"starts_on", "ends_on", "timezone", "is_online", "city", "country", "language"}
 
 
 class EnrollmentError(Exception):
@@ -291,7 +300,8 @@ def decide(*, enrollment: Enrollment, decision: str, by, reason: str = "", now=N
                 _("No seat is free for %(org)s: raise the capacity or the quota first.")
                 % {"org": enrollment.organization.acronym}
             )
-        freed = enrollment.status == statuses.CONFIRMED
+        before = enrollment.status
+        freed = before == statuses.CONFIRMED
         enrollment.status = decision
         enrollment.decided_at = now
         enrollment.decided_by = by
@@ -299,17 +309,26 @@ def decide(*, enrollment: Enrollment, decision: str, by, reason: str = "", now=N
         if decision == statuses.WAITLISTED:
             enrollment.waitlisted_at = now
         enrollment.save()
+        log(
+            enrollment,
+            DECIDE_ACTION,
+            user=by,
+            data={"session": session.code, "from": before, "to": decision, "reason": reason},
+        )
         notifications.for_decision(enrollment)
         if freed:
             promote_from_waitlist(session=session, now=now)
         return enrollment
 
 
-def change_capacity(*, session: CourseSession, capacity: int, by, now=None) -> list[Enrollment]:
+def change_capacity(
+    *, session: CourseSession, capacity: int, by, previous: int | None = None, now=None
+) -> list[Enrollment]:
     """Set the number of seats; a rise promotes from the waitlist. Returns who was promoted.
 
     Lowering the capacity below the confirmed count is refused: nobody loses a seat
-    they were given.
+    they were given. ``previous`` is the capacity before an edit that already saved the
+    new one (``apply_session_edit``); it goes into the audit log.
     """
     with transaction.atomic():
         session = _lock(session)
@@ -323,9 +342,17 @@ def change_capacity(*, session: CourseSession, capacity: int, by, now=None) -> l
                 _("%(n)s people are already confirmed: the capacity cannot go below that.")
                 % {"n": confirmed}
             )
+        previous = session.capacity if previous is None else previous
         session.capacity = capacity
         session.save(update_fields=["capacity"])
-        return promote_from_waitlist(session=session, now=now)
+        promoted = promote_from_waitlist(session=session, now=now)
+        log(
+            session,
+            CAPACITY_ACTION,
+            user=by,
+            data={"from": previous, "to": capacity, "promoted": [e.pk for e in promoted]},
+        )
+        return promoted
 
 
 def set_quota(
@@ -349,25 +376,37 @@ def set_quota(
             if seats < 0:
                 raise EnrollmentError(_("A quota cannot be negative."))
             SeatQuota.objects.update_or_create(session=session, **lookup, defaults={"seats": seats})
-        return promote_from_waitlist(session=session)
+        promoted = promote_from_waitlist(session=session)
+        log(
+            session,
+            QUOTA_ACTION,
+            user=by,
+            data={
+                "organization": organization.acronym if organization else "",
+                "organization_kind": organization_kind,
+                "seats": seats,
+                "promoted": [e.pk for e in promoted],
+            },
+        )
+        return promoted
 
 
 def cancel_session(*, session: CourseSession, by, reason: str = "", now=None) -> int:
     """Cancel a session: its open enrollments are cancelled and everyone is told.
 
-    Returns how many enrollments were cancelled; cancelling twice changes nothing.
+    Returns how many enrollments were cancelled; cancelling twice changes nothing. Also
+    right for a session whose status an edit has just set to cancelled.
     """
     now = now or timezone.now()
     with transaction.atomic():
         session = _lock(session)
         if not is_coordinator(by, session):
             raise EnrollmentError(_("Only a coordinator of this session can change it."))
-        if session.status == CourseSession.Status.CANCELLED:
-            return 0
         if session.status == CourseSession.Status.COMPLETED:
             raise EnrollmentError(_("A completed session cannot be cancelled."))
-        session.status = CourseSession.Status.CANCELLED
-        session.save(update_fields=["status"])
+        if session.status != CourseSession.Status.CANCELLED:
+            session.status = CourseSession.Status.CANCELLED
+            session.save(update_fields=["status"])
         affected = list(Enrollment.objects.filter(session=session, status__in=OPEN_STATUSES))
         for enrollment in affected:
             enrollment.status = Enrollment.Status.CANCELLED
@@ -426,3 +465,28 @@ def generate_meetings(
             for day in sorted(days - covered)
         )
         return created
+
+
+def apply_session_edit(*, session: CourseSession, before: dict, by) -> list[Enrollment]:
+    """What an edit of a session's fields sets off, once the edit is saved in the caller's
+    transaction: ``before`` maps each changed field to its previous value.
+
+    A new capacity goes through ``change_capacity`` (a rise promotes, a cut below the
+    confirmed count raises, so the caller's transaction, edit included, rolls back); a
+    cancellation cancels the enrollments; new dates regenerate the sittings; a change
+    people were told about is announced to them. Returns who was promoted.
+    """
+    promoted = []
+    with transaction.atomic():
+        if "capacity" in before:
+            promoted = change_capacity(
+                session=session, capacity=session.capacity, by=by, previous=before["capacity"]
+            )
+        cancelled = session.status == CourseSession.Status.CANCELLED
+        if "status" in before and cancelled:
+            cancel_session(session=session, by=by)
+        if before.keys() & {"starts_on", "ends_on", "timezone"}:
+            generate_meetings(session=session)
+        if before.keys() & NOTIFIED_CHANGES and not cancelled:
+            announce_session_change(session=session)
+    return promoted

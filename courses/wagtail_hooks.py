@@ -19,21 +19,18 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton, ListingButton
-from wagtail.log_actions import log
 
 from . import admin_views, selectors
-from .admin_views import CAPACITY_ACTION, DECIDE_ACTION, QUOTA_ACTION, CourseSessionForm
+from .admin_views import CourseSessionForm
 from .models import CourseSession, Meeting
 from .services import (
+    CAPACITY_ACTION,
+    DECIDE_ACTION,
+    QUOTA_ACTION,
     EnrollmentError,
-    announce_session_change,
-    cancel_session,
-    change_capacity,
+    apply_session_edit,
     generate_meetings,
 )
-
-# Edits that change what enrolled people were told: they get an email.
-NOTIFIED_CHANGES = {"starts_on", "ends_on", "timezone", "is_online", "city", "country", "language"}
 
 
 class OwnSessionsMixin:
@@ -98,25 +95,9 @@ class SessionEditView(OwnSessionsMixin, generic.EditView):
     promoted = ()
 
     def save_instance(self):
-        form = self.form
-        if "capacity" in form.changed_data:
-            old = form.initial["capacity"]
-            new = form.cleaned_data["capacity"]
-            self.promoted = change_capacity(session=self.object, capacity=new, by=self.request.user)
-            log(
-                self.object,
-                CAPACITY_ACTION,
-                user=self.request.user,
-                data={"from": old, "to": new, "promoted": [e.pk for e in self.promoted]},
-            )
-        changed = set(form.changed_data)
-        if "status" in changed and form.cleaned_data["status"] == CourseSession.Status.CANCELLED:
-            cancel_session(session=self.object, by=self.request.user)
+        before = {name: self.form.initial.get(name) for name in self.form.changed_data}
         session = super().save_instance()
-        if changed & {"starts_on", "ends_on", "timezone"}:
-            generate_meetings(session=session)
-        if changed & NOTIFIED_CHANGES and session.status != CourseSession.Status.CANCELLED:
-            announce_session_change(session=session)
+        self.promoted = apply_session_edit(session=session, before=before, by=self.request.user)
         return session
 
     def form_valid(self, form):
