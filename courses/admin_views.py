@@ -28,6 +28,7 @@ from wagtail.admin.widgets import AdminPageChooser, HeaderButton
 from cms.models import CoursePage
 from cms.roles import COORDINATORS, TRAINERS
 from participants.models import Organization
+from participants.selectors import person_name
 
 from . import selectors
 from .models import CourseSession, Enrollment
@@ -41,10 +42,6 @@ from .services import (  # the action names are re-exported for the tests' audit
 )
 
 S = Enrollment.Status
-
-
-def person_name(user) -> str:
-    return user.get_full_name() or user.get_username()
 
 
 def _users_in(group_name):

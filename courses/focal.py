@@ -19,13 +19,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from .listings import (
+from participants.selectors import person_name
+
+from .models import CourseSession, Enrollment
+from .selectors import (
     colleagues_of,
     focal_organizations,
     organization_enrollments,
     sessions_open_for_enrollment,
 )
-from .models import CourseSession, Enrollment
 from .services import EnrollmentError, enroll, waitlist_position
 
 JUSTIFICATION_MAX = Enrollment._meta.get_field("justification").max_length
@@ -35,10 +37,6 @@ POLICY_NAMES = {
     CourseSession.Policy.APPROVAL: gettext_lazy("approval by coordinators"),
     CourseSession.Policy.NOMINATION: gettext_lazy("nomination"),
 }
-
-
-def person_name(user) -> str:
-    return user.get_full_name() or user.get_username()
 
 
 class ColleagueField(forms.ModelChoiceField):

@@ -19,7 +19,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from participants.models import Participant
+from participants.selectors import profile_of
 
 from .models import CourseSession, Enrollment, Notice
 
@@ -102,7 +102,7 @@ def render(notice: Notice) -> EmailMultiAlternatives:
     enrollment = notice.enrollment
     session = enrollment.session
     user = enrollment.participant
-    profile = Participant.objects.filter(user=user).first()
+    profile = profile_of(user)
     language = profile.preferred_language if profile else settings.LANGUAGE_CODE
     with translation.override(language):
         from .services import waitlist_position

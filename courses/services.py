@@ -24,18 +24,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from participants.models import FocalPoint, Organization, Participant
+from participants.models import FocalPoint, Organization
+from participants.selectors import profile_of
 
 from . import notifications
 from .models import CourseSession, Enrollment, Meeting, SeatQuota
-from .selectors import sessions_for
+from .selectors import OPEN_STATUSES, sessions_for
 
 HELD = (Enrollment.Status.CONFIRMED,)
-OPEN_STATUSES = (
-    Enrollment.Status.REQUESTED,
-    Enrollment.Status.CONFIRMED,
-    Enrollment.Status.WAITLISTED,
-)
 
 
 # Audit-log actions (registered with Wagtail in wagtail_hooks), written by the services.
@@ -144,7 +140,7 @@ def enroll(
     justification = (justification or "").strip()
     # Everything that does not depend on the seats is checked before the lock is taken,
     # so the locked part (which every enrollment in the session waits for) stays short.
-    profile = Participant.objects.select_related("organization").filter(user=participant).first()
+    profile = profile_of(participant)
     if profile is None:
         raise ProfileRequired(_("Complete your profile before you enroll."))
     organization = profile.organization

@@ -21,10 +21,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from icalendar import Calendar, Event
 
-from participants.models import FocalPoint, Participant
+from participants.models import FocalPoint
+from participants.selectors import profile_of
 
-from .listings import learning_of
 from .models import CourseSession, Enrollment
+from .selectors import learning_of
 from .services import EnrollmentError, ProfileRequired, enroll, waitlist_position, withdraw
 
 FEED_SALT = "courses.calendar-feed"
@@ -92,7 +93,7 @@ def my_learning(request):
             "upcoming": upcoming,
             "past": past,
             "feed_url": request.build_absolute_uri(reverse("calendar_feed", args=[feed_token])),
-            "has_profile": Participant.objects.filter(user=request.user).exists(),
+            "has_profile": profile_of(request.user) is not None,
             "is_focal_point": FocalPoint.objects.filter(user=request.user).exists(),
         },
     )

@@ -9,6 +9,11 @@ from django.db.models import QuerySet
 from .models import FocalPoint, Participant
 
 
+def person_name(user: AbstractBaseUser) -> str:
+    """How a person is named on screens and in exports: full name, else username."""
+    return user.get_full_name() or user.get_username()
+
+
 def profile_of(user: AbstractBaseUser | AnonymousUser) -> Participant | None:
     """The participant profile of ``user``, with its organization, or None.
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from courses import listings
+from courses import selectors
 
 register = template.Library()
 
@@ -16,4 +16,4 @@ def upcoming_sessions(context, course=None, limit=None):
         from django.contrib.auth.models import AnonymousUser
 
         user = AnonymousUser()
-    return listings.upcoming_sessions(user=user, course=course, limit=limit)
+    return selectors.upcoming_sessions(user=user, course=course, limit=limit)
