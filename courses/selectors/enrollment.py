@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from participants.models import Organization, Participant
 
-from .models import CourseSession, Enrollment, SeatQuota
-from .regions import Region, region_of
+from ..models import CourseSession, Enrollment, SeatQuota
+from ..regions import Region, region_of
 
 REVIEWABLE = (Enrollment.Status.REQUESTED, Enrollment.Status.WAITLISTED)
 # Enrollments still in play: they hold a seat, a place in line or a pending request.

@@ -27,9 +27,9 @@ from wagtail.log_actions import log
 from participants.models import FocalPoint, Organization
 from participants.selectors import profile_of
 
-from . import notifications
-from .models import CourseSession, Enrollment, Meeting, SeatQuota
-from .selectors import OPEN_STATUSES, sessions_for
+from .. import notifications
+from ..models import CourseSession, Enrollment, Meeting, SeatQuota
+from ..selectors import OPEN_STATUSES, sessions_for
 
 HELD = (Enrollment.Status.CONFIRMED,)
 
