@@ -29,13 +29,27 @@ from .selectors import learning_of
 from .services import EnrollmentError, ProfileRequired, enroll, waitlist_position, withdraw
 
 FEED_SALT = "courses.calendar-feed"
+ENROLL_FIELDS = (
+    "code",
+    "course",
+    "status",
+    "policy",
+    "capacity",
+    "enrollment_opens_at",
+    "enrollment_closes_at",
+)
 
 
 @login_required
 @require_POST
 def enroll_view(request, code):
+    # Only what enrolling and its message need: this view is the hot path when a
+    # session opens and everybody asks for a seat at once.
     session = get_object_or_404(
-        CourseSession.objects.exclude(status="draft").select_related("course"), code=code
+        CourseSession.objects.exclude(status="draft")
+        .select_related("course")
+        .only(*ENROLL_FIELDS, "course__title", "course__url_path"),
+        code=code,
     )
     try:
         enrollment = enroll(participant=request.user, session=session)
@@ -122,8 +136,13 @@ def _calendar(sessions) -> HttpResponse:
 @require_GET
 def session_calendar(request, code):
     """One session as an .ics file; sessions are public once announced."""
+    # Only what enrolling and its message need: this view is the hot path when a
+    # session opens and everybody asks for a seat at once.
     session = get_object_or_404(
-        CourseSession.objects.exclude(status="draft").select_related("course"), code=code
+        CourseSession.objects.exclude(status="draft")
+        .select_related("course")
+        .only(*ENROLL_FIELDS, "course__title", "course__url_path"),
+        code=code,
     )
     response = _calendar([session])
     response["Content-Disposition"] = f'attachment; filename="{session.code}.ics"'

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import datetime
 import zoneinfo
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, Max, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -63,26 +63,49 @@ class SeatBook:
     by_organization: dict[int, int]
     by_kind: dict[str, int]
     quotas: list[SeatQuota]
+    existing_pk: int | None = None  # the enrollment of the participant asked about
+    waiting: int = 0  # waitlisted enrollments
 
     @classmethod
-    def read(cls, session: CourseSession) -> SeatBook:
+    def read(cls, session: CourseSession, *, participant=None) -> SeatBook:
+        """Count the session's seats: one grouped query, plus one for its quotas.
+
+        With ``participant``, the same query also finds their enrollment, if any
+        (``existing_pk``) and counts the waitlist: all that ``enroll`` reads under the
+        lock, in one statement.
+        """
+        held = Q(status__in=HELD)
         rows = (
-            Enrollment.objects.filter(session=session, status__in=HELD)
+            Enrollment.objects.filter(session=session)
             .values("organization_id", "organization__kind")
-            .annotate(n=Count("pk"))
+            .annotate(
+                n=Count("pk", filter=held),
+                waiting=Count("pk", filter=Q(status=Enrollment.Status.WAITLISTED)),
+                mine=Max("pk", filter=Q(participant=participant))
+                if participant is not None
+                else Value(None, output_field=IntegerField()),
+            )
+            .order_by()
         )
         by_organization: dict[int, int] = {}
         by_kind: dict[str, int] = {}
+        existing_pk = None
+        waiting = 0
         for row in rows:
-            by_organization[row["organization_id"]] = row["n"]
-            kind = row["organization__kind"]
-            by_kind[kind] = by_kind.get(kind, 0) + row["n"]
+            if row["n"]:
+                by_organization[row["organization_id"]] = row["n"]
+                kind = row["organization__kind"]
+                by_kind[kind] = by_kind.get(kind, 0) + row["n"]
+            existing_pk = existing_pk or row["mine"]
+            waiting += row["waiting"]
         return cls(
             session=session,
             confirmed=sum(by_organization.values()),
             by_organization=by_organization,
             by_kind=by_kind,
             quotas=list(session.quotas.all()),
+            existing_pk=existing_pk,
+            waiting=waiting,
         )
 
     def has_seat_for(self, organization: Organization) -> bool:
@@ -104,7 +127,12 @@ class SeatBook:
         by_organization[organization.pk] = by_organization.get(organization.pk, 0) + 1
         by_kind = dict(self.by_kind)
         by_kind[organization.kind] = by_kind.get(organization.kind, 0) + 1
-        return SeatBook(self.session, self.confirmed + 1, by_organization, by_kind, self.quotas)
+        return replace(
+            self,
+            confirmed=self.confirmed + 1,
+            by_organization=by_organization,
+            by_kind=by_kind,
+        )
 
 
 def is_focal_point(user, organization) -> bool:
@@ -134,9 +162,9 @@ def enroll(
 
     One transaction, locking the session row. Calling it again for the same pair returns
     the existing enrollment unchanged, whatever its status: one enrollment per
-    participant and session, ever.
+    participant and session, ever. A new waitlisted enrollment carries its place in the
+    line as ``place_in_line`` (known under the lock), which spares the caller a count.
     """
-    now = now or timezone.now()
     justification = (justification or "").strip()
     # Everything that does not depend on the seats is checked before the lock is taken,
     # so the locked part (which every enrollment in the session waits for) stays short.
@@ -161,9 +189,13 @@ def enroll(
         )
     with transaction.atomic():
         session = _lock(session)
-        existing = Enrollment.objects.filter(session=session, participant=participant).first()
-        if existing is not None:
-            return existing
+        # Read the clock once the lock is held: the waitlist is then in the order the
+        # lock was granted, and a newcomer is last in line.
+        clock_read_under_lock = now is None
+        now = now or timezone.now()
+        book = SeatBook.read(session, participant=participant)
+        if book.existing_pk is not None:
+            return Enrollment.objects.get(pk=book.existing_pk)
         if session.status == CourseSession.Status.CANCELLED:
             raise EnrollmentError(_("This session has been cancelled."))
         if not session.enrollment_is_open(now):
@@ -177,15 +209,17 @@ def enroll(
             justification=justification,
         )
         if session.policy == CourseSession.Policy.OPEN:
-            if SeatBook.read(session).has_seat_for(organization):
+            if book.has_seat_for(organization):
                 enrollment.status = Enrollment.Status.CONFIRMED
                 enrollment.decided_at = now
             else:
                 enrollment.status = Enrollment.Status.WAITLISTED
                 enrollment.waitlisted_at = now
+                if clock_read_under_lock:
+                    enrollment.place_in_line = book.waiting + 1
         else:
             enrollment.status = Enrollment.Status.REQUESTED
-        enrollment.save()
+        enrollment.save(force_insert=True)
         notifications.for_decision(enrollment, fresh=True)
         return enrollment
 
@@ -194,6 +228,8 @@ def waitlist_position(enrollment: Enrollment) -> int | None:
     """1 for the first in line; None when not waitlisted."""
     if enrollment.status != Enrollment.Status.WAITLISTED:
         return None
+    if (known := getattr(enrollment, "place_in_line", None)) is not None:
+        return known
     ahead = Enrollment.objects.filter(
         session_id=enrollment.session_id, status=Enrollment.Status.WAITLISTED
     ).filter(

@@ -409,6 +409,9 @@ def _enroll_queries(run: EnrollmentRun, django_db_blocker) -> tuple[list, list]:
 # The benchmarks.
 
 
+# The mark makes pytest-django create the test database even when this benchmark runs
+# alone (it creates only the databases the selected tests ask for).
+@pytest.mark.django_db
 def test_enroll_http(enrollment_run, django_db_blocker):
     run = enrollment_run
     with django_db_blocker.unblock():

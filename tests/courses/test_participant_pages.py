@@ -184,3 +184,40 @@ def test_enrolling_without_a_profile_leads_to_the_profile_form_and_back(client, 
     assert response.status_code == 302
     assert response["Location"] == f"{reverse('profile')}?next={course.url.replace('/', '%2F')}"
     assert not Enrollment.objects.exists()
+
+
+def test_enrolling_runs_few_queries_however_full_the_session(client, course, member):
+    """Enrolling is the hot path when a session opens: its queries stay few and fixed,
+    for a seat and for the waitlist, with many enrollments already in the session."""
+    session = make_session(course, capacity=30)
+    for i in range(25):
+        other = make_participant(f"early-{i}")
+        make_profile(other, "UNDP" if i % 2 else "AUC")
+        client.force_login(other)
+        client.post(reverse("enroll", args=[session.code]))
+    client.force_login(member)
+
+    def statements(user):
+        client.force_login(user)
+        client.get(reverse("profile"))  # the session is read; the site is cached
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post(reverse("enroll", args=[session.code]))
+        assert response.status_code == 302
+        return [q["sql"].split()[0] for q in queries]
+
+    # The user (their session is cached), the session and course, the profile; under
+    # the lock: the session row, the seats (one grouped query) and the quotas; then the
+    # enrollment and its notice.
+    expected = ["SELECT"] * 3 + ["SAVEPOINT"] + ["SELECT"] * 3 + ["INSERT"] * 2 + ["RELEASE"]
+    assert statements(member) == expected
+    assert Enrollment.objects.get(participant=member).status == Enrollment.Status.CONFIRMED
+
+    session.capacity = 26
+    session.save(update_fields=["capacity"])
+    late = make_participant("late")
+    make_profile(late, "AUC")
+    assert statements(late) == expected  # waitlisted: the place in line needs no count
+    waitlisted = Enrollment.objects.get(participant=late)
+    assert waitlisted.status == Enrollment.Status.WAITLISTED
+    follow = client.get(reverse("my_learning")).content.decode()
+    assert "number 1 on the waitlist" in follow
