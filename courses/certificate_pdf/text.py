@@ -106,7 +106,7 @@ def clean(text: str) -> str:
             out.append(char)
     shaped = "".join(out)
     shaped = _LOOSE_SHAPING_RE.sub("", _SPACES_RE.sub(" ", shaped).strip(" "))
-    return _SPACES_RE.sub(" ", shaped).strip(" ")
+    return unicodedata.normalize("NFC", _SPACES_RE.sub(" ", shaped).strip(" "))
 
 
 def printed_text(text: str) -> str:
@@ -349,7 +349,6 @@ class Block:
         return self.leading * (len(self.lines) - 1) + self.size if self.lines else 0.0
 
 
-@lru_cache(maxsize=4096)
 def _paragraph(text: str, style: str, tracking: float):
     shaped = clean(text)
     if not shaped:
@@ -371,7 +370,9 @@ def _wrapped_line(text: str, faces: list[fonts.Face], base: int, tracking: float
     return replace(line, broken_space=space)
 
 
-@lru_cache(maxsize=2048)
+# Course titles, wording and issuers recur from one certificate to the next; names do not,
+# so the cache stays small (a 200-character name lays out as 200 glyphs).
+@lru_cache(maxsize=512)
 def fit(
     text: str,
     *,
