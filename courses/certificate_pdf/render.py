@@ -107,7 +107,7 @@ def render_certificate(content: CertificateContent) -> bytes:
     buffer = io.BytesIO()
     with _lock:
         canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), lang=content.language)
-        canvas.setTitle(f"{words.title}: {text.printed_text(content.participant_name)}")
+        canvas.setTitle(f"{words.title} — {text.printed_text(content.participant_name)}")
         canvas.setSubject(text.printed_text(content.course_title))
         canvas.setAuthor(", ".join(text.printed_text(i.name) for i in content.issuers))
         canvas.setCreator("Concord")
@@ -142,6 +142,8 @@ def _check(content: CertificateContent) -> None:
         raise CertificateRenderError("The participant's name is empty.")
     if not text.printed_text(content.course_title):
         raise CertificateRenderError("The course title is empty.")
+    if not content.is_online and not text.printed_text(content.place):
+        raise CertificateRenderError("The session has no place and is not online.")
 
 
 def _luminance(colour: Color) -> float:

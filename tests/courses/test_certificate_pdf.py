@@ -106,9 +106,19 @@ def test_names_and_titles_in_every_script_stay_text_in_reading_order(name, cours
 
 @pytest.mark.parametrize(
     "name",
-    ["Zoë Ångström-Øvergaard", "Nguyễn Thị Minh Khai", "Дмитрий Иванов", "Ελένη", "王小明"],
+    [
+        "Zoë Ångström-Øvergaard",
+        "Nguyễn Thị Minh Khai",
+        "Дмитрий Иванов",
+        "Ελένη",
+        "王小明",
+        "محمد بن عبد الله الحسني",
+        "مُحَمَّد",
+        "שרה לוי",
+        "Omar محمد Khalil",
+    ],
 )
-def test_left_to_right_names_also_come_back_from_an_ordinary_extraction(name):
+def test_names_also_come_back_from_an_extraction_that_orders_text_by_position(name):
     pdf = render_certificate(certificate_content(participant_name=name))
 
     assert name in layout_text(pdf)
@@ -317,6 +327,7 @@ def test_every_printed_field_fails_clearly_on_a_missing_glyph(changes, reason):
             "The signature of A B is not a PNG or JPEG image",
         ),
         ({"ends_on": datetime.date(2025, 3, 1)}, "ends before it starts"),
+        ({"place": " ", "is_online": False}, "no place and is not online"),
     ],
 )
 def test_content_that_cannot_make_a_certificate_is_refused_with_a_reason(changes, reason):
