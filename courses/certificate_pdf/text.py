@@ -14,11 +14,15 @@ How a string becomes glyphs on the page:
    with the paragraph direction of the first strong character; runs of one level and
    one face are shaped by HarfBuzz (joining, ligatures, marks, kerning) and placed in
    visual order (rule L2).
-4. Glyphs are written to the PDF in *logical* order, each run of glyphs at its visual
-   position, through ``ShapedTTFont`` codes whose ToUnicode entries carry the text of
-   each glyph. Extractors (pypdf, pdfminer, a viewer's copy) read content in stream
-   order, so Arabic extracts as its letters in reading order, not reversed, and not as
-   presentation forms.
+4. Glyphs are written to the PDF in *logical* (reading) order, each at its visual
+   position, through ``ShapedTTFont`` codes whose ToUnicode entries carry the letter
+   each glyph stands for (``_glyphs``: a ligature's other letters ride on invisible
+   glyphs). Text in content order is so exactly the printed text in every script
+   (pdfminer.six gives it back, with or without its layout analysis); extractors that
+   order text by position and reverse right-to-left runs (pdfium, poppler, pdf.js)
+   give back names in one direction too, but may split vowel marks set above the
+   line, and pypdf, which takes every right-to-left run for visual order, reverses
+   Arabic and Hebrew.
 """
 
 from __future__ import annotations
@@ -272,13 +276,13 @@ def _layout(text: str, faces: list[fonts.Face], base: int, tracking: float = 0.0
             advances[info.cluster] += advance
             pen += advance
 
-    glyphs = []
-    for (face, rtl, end, infos, _glyph_positions), placed in zip(shaped, positions, strict=True):
-        order = range(len(infos) - 1, -1, -1) if rtl else range(len(infos))
+    glyphs: list[Glyph] = []
+    for (face, rtl, end, infos, glyph_positions), placed in zip(shaped, positions, strict=True):
         clusters = sorted({info.cluster for info in infos})
         bounds = dict(zip(clusters, [*clusters[1:], end], strict=True))
         seen = set()
-        for i in order:
+        run: list[Glyph] = []
+        for i in range(len(infos) - 1, -1, -1) if rtl else range(len(infos)):
             info = infos[i]
             cluster = info.cluster
             if cluster in seen:
@@ -287,9 +291,44 @@ def _layout(text: str, faces: list[fonts.Face], base: int, tracking: float = 0.0
                 seen.add(cluster)
                 glyph_text = _SHAPING_RE.sub("", text[cluster : bounds[cluster]])
             x, y = placed[i]
-            gid = info.codepoint
-            glyphs.append(Glyph(face, face.code(gid, glyph_text), x, y, face.advance(gid) / 1000))
+            span = glyph_positions[i].x_advance / face.upem
+            run += _glyphs(face, info.codepoint, glyph_text, x, y, span, rtl)
+        # Components of a ligature can share an origin (Arabic lam-alef): a hair apart
+        # in reading order, so that position-ordering extractors keep their order.
+        for j in range(1, len(run)):
+            if abs(run[j].x - run[j - 1].x) < 1e-9:
+                run[j] = replace(run[j], x=run[j - 1].x + (-0.002 if rtl else 0.002))
+        glyphs += run
     return Line(glyphs=tuple(glyphs), width=pen, advances=tuple(advances))
+
+
+def _glyphs(
+    face: fonts.Face, gid: int, text: str, x: float, y: float, span: float, rtl: bool
+) -> list[Glyph]:
+    """The glyph ``gid`` standing for ``text``, in reading order.
+
+    A ligature (one glyph for several letters, as Arabic "lillah" or "fi") stands for
+    the letter at its origin only, and each other letter gets an invisible glyph of its
+    own at its share of the ligature's width: every code then maps to one letter at a
+    place of its own, which position-ordering extractors (viewers' copy and paste)
+    put in order, where a several-letter code would come out reversed in right-to-left
+    text.
+    """
+    count = len(text)
+    blank = face.blank_glyph() if count > 1 and span > 0 else None
+    if blank is None:
+        return [Glyph(face, face.code(gid, text), x, y, face.advance(gid) / 1000)]
+    share = span / count
+    own = count - 1 if rtl else 0  # the letter at the glyph's origin, its left end
+    glyphs = []
+    for k, letter in enumerate(text):
+        if k == own:
+            glyphs.append(Glyph(face, face.code(gid, letter, share * 1000), x, y, share))
+        else:
+            slot = count - 1 - k if rtl else k
+            code = face.code(blank, letter, share * 1000)
+            glyphs.append(Glyph(face, code, x + share * slot, 0.0, share))
+    return glyphs
 
 
 def _break_allowed(text: str, i: int) -> bool:

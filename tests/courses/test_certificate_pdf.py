@@ -35,6 +35,7 @@ from tests.factories.certificate_pdf import (
     layout_text,
     pages,
     qr_codes,
+    viewer_text,
 )
 
 A4_LANDSCAPE = (841.89, 595.28)
@@ -122,6 +123,24 @@ def test_names_also_come_back_from_an_extraction_that_orders_text_by_position(na
     pdf = render_certificate(certificate_content(participant_name=name))
 
     assert name in layout_text(pdf)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Zoë Ångström-Øvergaard",
+        "Nguyễn Thị Minh Khai",
+        "Дмитрий Иванов",
+        "王小明",
+        "محمد بن سلمان",
+        "بلال صلاح",  # lam-alef: two glyphs at one origin
+        "Omar محمد Khalil",
+    ],
+)
+def test_a_viewer_that_orders_text_by_position_copies_the_name_too(name):
+    pdf = render_certificate(certificate_content(participant_name=name))
+
+    assert name in viewer_text(pdf)
 
 
 def test_arabic_is_shaped_into_joining_forms_yet_extracts_as_its_letters():

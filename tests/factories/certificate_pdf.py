@@ -97,6 +97,22 @@ def layout_text(pdf: bytes) -> str:
     return " ".join(extract_text(io.BytesIO(pdf)).split())
 
 
+def viewer_text(pdf: bytes) -> str:
+    """The first page's text as PDFium (Chrome's viewer) copies it: ordered by position."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        page = document[0]
+        text_page = page.get_textpage()
+        text = text_page.get_text_range()
+        text_page.close()
+        page.close()
+        return text
+    finally:
+        document.close()
+
+
 def pages(pdf: bytes) -> list[tuple[float, float]]:
     """Width and height of each page, in points."""
     import pypdfium2
