@@ -230,7 +230,7 @@ class _Page:
 
     def write_in_box(self, block: text.Block, *, top: float, bottom: float, colour) -> None:
         """``block`` centred across the page and vertically between ``top`` and ``bottom``."""
-        cap = block.size * 0.72
+        cap = block.size * text.CAP_HEIGHT
         inked = cap + block.leading * (len(block.lines) - 1)
         first = (top + bottom) / 2 + inked / 2 - cap
         self.write(block, x=CENTRE, y=first, colour=colour)
@@ -341,6 +341,7 @@ class _Page:
             size=34,
             width=680,
             max_lines=3,
+            height=68,
             leading=1.12,
         )
         self.write_in_box(name, top=368, bottom=300, colour=INK)
@@ -354,6 +355,7 @@ class _Page:
             size=20,
             width=640,
             max_lines=2,
+            height=50,
             leading=1.15,
         )
         self.write_in_box(course, top=266, bottom=216, colour=self.accent)

@@ -17,11 +17,13 @@ How a string becomes glyphs on the page:
 4. Glyphs are written to the PDF in *logical* (reading) order, each at its visual
    position, through ``ShapedTTFont`` codes whose ToUnicode entries carry the letter
    each glyph stands for (``_glyphs``: a ligature's other letters ride on invisible
-   glyphs). Text in content order is so exactly the printed text in every script
-   (pdfminer.six gives it back, with or without its layout analysis); extractors that
-   order text by position and reverse right-to-left runs (pdfium, poppler, pdf.js)
-   give back names in one direction too, but may split vowel marks set above the
-   line, and pypdf, which takes every right-to-left run for visual order, reverses
+   glyphs). Text in content order is so exactly the printed text in every script,
+   mixed directions included: pdfminer.six gives it back, with or without its layout
+   analysis. Viewers that order text by position instead give back names in Latin,
+   Cyrillic, Greek, CJK, Arabic (lam-alef included) and Hebrew, and mixed ones
+   (PDFium, Chrome's, is tested), but split vowel marks set above the line and drop
+   the invisible letters of the "Allah" ligature; pdf.js also loses the spaces between
+   Arabic words. pypdf, which takes every right-to-left run for visual order, reverses
    Arabic and Hebrew.
 """
 
@@ -163,7 +165,12 @@ def _first_face(char: str, chain: tuple[fonts.Face, ...]) -> fonts.Face | None:
 
 
 def _levels(text: str, base: int) -> list[int]:
-    """Resolved bidirectional levels (rules P to I of UAX #9) of each character."""
+    """Resolved bidirectional levels (rules P to I of UAX #9) of each character.
+
+    From python-bidi's pure-Python implementation of the algorithm (``bidi.algorithm``),
+    whose steps expose the levels; its Rust one returns only the reordered string.
+    Characters rule X9 sets aside (joiners) take the level of the one before.
+    """
     if base == 0 and not any(unicodedata.bidirectional(c) in _RTL_CLASSES for c in text):
         return [0] * len(text)
     storage = uba.get_empty_storage()
@@ -224,6 +231,7 @@ class Line:
 
 
 _FEATURES: dict[str, bool] = {}
+CAP_HEIGHT = 0.72  # of Noto Serif and Noto Sans, in em
 
 
 def _layout(text: str, faces: list[fonts.Face], base: int, tracking: float = 0.0) -> Line:
@@ -419,10 +427,13 @@ def fit(
     size: float,
     width: float,
     max_lines: int = 1,
+    height: float | None = None,
     leading: float = 1.22,
     tracking: float = 0.0,
 ) -> Block:
-    """``text`` at the largest size from ``size`` down that fits ``width`` in ``max_lines``.
+    """``text`` at the largest size from ``size`` down that fits ``width`` in ``max_lines``
+    and, if given, ``height`` (from the cap height of the first line to the last
+    baseline).
 
     Lines break after spaces, between CJK characters, and inside a word only when one
     word is wider than ``width``. Raises MissingGlyph.
@@ -435,7 +446,8 @@ def fit(
         if line.width * current <= width:
             return Block((line,), current, current * leading, style)
         spans = _breaks(shaped, line.advances, width / current)
-        if len(spans) <= max_lines or current < 1:
+        tall = CAP_HEIGHT * current + (len(spans) - 1) * leading * current
+        if (len(spans) <= max_lines and (height is None or tall <= height)) or current < 1:
             lines = tuple(_wrapped_line(shaped[a:b], faces[a:b], base, tracking) for a, b in spans)
             return Block(lines, current, current * leading, style)
         current *= 0.96

@@ -212,6 +212,21 @@ def test_a_name_of_two_hundred_characters_wraps_and_shrinks_on_the_one_page(name
     assert printed_text(name) in content_text(pdf)
 
 
+@pytest.mark.parametrize("length", [10, 40, 80, 120, 200])
+def test_a_long_name_shrinks_until_its_lines_fit_the_height_kept_for_the_name(length):
+    name = ("Konstantina Papadopoulou " * 10)[:length]
+
+    block = certificate_text.fit(
+        name, style="serif-bold", size=34, width=680, max_lines=3, height=68, leading=1.12
+    )
+
+    assert 1 <= len(block.lines) <= 3
+    assert block.width <= 680
+    assert certificate_text.CAP_HEIGHT * block.size + block.leading * (len(block.lines) - 1) <= 68
+    if length == 10:
+        assert block.size == 34
+
+
 def test_three_issuers_three_signatories_logos_and_signatures_fit_one_page():
     content = certificate_content(
         issuers=(
