@@ -28,6 +28,7 @@ from .attendance import (
     override_completion,
     record_attendance,
     record_module_visit,
+    token_is_fresh,
 )
 from .enrollment import (
     CAPACITY_ACTION,
@@ -96,6 +97,7 @@ __all__ = [
     "record_attendance",
     "record_module_visit",
     "set_quota",
+    "token_is_fresh",
     "waitlist_position",
     "withdraw",
 ]
