@@ -96,6 +96,10 @@ class CourseSessionForm(WagtailAdminModelForm):
             "status",
             "coordinators",
             "trainers",
+            "min_attendance_percent",
+            "excused_absences",
+            "min_modules_opened",
+            "late_after_minutes",
         ]
         widgets = {
             "course": AdminPageChooser(target_models=[CoursePage]),

@@ -9,4 +9,5 @@ urlpatterns = [
     path("my-learning/<int:pk>/withdraw/", views.withdraw_view, name="withdraw"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     path("focal-point/", focal.focal_point, name="focal_point"),
+    path("check-in/", views.check_in_view, name="check_in"),
 ]

@@ -1,8 +1,22 @@
 """Reads that several screens share, one module per area; import them from here.
 
 ``enrollment``: sessions, seats, review queues, rosters, balance and learners' views.
+``attendance``: the attendance sheet, completion figures, progress and hours attended.
 """
 
+from .attendance import (
+    Figures,
+    Progress,
+    Rule,
+    Sheet,
+    SheetRow,
+    attendance_sessions_for,
+    attendance_sheet,
+    attended_hours,
+    attended_hours_by_enrollment,
+    completion_figures,
+    learning_progress,
+)
 from .enrollment import (
     LISTED,
     NOT_GIVEN,
@@ -36,13 +50,24 @@ __all__ = [
     "REVIEWABLE",
     "ROSTER",
     "BalanceRow",
+    "Figures",
     "LearningRow",
+    "Progress",
+    "Rule",
     "SessionBalance",
     "SessionRow",
+    "Sheet",
+    "SheetRow",
     "StaffRow",
+    "attendance_sessions_for",
+    "attendance_sheet",
+    "attended_hours",
+    "attended_hours_by_enrollment",
     "colleagues_of",
+    "completion_figures",
     "focal_organizations",
     "learning_of",
+    "learning_progress",
     "organization_enrollments",
     "review_queue",
     "roster",
