@@ -31,7 +31,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, Table
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import HeaderButton
@@ -374,18 +374,12 @@ class ReportFilterSet(WagtailFilterSet):
         ).order_by("title")
 
 
-class RateColumn(Column):
-    """A rate as text, with a small bar beside it (hidden from screen readers: the text
-    says it all)."""
+class SummaryTable(Table):
+    """Wagtail's table (sortable headers) with its rows written by one template; each
+    rate has a small bar beside its text (hidden from screen readers: the text says it
+    all)."""
 
-    cell_template_name = "courses/admin/report_rate_cell.html"
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        value = context["value"]
-        context["text"] = percent(value)
-        context["step"] = 0 if value is None else min(100, 5 * round(float(value) / 5))
-        return context
+    template_name = "courses/admin/summary_table.html"
 
 
 class AttendanceReportView(SafeSpreadsheetExportMixin, ReportView):
@@ -400,8 +394,9 @@ class AttendanceReportView(SafeSpreadsheetExportMixin, ReportView):
     filterset_class = ReportFilterSet
     index_url_name = "course_attendance_report"
     index_results_url_name = "course_attendance_report_results"
-    paginate_by = 100
+    paginate_by = 50
     default_ordering = "position"
+    table_class = SummaryTable
 
     list_export = [
         "label",
@@ -445,10 +440,17 @@ class AttendanceReportView(SafeSpreadsheetExportMixin, ReportView):
             Column("sessions", label=_("Sessions"), sort_key="sessions"),
             Column("enrollments", label=_("Enrollments"), sort_key="enrollments"),
             Column("roster", label=_("Seats held"), sort_key="roster"),
-            RateColumn("attendance_rate", label=_("Attendance rate"), sort_key="attendance_rate"),
+            Column("attendance_rate", label=_("Attendance rate"), sort_key="attendance_rate"),
             Column("completed", label=_("Completed"), sort_key="completed"),
-            RateColumn("completion_rate", label=_("Completion rate"), sort_key="completion_rate"),
+            Column("completion_rate", label=_("Completion rate"), sort_key="completion_rate"),
         ]
+
+    def get_table_kwargs(self):
+        kwargs = super().get_table_kwargs()
+        kwargs["caption"] = _("Figures by %(grouping)s") % {
+            "grouping": str(self.grouping.verbose_name).lower()
+        }
+        return kwargs
 
     def get_valid_orderings(self):
         return ["position", *super().get_valid_orderings()]
