@@ -29,6 +29,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from participants.selectors import person_name
 
@@ -73,7 +74,12 @@ class ImportRefused(AttendanceError):
     def __init__(self, errors: list[RowError]):
         self.errors = errors
         super().__init__(
-            _("The file was not imported: %(n)d problem(s) found.") % {"n": len(errors)}
+            ngettext(
+                "The file was not imported: %(n)d problem found.",
+                "The file was not imported: %(n)d problems found.",
+                len(errors),
+            )
+            % {"n": len(errors)}
         )
 
 

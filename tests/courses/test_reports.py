@@ -269,7 +269,9 @@ def sessions(course, other_course, coordinator):
     # Three meetings: two held, the last tomorrow.
     make_meetings(second, 3, first=now - datetime.timedelta(hours=25))
     make_cohort(second, 2, acronym="OSCE", prefix="o")
-    mark(second, [[S.PRESENT, S.PRESENT]])
+    # Marks at the meeting not held yet (one excused in advance, one by mistake) are
+    # not counted: the meeting is not expected either.
+    mark(second, [[S.PRESENT, S.PRESENT, S.PRESENT], [None, None, S.EXCUSED]])
 
     foreign = make_session(course, code="foreign", coordinators=[make_coordinator("else")])
     make_meetings(foreign, 2)
@@ -293,7 +295,7 @@ def test_figures_by_course_for_the_sessions_one_coordinates(coordinator, session
     assert (mpd.completed, mpd.not_completed, mpd.completion_rate) == (1, 1, Decimal("50.0"))
     ew = rows["Early warning"]
     # Two of its three meetings are held: 2 people x 2 meetings expected.
-    assert (ew.enrollments, ew.roster, ew.expected, ew.attended) == (2, 2, 4, 2)
+    assert (ew.enrollments, ew.roster, ew.expected, ew.attended, ew.excused) == (2, 2, 4, 2, 0)
     assert ew.completion_rate is None  # nobody decided yet
     total = summary.total
     assert (total.sessions, total.enrollments, total.roster) == (2, 6, 5)
