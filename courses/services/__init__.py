@@ -29,6 +29,7 @@ from .attendance import (
     override_completion,
     record_attendance,
     record_module_visit,
+    token_is_fresh,
 )
 from .attendance_import import ImportRefused, ImportResult, RowError, import_attendance
 from .enrollment import (
@@ -102,6 +103,7 @@ __all__ = [
     "record_attendance",
     "record_module_visit",
     "set_quota",
+    "token_is_fresh",
     "waitlist_position",
     "withdraw",
 ]
