@@ -460,3 +460,18 @@ def test_the_cross_session_report_runs_a_constant_number_of_queries(
         response = client.get(url)
     assert len(response.context["object_list"]) == 7
     assert response.context["total"].sessions == 6
+
+
+def test_the_roster_export_never_carries_a_formula(client, coordinator, sessions):
+    first = sessions[0]
+    person = first.enrollments.filter(status=E.COMPLETED).get().participant
+    person.first_name, person.last_name = "@SUM(1+1)", "-2"
+    person.save()
+    response = login(client, coordinator).get(
+        reverse("course_session_roster", args=[first.pk, "csv"])
+    )
+    names = [
+        r["Name"]
+        for r in csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode()))
+    ]
+    assert "'@SUM(1+1) -2" in names
