@@ -8,9 +8,11 @@ import pytest
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from courses.models import Attendance, Enrollment
+from courses.selectors import attendance_export
 from courses.services import (
     RECORD_ACTION,
     AttendanceError,
@@ -202,6 +204,23 @@ def test_a_file_from_a_french_spreadsheet_is_read(coordinator, session):
     data = "\ufeff".encode() + to_csv(rows, delimiter=";")
     assert import_attendance(session=session, by=coordinator, data=data).saved == 1
     assert Attendance.objects.get(enrollment=first, meeting=m1).status == S.LATE
+
+
+def test_marks_are_read_in_any_language_of_the_site(coordinator, session):
+    """A sheet exported in French (“Présent”, “En retard”) imports for anyone."""
+    first, second, _third = people(session)
+    m1 = meetings(session)[0]
+    rows = [
+        ["Adresse e-mail", "Organisation", column_of(m1)],
+        [first.participant.email, "X", "Présent"],
+        [second.participant.email, "X", "en retard"],
+    ]
+    assert import_attendance(session=session, by=coordinator, data=to_csv(rows)).saved == 2
+    assert Attendance.objects.get(enrollment=second, meeting=m1).status == S.LATE
+    with translation.override("fr"):
+        header = attendance_export(session)[0]
+    assert header[:3] == ["Participant", "Adresse e-mail", "Organisation"]
+    assert header[-1] == "Versions (ne pas modifier)"
 
 
 def test_empty_cells_leave_marks_as_they_are(coordinator, session):
