@@ -22,7 +22,6 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView, View
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.widgets import AdminPageChooser, HeaderButton
 
 from cms.models import CoursePage
@@ -40,6 +39,7 @@ from .services import (  # the action names are re-exported for the tests' audit
     decide,
     set_quota,
 )
+from .spreadsheets import SafeSpreadsheetExportMixin
 
 S = Enrollment.Status
 
@@ -327,8 +327,9 @@ class QuotaView(CoordinatedSessionMixin, View):
         return redirect(self.review_url)
 
 
-class RosterExportView(CoordinatedSessionMixin, SpreadsheetExportMixin, View):
-    """The session's confirmed participants as CSV or XLSX, with Wagtail's export code."""
+class RosterExportView(CoordinatedSessionMixin, SafeSpreadsheetExportMixin, View):
+    """The session's confirmed participants as CSV or XLSX, with Wagtail's export code
+    (its CSV cells made safe: names and job titles are what people typed)."""
 
     http_method_names = ["get"]
     list_export = [

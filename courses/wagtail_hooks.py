@@ -24,7 +24,7 @@ from wagtail.log_actions import LogFormatter
 
 from cms.models import ModulePage
 
-from . import admin_views, attendance_views, selectors
+from . import admin_views, attendance_views, report_views, selectors
 from .admin_views import CourseSessionForm
 from .models import Attendance, CourseSession, Enrollment, Meeting
 from .services import (
@@ -90,7 +90,13 @@ class SessionIndexView(generic.IndexView):
             icon_name="table",
             attrs={"aria-label": _("Attendance of %(code)s") % {"code": instance.code}},
         )
-        return [review, attendance, *super().get_list_buttons(instance)]
+        report = ListingButton(
+            _("Report"),
+            url=reverse("course_session_report", args=[instance.pk]),
+            icon_name="table",
+            attrs={"aria-label": _("Report of %(code)s") % {"code": instance.code}},
+        )
+        return [review, attendance, report, *super().get_list_buttons(instance)]
 
 
 class SessionCreateView(generic.CreateView):
@@ -150,6 +156,11 @@ class SessionEditView(OwnSessionsMixin, generic.EditView):
                 _("Completion"),
                 url=reverse("course_session_completion", args=[self.object.pk]),
                 icon_name="check",
+            ),
+            HeaderButton(
+                _("Report"),
+                url=reverse("course_session_report", args=[self.object.pk]),
+                icon_name="table",
             ),
         ]
 
@@ -393,6 +404,38 @@ def register_session_admin_urls():
             attendance_views.OverrideView.as_view(),
             name="course_session_override",
         ),
+        *report_urls(),
+    ]
+
+
+def report_urls():
+    """The reports and the attendance file's way in and out (``report_views``)."""
+    return [
+        path(
+            "courses/sessions/<int:pk>/report/",
+            report_views.SessionReportView.as_view(),
+            name="course_session_report",
+        ),
+        path(
+            "courses/sessions/<int:pk>/attendance.csv",
+            report_views.AttendanceExportView.as_view(),
+            name="course_attendance_export",
+        ),
+        path(
+            "courses/sessions/<int:pk>/attendance/import/",
+            report_views.AttendanceImportView.as_view(),
+            name="course_attendance_import",
+        ),
+        path(
+            "reports/attendance-and-completion/",
+            report_views.AttendanceReportView.as_view(),
+            name="course_attendance_report",
+        ),
+        path(
+            "reports/attendance-and-completion/results/",
+            report_views.AttendanceReportView.as_view(results_only=True),
+            name="course_attendance_report_results",
+        ),
     ]
 
 
@@ -410,6 +453,24 @@ def register_attendance_menu_item():
         reverse("course_attendance_index"),
         icon_name="table",
         order=252,
+    )
+
+
+class AttendanceReportMenuItem(MenuItem):
+    """For coordinators: the figures of the sessions they run."""
+
+    def is_shown(self, request):
+        return request.user.has_perm("courses.view_coursesession")
+
+
+@hooks.register("register_reports_menu_item")
+def register_attendance_report_menu_item():
+    return AttendanceReportMenuItem(
+        gettext_lazy("Attendance and completion"),
+        reverse("course_attendance_report"),
+        name="attendance-and-completion",
+        icon_name="table",
+        order=1300,
     )
 
 

@@ -2,6 +2,7 @@
 
 ``enrollment``: sessions, seats, review queues, rosters, balance and learners' views.
 ``attendance``: the attendance sheet, completion figures, progress and hours attended.
+``reports``: the session report, the cross-session figures and the sheet as CSV.
 """
 
 from .attendance import (
@@ -42,25 +43,55 @@ from .enrollment import (
     waitlist_positions,
     with_seat_counts,
 )
+from .reports import (
+    EMAIL_COLUMN,
+    GROUPINGS,
+    ORGANIZATION_COLUMN,
+    PARTICIPANT_COLUMN,
+    VERSIONS_COLUMN,
+    CompletionGroup,
+    MeetingLine,
+    ParticipantLine,
+    SessionReport,
+    Summary,
+    SummaryRow,
+    attendance_export,
+    attendance_summary,
+    meeting_column,
+    session_report,
+)
 
 __all__ = [
+    "EMAIL_COLUMN",
+    "GROUPINGS",
     "LISTED",
     "NOT_GIVEN",
     "OPEN_STATUSES",
+    "ORGANIZATION_COLUMN",
+    "PARTICIPANT_COLUMN",
     "REVIEWABLE",
     "ROSTER",
+    "VERSIONS_COLUMN",
     "BalanceRow",
+    "CompletionGroup",
     "Figures",
     "LearningRow",
+    "MeetingLine",
+    "ParticipantLine",
     "Progress",
     "Rule",
     "SessionBalance",
+    "SessionReport",
     "SessionRow",
     "Sheet",
     "SheetRow",
     "StaffRow",
+    "Summary",
+    "SummaryRow",
+    "attendance_export",
     "attendance_sessions_for",
     "attendance_sheet",
+    "attendance_summary",
     "attended_hours",
     "attended_hours_by_enrollment",
     "colleagues_of",
@@ -68,10 +99,12 @@ __all__ = [
     "focal_organizations",
     "learning_of",
     "learning_progress",
+    "meeting_column",
     "organization_enrollments",
     "review_queue",
     "roster",
     "session_balance",
+    "session_report",
     "sessions_for",
     "sessions_open_for_enrollment",
     "split_by_date",

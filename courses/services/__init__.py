@@ -2,6 +2,7 @@
 
 ``enrollment``: seats, the waitlist and coordinators' decisions.
 ``attendance``: the attendance sheet, self check-in and the completion decision.
+``attendance_import``: the sheet from a CSV file, all or nothing.
 """
 
 from .attendance import (
@@ -30,6 +31,7 @@ from .attendance import (
     record_module_visit,
     token_is_fresh,
 )
+from .attendance_import import ImportRefused, ImportResult, RowError, import_attendance
 from .enrollment import (
     CAPACITY_ACTION,
     DECIDE_ACTION,
@@ -73,7 +75,10 @@ __all__ = [
     "Conflict",
     "EnrollmentError",
     "Evaluation",
+    "ImportRefused",
+    "ImportResult",
     "ProfileRequired",
+    "RowError",
     "SeatBook",
     "SheetSave",
     "announce_session_change",
@@ -87,6 +92,7 @@ __all__ = [
     "enroll",
     "evaluate_completion",
     "generate_meetings",
+    "import_attendance",
     "is_coordinator",
     "is_focal_point",
     "mark_all_present",

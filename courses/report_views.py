@@ -1,0 +1,518 @@
+"""Attendance and completion reports in the Wagtail admin, and the sheet as a CSV file.
+
+- The session report (charts and their tables) is for the session's coordinators
+  (``selectors.sessions_for``: every session for a superuser); any other session is a
+  404.
+- The cross-session report is a Wagtail ``ReportView`` (filters, CSV and XLSX export
+  built in) over the sessions the user coordinates; it needs the coordinators' right to
+  see sessions.
+- The attendance export and import are for whoever takes the session's attendance
+  (coordinators and trainers, as the sheet itself); any other session is a 404.
+
+Nothing changes on GET; the import is a POST of a file, all or nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+
+import django_filters
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.generic import FormView, TemplateView, View
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, Table
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.reports import ReportView
+from wagtail.admin.widgets import HeaderButton
+
+from cms.models import CoursePage
+from participants.models import Organization
+
+from . import selectors
+from .attendance_views import AttendanceSessionMixin, CoordinatedSessionMixin
+from .charts import Bar, bar_chart, histogram, percent
+from .charts import Column as HistogramColumn
+from .models import Enrollment
+from .selectors import (
+    GROUPINGS,
+    attendance_export,
+    attendance_summary,
+    meeting_column,
+    session_report,
+)
+from .services import AttendanceError, ImportRefused, import_attendance
+from .services.attendance_import import LIMITS
+from .spreadsheets import SafeSpreadsheetExportMixin, csv_text
+
+E = Enrollment.Status
+
+
+def _session_breadcrumbs(view, session, label):
+    return [
+        *view.breadcrumbs_items,
+        {"url": reverse("course_sessions:index"), "label": _("Sessions")},
+        {"url": reverse("course_sessions:edit", args=[session.pk]), "label": session.code},
+        {"url": "", "label": label},
+    ]
+
+
+# ---------------------------------------------------------------------- one session
+
+
+def _meeting_chart(report, tz) -> str:
+    bars = []
+    for line in report.meetings:
+        day = date_format(timezone.localtime(line.meeting.starts_at, tz), "j M")
+        label = f"{line.meeting.title} · {day}" if line.meeting.title else day
+        if line.held:
+            text = _("%(rate)s (%(n)d of %(total)d)") % {
+                "rate": percent(line.rate),
+                "n": line.attended,
+                "total": line.roster,
+            }
+        else:
+            text = _("not held yet")
+        bars.append(Bar(label, float(line.rate) if line.rate is not None else None, text))
+    held = [line for line in report.meetings if line.rate is not None]
+    if held:
+        low = min(held, key=lambda line: line.rate)
+        high = max(held, key=lambda line: line.rate)
+        description = _(
+            "Share of the roster present or late at each of the %(n)d meetings held: from "
+            "%(low)s (%(low_meeting)s) to %(high)s (%(high_meeting)s)."
+        ) % {
+            "n": len(held),
+            "low": percent(low.rate),
+            "low_meeting": low.meeting,
+            "high": percent(high.rate),
+            "high_meeting": high.meeting,
+        }
+    else:
+        description = _("No meeting has been held yet.")
+    return bar_chart(
+        chart_id="chart-meetings",
+        title=_("Attendance rate per meeting"),
+        description=description,
+        bars=bars,
+    )
+
+
+def _participant_chart(report) -> str:
+    bins = [[0, 0] for _i in range(10)]
+    uncounted = 0
+    for line in report.participants:
+        value = line.figures.percent
+        if value is None:
+            uncounted += 1
+            continue
+        index = min(9, int(value // 10))
+        bins[index][0 if line.figures.attendance_met else 1] += 1
+    columns = [
+        HistogramColumn(
+            f"{10 * i}\N{EN DASH}{10 * i + 9}" if i < 9 else "90\N{EN DASH}100",
+            met=met,
+            not_met=not_met,
+        )
+        for i, (met, not_met) in enumerate(bins)
+    ]
+    minimum = report.session.min_attendance_percent
+    met = sum(c.met for c in columns)
+    not_met = sum(c.not_met for c in columns)
+    description = _(
+        "%(met)d participant(s) reached the minimum attendance of %(min)d %%, %(not_met)d did not."
+    ) % {"met": met, "min": minimum, "not_met": not_met}
+    if uncounted:
+        description += " " + _("%(n)d had no meeting counted.") % {"n": uncounted}
+    return histogram(
+        chart_id="chart-participants",
+        title=_("Participants by attendance"),
+        description=description,
+        columns=columns,
+        met_label=_("reached the minimum (%(min)d %%)") % {"min": minimum},
+        not_met_label=_("below the minimum"),
+        axis_label=_("Attendance by the completion rule (%)"),
+    )
+
+
+def _completion_chart(chart_id, title, groups) -> str:
+    bars = [
+        Bar(
+            group.label,
+            float(group.completion_rate) if group.completion_rate is not None else None,
+            _("%(n)d of %(total)d · %(rate)s")
+            % {"n": group.completed, "total": group.decided, "rate": percent(group.completion_rate)}
+            if group.decided
+            else _("not evaluated"),
+        )
+        for group in groups
+    ]
+    parts = [
+        _("%(group)s: %(rate)s") % {"group": g.label, "rate": percent(g.completion_rate)}
+        for g in groups
+        if g.decided
+    ]
+    description = (
+        _("Completion rate of each group: %(list)s.") % {"list": "; ".join(parts)}
+        if parts
+        else _("Completion has not been evaluated yet.")
+    )
+    return bar_chart(chart_id=chart_id, title=title, description=description, bars=bars)
+
+
+class SessionReportView(CoordinatedSessionMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Attendance per meeting and per participant, completion, and the balance of the
+    completers, each as a chart with its table."""
+
+    template_name = "courses/admin/session_report.html"
+    page_title = gettext_lazy("Report")
+    header_icon = "table"
+
+    def get_page_subtitle(self):
+        return self.session.code
+
+    def get_breadcrumbs_items(self):
+        return _session_breadcrumbs(self, self.session, _("Report"))
+
+    @cached_property
+    def header_buttons(self):
+        pk = self.session.pk
+        return [
+            HeaderButton(
+                _("Attendance sheet"),
+                url=reverse("course_attendance_sheet", args=[pk]),
+                icon_name="table",
+            ),
+            HeaderButton(
+                _("Completion"),
+                url=reverse("course_session_completion", args=[pk]),
+                icon_name="check",
+            ),
+            HeaderButton(
+                _("Export attendance (CSV)"),
+                url=reverse("course_attendance_export", args=[pk]),
+                icon_name="download",
+            ),
+            HeaderButton(
+                _("Import attendance"),
+                url=reverse("course_attendance_import", args=[pk]),
+                icon_name="upload",
+            ),
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        report = session_report(self.session)
+        tz = zoneinfo.ZoneInfo(self.session.timezone)
+        context.update(
+            session=self.session,
+            report=report,
+            meeting_chart=_meeting_chart(report, tz),
+            participant_chart=_participant_chart(report),
+            balance=[
+                (
+                    "organization",
+                    _("Completers by organization"),
+                    report.by_organization,
+                    _completion_chart(
+                        "chart-organization",
+                        _("Completion rate by organization"),
+                        report.by_organization,
+                    ),
+                ),
+                (
+                    "kind",
+                    _("Completers by kind of organization"),
+                    report.by_kind,
+                    _completion_chart(
+                        "chart-kind", _("Completion rate by kind of organization"), report.by_kind
+                    ),
+                ),
+                (
+                    "gender",
+                    _("Completers by gender"),
+                    report.by_gender,
+                    _completion_chart(
+                        "chart-gender", _("Completion rate by gender"), report.by_gender
+                    ),
+                ),
+            ],
+        )
+        return context
+
+
+# ---------------------------------------------------------------------- export and import
+
+
+class AttendanceExportView(AttendanceSessionMixin, View):
+    """The session's attendance sheet as a CSV file (UTF-8 with a byte-order mark)."""
+
+    http_method_names = ["get"]
+
+    def get(self, request, *args, **kwargs):
+        text = csv_text(attendance_export(self.session))
+        response = HttpResponse(text.encode("utf-8"), content_type="text/csv; charset=utf-8")
+        stamp = timezone.localdate().isoformat()
+        response["Content-Disposition"] = (
+            f'attachment; filename="attendance-{self.session.code}-{stamp}.csv"'
+        )
+        return response
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("CSV file"),
+        help_text=gettext_lazy(
+            "The file exported from this page or the sheet, filled in: UTF-8, at most 1 MB."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > LIMITS.max_bytes:
+            raise forms.ValidationError(
+                _("The file is too large: %(size)d KB, at most %(max)d KB.")
+                % {"size": upload.size // 1000, "max": LIMITS.max_bytes // 1000}
+            )
+        return upload
+
+
+class AttendanceImportView(AttendanceSessionMixin, WagtailAdminTemplateMixin, FormView):
+    """Upload a filled-in sheet: every row is checked, and either every mark is saved or
+    none, with the problems listed by row and column."""
+
+    template_name = "courses/admin/attendance_import.html"
+    form_class = ImportForm
+    page_title = gettext_lazy("Import attendance")
+    header_icon = "upload"
+    errors = ()
+
+    def get_page_subtitle(self):
+        return self.session.code
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("course_attendance_index"), "label": _("Attendance")},
+            {
+                "url": reverse("course_attendance_sheet", args=[self.session.pk]),
+                "label": self.session.code,
+            },
+            {"url": "", "label": _("Import")},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        tz = zoneinfo.ZoneInfo(self.session.timezone)
+        first = self.session.meetings.order_by("starts_at", "pk").first()
+        context.update(
+            session=self.session,
+            import_errors=self.errors,
+            export_url=reverse("course_attendance_export", args=[self.session.pk]),
+            sheet_url=reverse("course_attendance_sheet", args=[self.session.pk]),
+            example_meeting=meeting_column(first, tz) if first else "2027-03-01 09:00",
+        )
+        return context
+
+    def form_valid(self, form):
+        data = form.cleaned_data["file"].read(LIMITS.max_bytes + 1)
+        try:
+            result = import_attendance(session=self.session, by=self.request.user, data=data)
+        except ImportRefused as refusal:
+            messages.error(self.request, str(refusal))
+            self.errors = refusal.errors
+            return self.render_to_response(self.get_context_data(form=form))
+        except AttendanceError as error:
+            messages.error(self.request, str(error))
+            return self.render_to_response(self.get_context_data(form=form))
+        if result.saved:
+            messages.success(
+                self.request,
+                ngettext("%(n)d mark imported.", "%(n)d marks imported.", result.saved)
+                % {"n": result.saved},
+            )
+        else:
+            messages.info(self.request, _("The file changes nothing: its marks are all there."))
+        return redirect("course_attendance_sheet", self.session.pk)
+
+
+# ---------------------------------------------------------------------- across sessions
+
+
+class ReportFilterSet(WagtailFilterSet):
+    starts_on = django_filters.DateFromToRangeFilter(
+        label=gettext_lazy("First day of the session"), widget=DateRangePickerWidget
+    )
+    course = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Course"), queryset=CoursePage.objects.none()
+    )
+    organization = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Organization"),
+        queryset=Organization.objects.order_by("acronym"),
+    )
+
+    class Meta:
+        model = Enrollment
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        sessions = selectors.sessions_for(self.request.user)
+        self.filters["course"].queryset = CoursePage.objects.filter(
+            pk__in=sessions.values("course_id")
+        ).order_by("title")
+
+
+class SummaryTable(Table):
+    """Wagtail's table (sortable headers) with its rows written by one template; each
+    rate has a small bar beside its text (hidden from screen readers: the text says it
+    all)."""
+
+    template_name = "courses/admin/summary_table.html"
+
+
+class AttendanceReportView(SafeSpreadsheetExportMixin, ReportView):
+    """Enrollments, attendance and completion across the user's sessions, grouped by
+    course, organization, kind, gender or year (``?by=``), filtered by dates, course and
+    organization; CSV and XLSX export of the rows and the total."""
+
+    template_name = "courses/admin/attendance_report.html"
+    results_template_name = "courses/admin/attendance_report_results.html"
+    page_title = gettext_lazy("Attendance and completion")
+    header_icon = "table"
+    filterset_class = ReportFilterSet
+    index_url_name = "course_attendance_report"
+    index_results_url_name = "course_attendance_report_results"
+    paginate_by = 50
+    default_ordering = "position"
+    table_class = SummaryTable
+
+    list_export = [
+        "label",
+        "sessions",
+        "enrollments",
+        "roster",
+        "expected",
+        "attended",
+        "excused",
+        "attendance_rate",
+        "completed",
+        "not_completed",
+        "completion_rate",
+    ]
+    export_headings = {
+        "sessions": gettext_lazy("Sessions"),
+        "enrollments": gettext_lazy("Enrollments"),
+        "roster": gettext_lazy("Seats held"),
+        "expected": gettext_lazy("Attendances expected"),
+        "attended": gettext_lazy("Present or late"),
+        "excused": gettext_lazy("Excused"),
+        "attendance_rate": gettext_lazy("Attendance rate (%)"),
+        "completed": gettext_lazy("Completed"),
+        "not_completed": gettext_lazy("Not completed"),
+        "completion_rate": gettext_lazy("Completion rate (%)"),
+    }
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("courses.view_coursesession"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def grouping(self):
+        return GROUPINGS.get(self.request.GET.get("by"), GROUPINGS["course"])
+
+    @cached_property
+    def columns(self):
+        return [
+            Column("label", label=self.grouping.verbose_name, sort_key="label"),
+            Column("sessions", label=_("Sessions"), sort_key="sessions"),
+            Column("enrollments", label=_("Enrollments"), sort_key="enrollments"),
+            Column("roster", label=_("Seats held"), sort_key="roster"),
+            Column("attendance_rate", label=_("Attendance rate"), sort_key="attendance_rate"),
+            Column("completed", label=_("Completed"), sort_key="completed"),
+            Column("completion_rate", label=_("Completion rate"), sort_key="completion_rate"),
+        ]
+
+    def get_table_kwargs(self):
+        kwargs = super().get_table_kwargs()
+        kwargs["caption"] = _("Figures by %(grouping)s") % {
+            "grouping": str(self.grouping.verbose_name).lower()
+        }
+        return kwargs
+
+    def get_valid_orderings(self):
+        return ["position", *super().get_valid_orderings()]
+
+    @cached_property
+    def summary(self):
+        data = {}
+        if self.filters and self.filters.is_valid():
+            data = self.filters.form.cleaned_data
+        dates = data.get("starts_on")
+        return attendance_summary(
+            user=self.request.user,
+            by=self.grouping.name,
+            starts_from=dates.start if dates else None,
+            starts_until=dates.stop if dates else None,
+            course=data.get("course"),
+            organization=data.get("organization"),
+        )
+
+    def get_filtered_queryset(self):
+        rows = list(self.summary.rows)
+        ordering = self.ordering or "position"
+        name = ordering.lstrip("-")
+        if name != "position":
+            # Empty rates sort last either way.
+            present = [r for r in rows if getattr(r, name) is not None]
+            absent = [r for r in rows if getattr(r, name) is None]
+
+            def key(row):
+                value = getattr(row, name)
+                return (value.lower() if isinstance(value, str) else value, row.position)
+
+            rows = sorted(present, key=key, reverse=ordering.startswith("-")) + absent
+        return rows
+
+    def get_filename(self):
+        return f"attendance-report-{self.grouping.name}-{datetime.date.today():%Y-%m-%d}"
+
+    def get_heading(self, queryset, field):
+        if field == "label":
+            return str(self.grouping.verbose_name)
+        return super().get_heading(queryset, field)
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.is_export:
+            rows = [*context["object_list"], self.summary.total]
+            return self.as_spreadsheet(rows, self.request.GET.get("export"))
+        return super().render_to_response(context, **response_kwargs)
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        query = self.request.GET.copy()
+        for name in ("p", "ordering", "export", "_w_filter_fragment"):
+            query.pop(name, None)
+        links = []
+        for grouping in GROUPINGS.values():
+            query["by"] = grouping.name
+            links.append((grouping, f"{self.index_url}?{query.urlencode()}"))
+        context.update(
+            summary=self.summary,
+            total=self.summary.total,
+            groupings=links,
+            current_grouping=self.grouping,
+        )
+        return context
