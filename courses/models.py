@@ -39,6 +39,10 @@ class CourseSession(models.Model):
         COMPLETED = "completed", _("Completed")
         CANCELLED = "cancelled", _("Cancelled")
 
+    class ExcusedAbsences(models.TextChoices):
+        ATTENDED = "attended", _("Count excused absences as attended")
+        EXCLUDED = "excluded", _("Leave excused meetings out of the count")
+
     course = models.ForeignKey(
         "cms.CoursePage",
         verbose_name=_("course"),
@@ -80,6 +84,30 @@ class CourseSession(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
+    # The completion rule: what evaluating the session checks for each confirmed person.
+    min_attendance_percent = models.PositiveSmallIntegerField(
+        _("minimum attendance (%)"),
+        default=80,
+        help_text=_("Share of the session's meetings a participant must attend to complete it."),
+    )
+    excused_absences = models.CharField(
+        _("excused absences"),
+        max_length=10,
+        choices=ExcusedAbsences.choices,
+        default=ExcusedAbsences.EXCLUDED,
+    )
+    min_modules_opened = models.PositiveSmallIntegerField(
+        _("minimum modules opened"),
+        default=0,
+        help_text=_("How many of the course's modules a participant must have opened (0: none)."),
+    )
+    # Self check-in: arriving later than this after a meeting starts is recorded as late.
+    late_after_minutes = models.PositiveSmallIntegerField(
+        _("late after (minutes)"),
+        default=15,
+        help_text=_("A check-in this many minutes after a meeting starts is recorded as late."),
+    )
+
     class Meta:
         ordering = ["starts_on", "code"]
         verbose_name = _("course session")
@@ -95,6 +123,10 @@ class CourseSession(models.Model):
             models.CheckConstraint(condition=Q(capacity__gt=0), name="session_has_seats"),
             models.CheckConstraint(
                 condition=Q(is_online=True) | ~Q(city=""), name="session_has_a_place"
+            ),
+            models.CheckConstraint(
+                condition=Q(min_attendance_percent__lte=100),
+                name="session_min_attendance_is_a_percentage",
             ),
         ]
 
@@ -202,6 +234,10 @@ class Meeting(models.Model):
     def __str__(self):
         return self.title or f"{self.session.code} · {self.starts_at:%Y-%m-%d %H:%M}"
 
+    @property
+    def hours(self) -> float:
+        return (self.ends_at - self.starts_at).total_seconds() / 3600
+
 
 class Enrollment(models.Model):
     """A participant in a session: one row per pair, ever, whatever happens to it."""
@@ -258,6 +294,34 @@ class Enrollment(models.Model):
     )
     reason = models.TextField(_("reason"), max_length=1000, blank=True)
 
+    # The completion outcome, written by ``services.evaluate_completion``: the figures
+    # that decided it (as they were when it was evaluated) and what the rule said.
+    attended_meetings = models.PositiveSmallIntegerField(
+        _("meetings attended"), null=True, blank=True
+    )
+    counted_meetings = models.PositiveSmallIntegerField(
+        _("meetings counted"), null=True, blank=True
+    )
+    attendance_percent = models.DecimalField(
+        _("attendance (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    modules_opened = models.PositiveSmallIntegerField(_("modules opened"), null=True, blank=True)
+    completion_rule_met = models.BooleanField(_("completion rule met"), null=True, blank=True)
+    completion_evaluated_at = models.DateTimeField(
+        _("completion evaluated at"), null=True, blank=True
+    )
+    # A coordinator's override of the rule's decision; it stands until they clear it.
+    overridden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("overridden by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    overridden_at = models.DateTimeField(_("overridden at"), null=True, blank=True)
+    override_reason = models.TextField(_("reason for the override"), max_length=1000, blank=True)
+
     class Meta:
         ordering = ["requested_at", "pk"]
         verbose_name = _("enrollment")
@@ -270,11 +334,112 @@ class Enrollment(models.Model):
                 condition=~Q(status="waitlisted") | Q(waitlisted_at__isnull=False),
                 name="waitlisted_enrollment_has_its_place_in_line",
             ),
+            models.CheckConstraint(
+                condition=Q(overridden_at__isnull=True) | ~Q(override_reason=""),
+                name="completion_override_has_a_reason",
+            ),
         ]
         indexes = [models.Index(fields=["session", "status"], name="enrollment_session_status")]
 
     def __str__(self):
         return f"{self.participant} · {self.session.code} ({self.get_status_display()})"
+
+    @property
+    def is_overridden(self) -> bool:
+        return self.overridden_at is not None
+
+
+class Attendance(models.Model):
+    """Whether a confirmed participant attended one meeting. No row: not recorded yet.
+
+    ``version`` goes up by one at every change, so a sheet saved over a change someone
+    else made since it was loaded can be refused (``services.record_attendance``).
+    """
+
+    class Status(models.TextChoices):
+        PRESENT = "present", _("Present")
+        LATE = "late", _("Late")
+        EXCUSED = "excused", _("Excused")
+        ABSENT = "absent", _("Absent")
+
+    class Source(models.TextChoices):
+        SHEET = "sheet", _("Attendance sheet")
+        CHECK_IN = "check_in", _("Self check-in")
+        IMPORT = "import", _("Import")
+
+    enrollment = models.ForeignKey(
+        Enrollment,
+        verbose_name=_("enrollment"),
+        on_delete=models.CASCADE,
+        related_name="attendances",
+    )
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attendances"
+    )
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    source = models.CharField(
+        _("recorded through"), max_length=8, choices=Source.choices, default=Source.SHEET
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+    version = models.PositiveIntegerField(_("version"), default=1)
+
+    class Meta:
+        ordering = ["meeting_id", "enrollment_id"]
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrollment", "meeting"], name="one_attendance_per_enrollment_and_meeting"
+            )
+        ]
+        indexes = [models.Index(fields=["meeting", "status"], name="attendance_meeting_status")]
+
+    def __str__(self):
+        return f"{self.enrollment_id} · {self.meeting_id}: {self.get_status_display()}"
+
+    @property
+    def attended(self) -> bool:
+        return self.status in ATTENDED
+
+
+ATTENDED = (Attendance.Status.PRESENT, Attendance.Status.LATE)
+
+
+class ModuleVisit(models.Model):
+    """The first time a person opened a training module: completion may require some."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="module_visits",
+    )
+    module = models.ForeignKey(
+        "cms.ModulePage",
+        verbose_name=_("module"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    first_opened_at = models.DateTimeField(_("first opened at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("module visit")
+        verbose_name_plural = _("module visits")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "module"], name="one_visit_per_user_and_module")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} · {self.module_id}"
 
 
 class Notice(models.Model):

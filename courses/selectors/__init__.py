@@ -1,8 +1,10 @@
 """Reads that several screens share, one module per area; import them from here.
 
 ``enrollment``: sessions, seats, review queues, rosters, balance and learners' views.
+``attendance``: the attendance sheet, completion progress and hours attended.
 """
 
+from .attendance import attended_hours, attended_hours_by_enrollment
 from .enrollment import (
     LISTED,
     NOT_GIVEN,
@@ -40,6 +42,8 @@ __all__ = [
     "SessionBalance",
     "SessionRow",
     "StaffRow",
+    "attended_hours",
+    "attended_hours_by_enrollment",
     "colleagues_of",
     "focal_organizations",
     "learning_of",
