@@ -96,8 +96,10 @@ class CourseSessionForm(WagtailAdminModelForm):
             "status",
             "coordinators",
             "trainers",
+            "issuing_organizations",
         ]
         widgets = {
+            "issuing_organizations": forms.CheckboxSelectMultiple,
             "course": AdminPageChooser(target_models=[CoursePage]),
             "timezone": forms.Select(
                 choices=[(name, name) for name in sorted(zoneinfo.available_timezones())]

@@ -20,13 +20,18 @@ from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton, ListingButton
 
-from . import admin_views, selectors
+from . import admin_views, certificate_views, selectors
 from .admin_views import CourseSessionForm
-from .models import CourseSession, Meeting
+from .models import CourseSession, Meeting, SessionSignatory
 from .services import (
     CAPACITY_ACTION,
     DECIDE_ACTION,
+    FAIL_ACTION,
+    ISSUE_ACTION,
     QUOTA_ACTION,
+    REISSUE_ACTION,
+    RETRY_ACTION,
+    REVOKE_ACTION,
     EnrollmentError,
     apply_session_edit,
     generate_meetings,
@@ -45,6 +50,10 @@ class OwnSessionsMixin:
 
 def _review_url(session):
     return reverse("course_session_review", args=[session.pk])
+
+
+def _certificates_url(session):
+    return reverse("course_session_certificates", args=[session.pk])
 
 
 class SeatsColumn(Column):
@@ -75,7 +84,13 @@ class SessionIndexView(generic.IndexView):
             icon_name="tasks",
             attrs={"aria-label": _("Review enrollments of %(code)s") % {"code": instance.code}},
         )
-        return [review, *super().get_list_buttons(instance)]
+        certificates = ListingButton(
+            _("Certificates"),
+            url=_certificates_url(instance),
+            icon_name="doc-full",
+            attrs={"aria-label": _("Certificates of %(code)s") % {"code": instance.code}},
+        )
+        return [review, certificates, *super().get_list_buttons(instance)]
 
 
 class SessionCreateView(generic.CreateView):
@@ -125,7 +140,10 @@ class SessionEditView(OwnSessionsMixin, generic.EditView):
     @property
     def header_buttons(self):
         return [
-            HeaderButton(_("Review enrollments"), url=_review_url(self.object), icon_name="tasks")
+            HeaderButton(_("Review enrollments"), url=_review_url(self.object), icon_name="tasks"),
+            HeaderButton(
+                _("Certificates"), url=_certificates_url(self.object), icon_name="doc-full"
+            ),
         ]
 
 
@@ -221,6 +239,10 @@ class CourseSessionViewSet(ModelViewSet):
                 [FieldPanel("coordinators"), FieldPanel("trainers")],
                 heading=gettext_lazy("People"),
             ),
+            MultiFieldPanel(
+                [FieldPanel("issuing_organizations")],
+                heading=gettext_lazy("Certificates"),
+            ),
         ],
         base_form_class=CourseSessionForm,
     )
@@ -290,6 +312,74 @@ class MeetingViewSet(ModelViewSet):
         return modelform_factory(Meeting, form=MeetingForm, fields=self.form_fields)
 
 
+class SignatoryForm(WagtailAdminModelForm):
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if for_user is not None and "session" in self.fields:
+            self.fields["session"].queryset = selectors.sessions_for(for_user)
+
+
+class OwnSignatoriesMixin:
+    """A signatory of someone else's session is not found."""
+
+    def get_object(self, queryset=None):
+        if getattr(self, "object", None):
+            return self.object
+        own = SessionSignatory.objects.filter(session__in=selectors.sessions_for(self.request.user))
+        return get_object_or_404(own, pk=unquote(str(self.kwargs[self.pk_url_kwarg])))
+
+
+class SignatoryIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        signatories = SessionSignatory.objects.filter(
+            session__in=selectors.sessions_for(self.request.user)
+        ).select_related("session")
+        session = self.request.GET.get("session", "")
+        if session.isdigit():
+            signatories = signatories.filter(session_id=int(session))
+        return signatories.order_by("session__code", "order", "pk")
+
+
+class SignatoryEditView(OwnSignatoriesMixin, generic.EditView):
+    pass
+
+
+class SignatoryDeleteView(OwnSignatoriesMixin, generic.DeleteView):
+    pass
+
+
+class SessionSignatoryViewSet(ModelViewSet):
+    """Who signs a session's certificates, with their title and signature image.
+    Issued certificates keep the signatories they were issued with."""
+
+    model = SessionSignatory
+    icon = "user"
+    menu_label = gettext_lazy("Signatories")
+    menu_order = 252
+    add_to_admin_menu = True
+    url_prefix = "courses/signatories"
+    index_view_class = SignatoryIndexView
+    edit_view_class = SignatoryEditView
+    delete_view_class = SignatoryDeleteView
+    list_display = ["session", "name", "title", "order"]
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    edit_handler = ObjectList(
+        [
+            FieldPanel("session"),
+            FieldRowPanel([FieldPanel("name"), FieldPanel("title")]),
+            FieldPanel("signature"),
+            FieldPanel("order"),
+        ],
+        base_form_class=SignatoryForm,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_signatory_viewset():
+    return SessionSignatoryViewSet("session_signatories")
+
+
 @hooks.register("register_admin_viewset")
 def register_course_session_viewset():
     return CourseSessionViewSet("course_sessions")
@@ -323,6 +413,26 @@ def register_session_admin_urls():
             admin_views.RosterExportView.as_view(),
             name="course_session_roster",
         ),
+        path(
+            "courses/sessions/<int:pk>/certificates/",
+            certificate_views.CertificatesView.as_view(),
+            name="course_session_certificates",
+        ),
+        path(
+            "courses/sessions/<int:pk>/certificates/progress/",
+            certificate_views.ProgressView.as_view(),
+            name="course_session_certificates_progress",
+        ),
+        path(
+            "courses/sessions/<int:pk>/certificates/issue/",
+            certificate_views.IssueView.as_view(),
+            name="course_session_certificates_issue",
+        ),
+        path(
+            "courses/sessions/<int:pk>/certificates/<int:certificate>/",
+            certificate_views.ActionView.as_view(),
+            name="course_session_certificate_action",
+        ),
     ]
 
 
@@ -338,4 +448,23 @@ def register_log_actions(actions):
     )
     actions.register_action(
         QUOTA_ACTION, gettext_lazy("Set seat quota"), gettext_lazy("Seat quota changed")
+    )
+    actions.register_action(
+        ISSUE_ACTION, gettext_lazy("Issue certificate"), gettext_lazy("Certificate issued")
+    )
+    actions.register_action(
+        REISSUE_ACTION,
+        gettext_lazy("Re-issue certificate"),
+        gettext_lazy("Certificate issued in place of a revoked one"),
+    )
+    actions.register_action(
+        REVOKE_ACTION, gettext_lazy("Revoke certificate"), gettext_lazy("Certificate revoked")
+    )
+    actions.register_action(
+        RETRY_ACTION,
+        gettext_lazy("Retry certificate"),
+        gettext_lazy("Failed certificate sent through again"),
+    )
+    actions.register_action(
+        FAIL_ACTION, gettext_lazy("Certificate failed"), gettext_lazy("Certificate failed")
     )

@@ -2,9 +2,18 @@
 
 ``enrollment``: sessions, seats, review queues, rosters, balance and learners' views.
 ``attendance``: the attendance sheet, completion progress and hours attended.
+``certificates``: a session's certificates and progress, downloads.
 """
 
 from .attendance import attended_hours, attended_hours_by_enrollment
+from .certificates import (
+    CertificateProgress,
+    certificate_for_download,
+    certificate_progress,
+    completers_without_certificate,
+    downloadable_certificates,
+    session_certificates,
+)
 from .enrollment import (
     LISTED,
     NOT_GIVEN,
@@ -38,19 +47,25 @@ __all__ = [
     "REVIEWABLE",
     "ROSTER",
     "BalanceRow",
+    "CertificateProgress",
     "LearningRow",
     "SessionBalance",
     "SessionRow",
     "StaffRow",
     "attended_hours",
     "attended_hours_by_enrollment",
+    "certificate_for_download",
+    "certificate_progress",
     "colleagues_of",
+    "completers_without_certificate",
+    "downloadable_certificates",
     "focal_organizations",
     "learning_of",
     "organization_enrollments",
     "review_queue",
     "roster",
     "session_balance",
+    "session_certificates",
     "sessions_for",
     "sessions_open_for_enrollment",
     "split_by_date",

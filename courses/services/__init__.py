@@ -1,8 +1,23 @@
 """Business actions on running courses, one module per area; import them from here.
 
 ``enrollment``: seats, the waitlist and coordinators' decisions.
+``certificates``: issuing, revoking and re-issuing certificates, and their pipeline.
 """
 
+from .certificates import (
+    FAIL_ACTION,
+    ISSUE_ACTION,
+    REISSUE_ACTION,
+    RETRY_ACTION,
+    REVOKE_ACTION,
+    CertificateError,
+    issue_certificates,
+    process_certificate,
+    reissue_certificate,
+    requeue_stuck_certificates,
+    retry_certificate,
+    revoke_certificate,
+)
 from .enrollment import (
     CAPACITY_ACTION,
     DECIDE_ACTION,
@@ -30,9 +45,15 @@ from .enrollment import (
 __all__ = [
     "CAPACITY_ACTION",
     "DECIDE_ACTION",
+    "FAIL_ACTION",
     "HELD",
+    "ISSUE_ACTION",
     "NOTIFIED_CHANGES",
     "QUOTA_ACTION",
+    "REISSUE_ACTION",
+    "RETRY_ACTION",
+    "REVOKE_ACTION",
+    "CertificateError",
     "EnrollmentError",
     "ProfileRequired",
     "SeatBook",
@@ -45,7 +66,13 @@ __all__ = [
     "generate_meetings",
     "is_coordinator",
     "is_focal_point",
+    "issue_certificates",
+    "process_certificate",
     "promote_from_waitlist",
+    "reissue_certificate",
+    "requeue_stuck_certificates",
+    "retry_certificate",
+    "revoke_certificate",
     "set_quota",
     "waitlist_position",
     "withdraw",
