@@ -18,6 +18,8 @@ import threading
 
 from django.core import mail
 from django.core.mail import EmailMessage
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 
 _lock = threading.Lock()
 _mailer = None
@@ -73,3 +75,10 @@ def close() -> None:
         # Closing a broken connection may fail; it is gone either way.
         with contextlib.suppress(Exception):
             mailer.close()
+
+
+@receiver(setting_changed)
+def _forget_on_new_settings(*, setting, **kwargs):
+    # Tests that swap MAILERS get a connection to the new mailer, not the cached one.
+    if setting == "MAILERS":
+        close()

@@ -1,7 +1,7 @@
 """The test suite: PostgreSQL and Redis at their localhost defaults, overridable."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import env, mailer_from_url
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 DATABASES = {
@@ -13,7 +13,14 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+# Mail stays in memory (django.core.mail.outbox), except in the Celery workers the
+# end-to-end tests start: they are pointed at a local SMTP server through this variable.
+_test_email_url = env("CONCORD_TEST_EMAIL_URL", default="")
+MAILERS = {
+    "default": mailer_from_url(_test_email_url)
+    if _test_email_url
+    else {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+}
 CERTIFICATES_ROOT = env("CERTIFICATES_ROOT", default=str(VAR_DIR / "test-certificates"))  # noqa: F405
 STORAGES = {
     **STORAGES,  # noqa: F405
