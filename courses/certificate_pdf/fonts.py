@@ -1,0 +1,284 @@
+"""The fonts a certificate is set in, found among the system's fonts and loaded once per process.
+
+Every font is a TrueType-outline font from a Debian package that ``.ci/run`` and the
+Dockerfile install (ReportLab embeds only TrueType outlines, so Noto Sans CJK, which is
+CFF, cannot serve):
+
+- ``fonts-noto-core``: Noto Serif and Noto Sans (Latin with every diacritic, Vietnamese,
+  Greek, Cyrillic), Noto Naskh Arabic and Noto Sans Arabic, and the Noto faces of the
+  other scripts that end each fallback chain (Hebrew, Devanagari, Ethiopic, Thai, …);
+- ``fonts-wqy-microhei``: WenQuanYi Micro Hei, Chinese (20,932 of the 20,992 unified
+  ideographs U+4E00-U+9FFF), Japanese kana and Korean Hangul.
+
+A *style* (serif, serif bold, sans) is a chain of faces tried in order for each
+character; a bold style draws a face that has no bold (CJK) with a thin outline. A
+face's character map is read through HarfBuzz the first time it is consulted; its
+ReportLab font is built and registered the first time one of its glyphs is drawn, so a
+process that never prints Thai never loads the Thai font.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass, field
+from functools import cache
+
+import uharfbuzz as hb
+from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
+
+FONT_ROOTS = ("/usr/share/fonts", "/usr/local/share/fonts")
+
+# Debian packages that hold the fonts, named in the error when one is missing.
+FONT_PACKAGES = "fonts-noto-core fonts-wqy-microhei"
+
+CJK = "wqy-microhei.ttc"
+
+# Faces tried after a style's own: the scripts a participant's name may well be written
+# in beyond Latin, Greek, Cyrillic, Arabic and CJK. Serif faces where Noto has them.
+_OTHER_SCRIPTS = (
+    "NotoSerifHebrew-{w}.ttf",
+    "NotoSerifDevanagari-{w}.ttf",
+    "NotoSerifBengali-{w}.ttf",
+    "NotoSerifGurmukhi-{w}.ttf",
+    "NotoSerifGujarati-{w}.ttf",
+    "NotoSerifTamil-{w}.ttf",
+    "NotoSerifTelugu-{w}.ttf",
+    "NotoSerifKannada-{w}.ttf",
+    "NotoSerifMalayalam-{w}.ttf",
+    "NotoSerifSinhala-{w}.ttf",
+    "NotoSerifThai-{w}.ttf",
+    "NotoSerifLao-{w}.ttf",
+    "NotoSerifKhmer-{w}.ttf",
+    "NotoSerifMyanmar-{w}.ttf",
+    "NotoSerifTibetan-{w}.ttf",
+    "NotoSerifEthiopic-{w}.ttf",
+    "NotoSerifGeorgian-{w}.ttf",
+    "NotoSerifArmenian-{w}.ttf",
+    "NotoSansMongolian-Regular.ttf",
+    "NotoSansThaana-{w}.ttf",
+    "NotoSansSyriac-Regular.ttf",
+    "NotoSansCherokee-{w}.ttf",
+    "NotoSansCanadianAboriginal-{w}.ttf",
+    "NotoSansTifinagh-Regular.ttf",
+    "NotoSansNKo-Regular.ttf",
+    "NotoSansVai-Regular.ttf",
+    "NotoSans-{w}.ttf",
+    "NotoSansMath-Regular.ttf",
+    "NotoSansSymbols-{w}.ttf",
+    "NotoSansSymbols2-Regular.ttf",
+)
+
+
+def _chain(latin: str, arabic: str, weight: str) -> tuple[str, ...]:
+    others = tuple(name.format(w=weight) for name in _OTHER_SCRIPTS)
+    return (latin, arabic, CJK, *others)
+
+
+STYLES: dict[str, tuple[str, ...]] = {
+    "serif": _chain("NotoSerif-Regular.ttf", "NotoNaskhArabic-Regular.ttf", "Regular"),
+    "serif-bold": _chain("NotoSerif-Bold.ttf", "NotoNaskhArabic-Bold.ttf", "Bold"),
+    "sans": _chain("NotoSans-Regular.ttf", "NotoSansArabic-Regular.ttf", "Regular"),
+}
+
+
+def synthetic_bold(style: str, face: Face) -> bool:
+    """Whether ``face`` stands in for a bold it does not have in ``style``."""
+    return style.endswith("-bold") and "Bold" not in face.filename
+
+
+# A style's first faces must be there: without them nothing can be printed.
+REQUIRED = 3
+
+
+class FontsMissing(Exception):
+    """A font the certificate cannot do without is not installed."""
+
+
+class ShapedTTFont(TTFont):
+    """A ReportLab TrueType font addressed by glyph, not by character.
+
+    ReportLab subsets a TrueType font by character: each code of a subset stands for one
+    Unicode character, drawn with that character's glyph from the font's cmap. Shaped
+    text (Arabic joining forms, ligatures, marks) is made of glyphs that no character
+    maps to, so each distinct (glyph, text) pair gets a code of its own from the
+    supplementary private use plane, mapped to its glyph, and the subset's ToUnicode
+    CMap maps that code back to the text the glyph stands for (one letter, several
+    for a ligature, nothing for the second glyph of a decomposed character). Text
+    extraction and copy-paste so give back the logical characters, never presentation
+    forms or private-use code points.
+    """
+
+    _PRIVATE_FIRST = 0xF0000
+    _PRIVATE_LAST = 0x10FFFD
+
+    def __init__(self, name: str, path: str, index: int):
+        super().__init__(name, path, subfontIndex=index, asciiReadable=False, shapable=False)
+        self._codes: dict[tuple[int, str], str] = {}
+        self._texts: dict[int, str] = {}
+        self._next = self._PRIVATE_FIRST
+
+    def code(self, gid: int, text: str, width: float) -> str:
+        """The one-character string that draws glyph ``gid`` and extracts as ``text``."""
+        key = (gid, text)
+        found = self._codes.get(key)
+        if found is not None:
+            return found
+        code = self._next
+        if code > self._PRIVATE_LAST:  # 131,068 distinct glyph texts: never in practice
+            raise OverflowError(f"{self.fontName}: no private code left")
+        self._next += 1
+        face = self.face
+        face.charToGlyph[code] = gid
+        face.charWidths[code] = width
+        self._texts[code] = text
+        found = self._codes[key] = chr(code)
+        return found
+
+    def addObjects(self, doc):
+        """ReportLab's ``TTFont.addObjects`` with a ToUnicode CMap that maps our codes."""
+        try:
+            state = self.state[doc]
+        except KeyError:
+            state = self.state[doc] = TTFont.State(self._asciiReadable)
+        state.frozen = 1
+        for n, subset in enumerate(state.subsets):
+            internal_name = self.getSubsetInternalName(n, doc)[1:]
+            base_font_name = b"".join(
+                (SUBSETN(n), b"+", self.face.name, self.face.subfontNameX)
+            ).decode("pdfdoc")
+            pdf_font = pdfdoc.PDFTrueTypeFont()
+            pdf_font.__Comment__ = f"Font {self.fontName} subset {n}"
+            pdf_font.Name = internal_name
+            pdf_font.BaseFont = base_font_name
+            pdf_font.FirstChar = 0
+            pdf_font.LastChar = len(subset) - 1
+            pdf_font.Widths = pdfdoc.PDFArray([self.face.getCharWidth(c) for c in subset])
+            cmap = pdfdoc.PDFStream()
+            cmap.content = _to_unicode_cmap(base_font_name, subset, self._texts)
+            if doc.compression:
+                cmap.filters = [pdfdoc.PDFZCompress]
+            pdf_font.ToUnicode = doc.Reference(cmap, "toUnicodeCMap:" + base_font_name)
+            pdf_font.FontDescriptor = self.face.addSubsetObjects(doc, base_font_name, subset)
+            doc.Reference(pdf_font, internal_name)
+            doc.idToObject["BasicFonts"].dict[internal_name] = pdf_font
+        del self.state[doc]
+
+
+def _utf16_hex(text: str) -> str:
+    return text.encode("utf-16-be").hex().upper()
+
+
+def _to_unicode_cmap(name: str, subset: list[int], texts: dict[int, str]) -> str:
+    entries = []
+    for index, code in enumerate(subset):
+        text = texts.get(code)
+        if text is None:
+            text = chr(code) if code else ""
+        entries.append(f"<{index:02X}> <{_utf16_hex(text)}>")
+    lines = [
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        f"/CIDSystemInfo << /Registry ({name}) /Ordering ({name}) /Supplement 0 >> def",
+        f"/CMapName /{name} def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>",
+        "endcodespacerange",
+    ]
+    # A bfchar block holds at most 100 entries.
+    for start in range(0, len(entries), 100):
+        block = entries[start : start + 100]
+        lines += [f"{len(block)} beginbfchar", *block, "endbfchar"]
+    lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join(lines)
+
+
+@dataclass(eq=False)
+class Face:
+    """One font file: its HarfBuzz font for shaping and, once drawn, its ReportLab font."""
+
+    filename: str
+    path: str
+    index: int = 0
+    upem: int = 1000
+    _hb_font: hb.Font | None = field(default=None, repr=False)
+    _rl_font: ShapedTTFont | None = field(default=None, repr=False)
+    _covers: dict[int, bool] = field(default_factory=dict, repr=False)
+    _advances: dict[int, float] = field(default_factory=dict, repr=False)
+
+    @property
+    def hb_font(self) -> hb.Font:
+        if self._hb_font is None:
+            blob = hb.Blob.from_file_path(self.path)
+            face = hb.Face(blob, self.index)
+            self.upem = face.upem
+            self._hb_font = hb.Font(face)  # scaled to font units: shape once, scale later
+        return self._hb_font
+
+    def covers(self, codepoint: int) -> bool:
+        found = self._covers.get(codepoint)
+        if found is None:
+            found = self._covers[codepoint] = self.hb_font.get_nominal_glyph(codepoint) is not None
+        return found
+
+    @property
+    def rl_font(self) -> ShapedTTFont:
+        if self._rl_font is None:
+            name = "Concord-" + os.path.splitext(self.filename)[0]
+            font = ShapedTTFont(name, self.path, self.index)
+            pdfmetrics.registerFont(font)
+            self._rl_font = font
+        return self._rl_font
+
+    def code(self, gid: int, text: str) -> str:
+        """The character that draws ``gid`` in this face's ReportLab font (see ShapedTTFont)."""
+        return self.rl_font.code(gid, text, self.advance(gid))
+
+    def advance(self, gid: int) -> float:
+        """The glyph's own advance in thousandths of the font size (as in PDF /Widths)."""
+        width = self._advances.get(gid)
+        if width is None:
+            width = self._advances[gid] = self.hb_font.get_glyph_h_advance(gid) * 1000 / self.upem
+        return width
+
+
+@cache
+def _font_files() -> dict[str, str]:
+    """Every font file under the system font directories, by file name (first found wins)."""
+    found: dict[str, str] = {}
+    for root in FONT_ROOTS:
+        for directory, _dirs, files in sorted(os.walk(root)):
+            for name in files:
+                if name.endswith((".ttf", ".ttc")):
+                    found.setdefault(name, os.path.join(directory, name))
+    return found
+
+
+_faces: dict[str, Face] = {}
+_lock = threading.Lock()
+
+
+@cache
+def chain(style: str) -> tuple[Face, ...]:
+    """The faces of ``style`` in fallback order; raises FontsMissing if a main one is absent."""
+    files = _font_files()
+    faces = []
+    missing = [name for name in STYLES[style][:REQUIRED] if name not in files]
+    if missing:
+        raise FontsMissing(
+            f"The certificate fonts {', '.join(missing)} are not installed "
+            f"(Debian packages: {FONT_PACKAGES})."
+        )
+    with _lock:
+        for name in STYLES[style]:
+            path = files.get(name)
+            if path is None:
+                continue
+            face = _faces.get(name)
+            if face is None:
+                face = _faces[name] = Face(filename=name, path=path)
+            faces.append(face)
+    return tuple(faces)
