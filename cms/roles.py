@@ -52,6 +52,15 @@ COORDINATOR_MODEL_PERMISSIONS = [
     ("courses", "change_meeting"),
     ("courses", "delete_meeting"),
     ("courses", "view_meeting"),
+    ("courses", "add_attendance"),
+    ("courses", "change_attendance"),
+    ("courses", "view_attendance"),
+]
+# Trainers take the attendance of the sessions they teach (only those: courses.wagtail_hooks).
+TRAINER_MODEL_PERMISSIONS = [
+    ("courses", "add_attendance"),
+    ("courses", "change_attendance"),
+    ("courses", "view_attendance"),
 ]
 COORDINATOR_PAGE_PERMISSIONS = [
     "add_page",
@@ -82,6 +91,9 @@ def ensure_roles():
         group.permissions.add(access_admin)
     coordinators.permissions.add(
         *(_permission(app, codename) for app, codename in COORDINATOR_MODEL_PERMISSIONS)
+    )
+    trainers.permissions.add(
+        *(_permission(app, codename) for app, codename in TRAINER_MODEL_PERMISSIONS)
     )
 
     root_collection = Collection.get_first_root_node()

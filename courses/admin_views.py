@@ -97,6 +97,10 @@ class CourseSessionForm(WagtailAdminModelForm):
             "coordinators",
             "trainers",
             "issuing_organizations",
+            "min_attendance_percent",
+            "excused_absences",
+            "min_modules_opened",
+            "late_after_minutes",
         ]
         widgets = {
             "issuing_organizations": forms.CheckboxSelectMultiple,

@@ -10,6 +10,7 @@ import zoneinfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -101,6 +102,7 @@ class CourseSession(models.Model):
     min_attendance_percent = models.PositiveSmallIntegerField(
         _("minimum attendance (%)"),
         default=80,
+        validators=[MaxValueValidator(100)],
         help_text=_("Share of the session's meetings a participant must attend to complete it."),
     )
     excused_absences = models.CharField(

@@ -15,4 +15,5 @@ urlpatterns = [
         certificate_pages.download,
         name="certificate_download",
     ),
+    path("check-in/", views.check_in_view, name="check_in"),
 ]

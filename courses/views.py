@@ -18,15 +18,23 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from icalendar import Calendar, Event
 
 from participants.models import FocalPoint
 from participants.selectors import profile_of
 
-from .models import CourseSession, Enrollment
-from .selectors import learning_of
-from .services import EnrollmentError, ProfileRequired, enroll, waitlist_position, withdraw
+from .models import Attendance, CourseSession, Enrollment
+from .selectors import learning_of, learning_progress
+from .services import (
+    CheckInRefused,
+    EnrollmentError,
+    ProfileRequired,
+    check_in,
+    enroll,
+    waitlist_position,
+    withdraw,
+)
 
 FEED_SALT = "courses.calendar-feed"
 
@@ -85,6 +93,9 @@ def withdraw_view(request, pk):
 @require_GET
 def my_learning(request):
     upcoming, past = learning_of(request.user)
+    progress = learning_progress(row.enrollment for row in [*upcoming, *past])
+    for row in [*upcoming, *past]:
+        row.progress = progress.get(row.enrollment.pk)
     feed_token = signing.dumps(request.user.pk, salt=FEED_SALT)
     return render(
         request,
@@ -149,3 +160,36 @@ def calendar_feed(request, token):
     response = _calendar(sessions)
     response["Cache-Control"] = "private, max-age=900"
     return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def check_in_view(request):
+    """A participant checks in with the code on the room's screen (typed) or its QR code
+    (scanned: the link carries a token, confirmed with one button). Only on POST; the
+    person checked in is always the one signed in."""
+    token = (request.POST.get("t") if request.method == "POST" else request.GET.get("t")) or ""
+    code = request.POST.get("code", "") if request.method == "POST" else ""
+    error = None
+    if request.method == "POST":
+        try:
+            result = check_in(user=request.user, code_or_token=token or code)
+        except CheckInRefused as refusal:
+            error = str(refusal)
+        else:
+            values = {
+                "meeting": result.meeting.title or result.meeting.starts_at.strftime("%d %b"),
+                "course": result.meeting.session.course.title,
+                "status": result.attendance.get_status_display().lower(),
+            }
+            if result.new:
+                message = _("You are checked in for %(meeting)s of %(course)s: %(status)s.")
+            else:
+                message = _("You were already checked in for %(meeting)s of %(course)s.")
+            messages.success(request, message % values)
+            return redirect("my_learning")
+    return render(
+        request,
+        "courses/check_in.html",
+        {"token": token, "code": code, "error": error, "late": Attendance.Status.LATE},
+    )

@@ -13,28 +13,37 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton, ListingButton
+from wagtail.log_actions import LogFormatter
 
-from . import admin_views, certificate_views, selectors
+from cms.models import ModulePage
+
+from . import admin_views, attendance_views, certificate_views, selectors
 from .admin_views import CourseSessionForm
-from .models import CourseSession, Meeting, SessionSignatory
+from .models import Attendance, CourseSession, Enrollment, Meeting, SessionSignatory
 from .services import (
     CAPACITY_ACTION,
+    COMPLETION_ACTION,
     DECIDE_ACTION,
+    EVALUATE_ACTION,
     FAIL_ACTION,
     ISSUE_ACTION,
+    OVERRIDE_ACTION,
     QUOTA_ACTION,
+    RECORD_ACTION,
     REISSUE_ACTION,
     RETRY_ACTION,
     REVOKE_ACTION,
     EnrollmentError,
     apply_session_edit,
     generate_meetings,
+    record_module_visit,
 )
 
 
@@ -90,7 +99,13 @@ class SessionIndexView(generic.IndexView):
             icon_name="doc-full",
             attrs={"aria-label": _("Certificates of %(code)s") % {"code": instance.code}},
         )
-        return [review, certificates, *super().get_list_buttons(instance)]
+        attendance = ListingButton(
+            _("Attendance"),
+            url=reverse("course_attendance_sheet", args=[instance.pk]),
+            icon_name="table",
+            attrs={"aria-label": _("Attendance of %(code)s") % {"code": instance.code}},
+        )
+        return [review, attendance, certificates, *super().get_list_buttons(instance)]
 
 
 class SessionCreateView(generic.CreateView):
@@ -141,6 +156,16 @@ class SessionEditView(OwnSessionsMixin, generic.EditView):
     def header_buttons(self):
         return [
             HeaderButton(_("Review enrollments"), url=_review_url(self.object), icon_name="tasks"),
+            HeaderButton(
+                _("Attendance"),
+                url=reverse("course_attendance_sheet", args=[self.object.pk]),
+                icon_name="table",
+            ),
+            HeaderButton(
+                _("Completion"),
+                url=reverse("course_session_completion", args=[self.object.pk]),
+                icon_name="check",
+            ),
             HeaderButton(
                 _("Certificates"), url=_certificates_url(self.object), icon_name="doc-full"
             ),
@@ -238,6 +263,16 @@ class CourseSessionViewSet(ModelViewSet):
             MultiFieldPanel(
                 [FieldPanel("coordinators"), FieldPanel("trainers")],
                 heading=gettext_lazy("People"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel(
+                        [FieldPanel("min_attendance_percent"), FieldPanel("min_modules_opened")]
+                    ),
+                    FieldPanel("excused_absences"),
+                    FieldPanel("late_after_minutes"),
+                ],
+                heading=gettext_lazy("Completion and check-in"),
             ),
             MultiFieldPanel(
                 [FieldPanel("issuing_organizations")],
@@ -433,7 +468,59 @@ def register_session_admin_urls():
             certificate_views.ActionView.as_view(),
             name="course_session_certificate_action",
         ),
+        path(
+            "courses/attendance/",
+            attendance_views.AttendanceIndexView.as_view(),
+            name="course_attendance_index",
+        ),
+        path(
+            "courses/sessions/<int:pk>/attendance/",
+            attendance_views.AttendanceSheetView.as_view(),
+            name="course_attendance_sheet",
+        ),
+        path(
+            "courses/meetings/<int:pk>/check-in/",
+            attendance_views.CheckInScreenView.as_view(),
+            name="course_meeting_check_in",
+        ),
+        path(
+            "courses/meetings/<int:pk>/check-in/code.json",
+            attendance_views.CheckInCodeView.as_view(),
+            name="course_meeting_check_in_code",
+        ),
+        path(
+            "courses/sessions/<int:pk>/completion/",
+            attendance_views.CompletionView.as_view(),
+            name="course_session_completion",
+        ),
+        path(
+            "courses/sessions/<int:pk>/completion/evaluate/",
+            attendance_views.EvaluateView.as_view(),
+            name="course_session_evaluate",
+        ),
+        path(
+            "courses/sessions/<int:pk>/completion/<int:enrollment_pk>/override/",
+            attendance_views.OverrideView.as_view(),
+            name="course_session_override",
+        ),
     ]
+
+
+class AttendanceMenuItem(MenuItem):
+    """For coordinators and trainers: the sessions they take attendance for."""
+
+    def is_shown(self, request):
+        return request.user.has_perm("courses.change_attendance")
+
+
+@hooks.register("register_admin_menu_item")
+def register_attendance_menu_item():
+    return AttendanceMenuItem(
+        gettext_lazy("Attendance"),
+        reverse("course_attendance_index"),
+        icon_name="table",
+        order=252,
+    )
 
 
 @hooks.register("register_log_actions")
@@ -468,3 +555,85 @@ def register_log_actions(actions):
     actions.register_action(
         FAIL_ACTION, gettext_lazy("Certificate failed"), gettext_lazy("Certificate failed")
     )
+
+
+def _mark_label(value):
+    return Attendance.Status(value).label if value else _("not marked")
+
+
+def _outcome_label(value):
+    return Enrollment.Status(value).label if value else "-"
+
+
+@hooks.register("register_log_actions")
+def register_attendance_log_actions(actions):
+    @actions.register_action(RECORD_ACTION)
+    class AttendanceRecorded(LogFormatter):
+        label = gettext_lazy("Record attendance")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            return _("Attendance of %(person)s at %(meeting)s: %(from)s → %(to)s") % {
+                "person": data.get("participant", ""),
+                "meeting": data.get("meeting_label", ""),
+                "from": _mark_label(data.get("from")),
+                "to": _mark_label(data.get("to")),
+            }
+
+    @actions.register_action(EVALUATE_ACTION)
+    class CompletionEvaluated(LogFormatter):
+        label = gettext_lazy("Evaluate completion")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            return _(
+                "Completion evaluated: %(completed)s completed, %(not_completed)s not "
+                "completed (%(changed)s changed)"
+            ) % {
+                "completed": data.get("completed", 0),
+                "not_completed": data.get("not_completed", 0),
+                "changed": data.get("changed", 0),
+            }
+
+    @actions.register_action(COMPLETION_ACTION)
+    class CompletionDecided(LogFormatter):
+        label = gettext_lazy("Decide completion")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            message = _("Completion of %(person)s: %(from)s → %(to)s (%(attended)s of %(counted)s)")
+            return message % {
+                "person": data.get("participant", ""),
+                "from": _outcome_label(data.get("from")),
+                "to": _outcome_label(data.get("to")),
+                "attended": data.get("attended"),
+                "counted": data.get("counted"),
+            }
+
+    @actions.register_action(OVERRIDE_ACTION)
+    class CompletionOverridden(LogFormatter):
+        label = gettext_lazy("Override completion")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            if data.get("cleared"):
+                return _("Override cleared for %(person)s: back to %(to)s") % {
+                    "person": data.get("participant", ""),
+                    "to": _outcome_label(data.get("to")),
+                }
+            return _("Completion of %(person)s overridden: %(from)s → %(to)s") % {
+                "person": data.get("participant", ""),
+                "from": _outcome_label(data.get("from")),
+                "to": _outcome_label(data.get("to")),
+            }
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("reason", "")
+
+
+@hooks.register("before_serve_page")
+def note_module_visit(page, request, serve_args, serve_kwargs):
+    """A participant opened a training module: completion may count it. Content pages do
+    not know about sessions (cms never imports courses), so courses listens here."""
+    if isinstance(page, ModulePage) and request.user.is_authenticated:
+        record_module_visit(user=request.user, module=page)

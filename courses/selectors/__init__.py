@@ -1,11 +1,23 @@
 """Reads that several screens share, one module per area; import them from here.
 
 ``enrollment``: sessions, seats, review queues, rosters, balance and learners' views.
-``attendance``: the attendance sheet, completion progress and hours attended.
+``attendance``: the attendance sheet, completion figures, progress and hours attended.
 ``certificates``: a session's certificates and progress, downloads.
 """
 
-from .attendance import attended_hours, attended_hours_by_enrollment
+from .attendance import (
+    Figures,
+    Progress,
+    Rule,
+    Sheet,
+    SheetRow,
+    attendance_sessions_for,
+    attendance_sheet,
+    attended_hours,
+    attended_hours_by_enrollment,
+    completion_figures,
+    learning_progress,
+)
 from .certificates import (
     CertificateProgress,
     certificate_for_download,
@@ -48,19 +60,28 @@ __all__ = [
     "ROSTER",
     "BalanceRow",
     "CertificateProgress",
+    "Figures",
     "LearningRow",
+    "Progress",
+    "Rule",
     "SessionBalance",
     "SessionRow",
+    "Sheet",
+    "SheetRow",
     "StaffRow",
+    "attendance_sessions_for",
+    "attendance_sheet",
     "attended_hours",
     "attended_hours_by_enrollment",
     "certificate_for_download",
     "certificate_progress",
     "colleagues_of",
     "completers_without_certificate",
+    "completion_figures",
     "downloadable_certificates",
     "focal_organizations",
     "learning_of",
+    "learning_progress",
     "organization_enrollments",
     "review_queue",
     "roster",

@@ -1,15 +1,375 @@
-"""Reads about attendance and completion: the sheet, a person's progress, hours attended.
+"""Reads about attendance and completion: the sheet, the completion figures, a person's
+progress, and the hours they attended.
 
 Each function runs a fixed number of queries, whatever the number of people or meetings.
+
+The completion rule lives here (``Figures``), so that the evaluation
+(``services.evaluate_completion``), the coordinator's screens and "My learning" all
+apply the same arithmetic:
+
+- attended = present + late (late counts in full), plus excused when the session counts
+  excused absences as attended;
+- counted = every meeting of the session, less the excused ones when the session leaves
+  excused meetings out of the count;
+- the attendance part is met when the session has no meetings at all (nothing to
+  attend), when its minimum is 0 %, or when attended / counted reaches the minimum; a
+  person excused from every meeting of a session that leaves them out of the count has
+  nothing counted and attended nothing: not met;
+- the module part is met when the person opened at least the required number of the
+  course's live modules; the requirement is capped at the number of live modules, so
+  unpublishing a module never makes completion impossible.
 """
 
 from __future__ import annotations
 
+import math
+import operator
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from functools import reduce
 
-from django.db.models import DurationField, ExpressionWrapper, F, Sum
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
+from django.utils import timezone
 
-from ..models import ATTENDED, Attendance, Enrollment
+from cms.models import ModulePage
+
+from ..models import ATTENDED, Attendance, CourseSession, Enrollment, Meeting, ModuleVisit
+from .enrollment import ROSTER
+
+S = Attendance.Status
+
+
+def attendance_sessions_for(user):
+    """The sessions ``user`` takes attendance for: those they coordinate or train (all of
+    them for a superuser). A queryset without joins, so it can be locked and combined."""
+    sessions = CourseSession.objects.all()
+    if user.is_superuser:
+        return sessions
+    if not user.is_authenticated:
+        return sessions.none()
+    through_coordinators = CourseSession.coordinators.through.objects.filter(user=user)
+    through_trainers = CourseSession.trainers.through.objects.filter(user=user)
+    return sessions.filter(
+        Q(pk__in=through_coordinators.values("coursesession_id"))
+        | Q(pk__in=through_trainers.values("coursesession_id"))
+    )
+
+
+# ---------------------------------------------------------------------- the rule
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A session's completion rule, as it stood when read."""
+
+    min_percent: int
+    excused: str
+    min_modules: int
+
+    @classmethod
+    def of(cls, session: CourseSession) -> Rule:
+        return cls(
+            min_percent=session.min_attendance_percent,
+            excused=session.excused_absences,
+            min_modules=session.min_modules_opened,
+        )
+
+    @property
+    def excused_count_as_attended(self) -> bool:
+        return self.excused == CourseSession.ExcusedAbsences.ATTENDED
+
+
+@dataclass(frozen=True)
+class Figures:
+    """What decides one enrollment's completion: its marks over the session's meetings
+    and the modules its participant opened. ``unmarked`` meetings count as not attended."""
+
+    rule: Rule
+    meetings: int
+    present: int = 0
+    late: int = 0
+    excused: int = 0
+    absent: int = 0
+    modules_opened: int = 0
+    live_modules: int = 0
+
+    @property
+    def unmarked(self) -> int:
+        return self.meetings - self.present - self.late - self.excused - self.absent
+
+    @property
+    def attended(self) -> int:
+        attended = self.present + self.late
+        if self.rule.excused_count_as_attended:
+            attended += self.excused
+        return attended
+
+    @property
+    def counted(self) -> int:
+        if self.rule.excused_count_as_attended:
+            return self.meetings
+        return self.meetings - self.excused
+
+    @property
+    def percent(self) -> Decimal | None:
+        """Attended over counted, in %, two decimals; None when nothing is counted."""
+        if not self.counted:
+            return None
+        return (Decimal(100 * self.attended) / self.counted).quantize(
+            Decimal("0.01"), rounding=ROUND_HALF_UP
+        )
+
+    @property
+    def attendance_met(self) -> bool:
+        if self.meetings == 0 or self.rule.min_percent == 0:
+            return True
+        # Compared in integers: 4 of 5 meetings is 80 % exactly, never 79.99…
+        return self.counted > 0 and 100 * self.attended >= self.rule.min_percent * self.counted
+
+    @property
+    def modules_required(self) -> int:
+        return min(self.rule.min_modules, self.live_modules)
+
+    @property
+    def modules_met(self) -> bool:
+        return self.modules_opened >= self.modules_required
+
+    @property
+    def met(self) -> bool:
+        return self.attendance_met and self.modules_met
+
+    def meetings_needed(self, remaining: int) -> int:
+        """How many of ``remaining`` meetings (not held yet, so not excused yet) the person
+        must still attend to reach the minimum, if they attend nothing else: 0 when met.
+
+        May exceed ``remaining``: the minimum can no longer be reached."""
+        if self.attendance_met:
+            return 0
+        # Attending x of the remaining meetings gives (attended + x) / counted, with
+        # counted unchanged (the remaining meetings are counted already).
+        return max(0, math.ceil(self.rule.min_percent * self.counted / 100) - self.attended)
+
+    @property
+    def modules_needed(self) -> int:
+        return max(0, self.modules_required - self.modules_opened)
+
+
+def _marks_by_enrollment(enrollment_ids) -> dict[int, dict[str, int]]:
+    marks: dict[int, dict[str, int]] = {pk: {} for pk in enrollment_ids}
+    rows = (
+        Attendance.objects.filter(enrollment_id__in=enrollment_ids)
+        .order_by()
+        .values_list("enrollment_id", "status")
+        .annotate(n=Count("pk"))
+    )
+    for enrollment_id, status, n in rows:
+        marks[enrollment_id][status] = n
+    return marks
+
+
+def _under(paths, prefix="") -> Q:
+    """Pages below any of the tree ``paths`` (a course's modules are its children)."""
+    return reduce(operator.or_, (Q(**{f"{prefix}path__startswith": p}) for p in paths))
+
+
+def _course_modules(course_paths: Iterable[str]) -> dict[str, int]:
+    """Live modules per course path: one query."""
+    paths = set(course_paths)
+    counts = dict.fromkeys(paths, 0)
+    if not paths:
+        return counts
+    steplen = ModulePage.steplen
+    modules = ModulePage.objects.live().filter(_under(paths))
+    for path in modules.values_list("path", flat=True):
+        parent = path[:-steplen]
+        if parent in counts:
+            counts[parent] += 1
+    return counts
+
+
+def _modules_opened(pairs: Iterable[tuple[int, str]]) -> dict[tuple[int, str], int]:
+    """Live modules opened per (user id, course path): one query."""
+    pairs = set(pairs)
+    opened = dict.fromkeys(pairs, 0)
+    if not pairs:
+        return opened
+    steplen = ModulePage.steplen
+    rows = ModuleVisit.objects.filter(
+        _under({path for _user, path in pairs}, prefix="module__"),
+        user_id__in={user for user, _path in pairs},
+        module__live=True,
+    ).values_list("user_id", "module__path")
+    for user_id, path in rows:
+        key = (user_id, path[:-steplen])
+        if key in opened:
+            opened[key] += 1
+    return opened
+
+
+def completion_figures(
+    session: CourseSession, enrollments: Iterable[Enrollment] | None = None
+) -> dict[int, Figures]:
+    """The figures of each enrollment of ``session``'s roster (or of ``enrollments``), by
+    enrollment id. Four queries whatever the size (three when ``enrollments`` is given):
+    the roster, the meetings' count, the marks, and the modules (live count and visits
+    together when the session requires modules, nothing when it does not)."""
+    rule = Rule.of(session)
+    if enrollments is None:
+        enrollments = Enrollment.objects.filter(session=session, status__in=ROSTER).only(
+            "pk", "participant_id"
+        )
+    enrollments = list(enrollments)
+    meetings = Meeting.objects.filter(session=session).count()
+    marks = _marks_by_enrollment([e.pk for e in enrollments])
+    live_modules = 0
+    opened: dict[tuple[int, str], int] = {}
+    course_path = None
+    if rule.min_modules:
+        course_path = session.course.path
+        live_modules = _course_modules([course_path])[course_path]
+        opened = _modules_opened((e.participant_id, course_path) for e in enrollments)
+    return {
+        e.pk: Figures(
+            rule=rule,
+            meetings=meetings,
+            present=marks[e.pk].get(S.PRESENT, 0),
+            late=marks[e.pk].get(S.LATE, 0),
+            excused=marks[e.pk].get(S.EXCUSED, 0),
+            absent=marks[e.pk].get(S.ABSENT, 0),
+            modules_opened=opened.get((e.participant_id, course_path), 0),
+            live_modules=live_modules,
+        )
+        for e in enrollments
+    }
+
+
+# ---------------------------------------------------------------------- the sheet
+
+
+@dataclass
+class SheetRow:
+    enrollment: Enrollment
+    #: One per meeting of the sheet, in its order: the mark, or None when unmarked.
+    cells: list[Attendance | None]
+
+    @property
+    def name(self) -> str:
+        from participants.selectors import person_name
+
+        return person_name(self.enrollment.participant)
+
+
+@dataclass
+class Sheet:
+    session: CourseSession
+    meetings: list[Meeting]
+    rows: list[SheetRow]
+    #: Marked cells per meeting id, for the column headers.
+    marked: dict[int, int] = field(default_factory=dict)
+
+    def versions(self) -> str:
+        """What the page loaded, for the concurrent-edit check: ``e.m.version.status``
+        for each marked cell, comma-separated (unmarked cells are version 0)."""
+        return ",".join(
+            f"{row.enrollment.pk}.{cell.meeting_id}.{cell.version}.{cell.status}"
+            for row in self.rows
+            for cell in row.cells
+            if cell is not None
+        )
+
+
+def attendance_sheet(session: CourseSession, meetings=None) -> Sheet:
+    """``session``'s roster (confirmed, completed, not completed) by name, against its
+    meetings (or the given subset), with each mark: three queries whatever the size."""
+    from .enrollment import roster
+
+    if meetings is None:
+        meetings = list(Meeting.objects.filter(session=session).order_by("starts_at", "pk"))
+    enrollments = list(roster(session))
+    marks = {
+        (a.enrollment_id, a.meeting_id): a
+        for a in Attendance.objects.filter(
+            meeting__in=[m.pk for m in meetings], enrollment__in=[e.pk for e in enrollments]
+        ).select_related("recorded_by")
+    }
+    marked: dict[int, int] = dict.fromkeys((m.pk for m in meetings), 0)
+    for _e, meeting_id in marks:
+        marked[meeting_id] += 1
+    rows = [SheetRow(e, [marks.get((e.pk, m.pk)) for m in meetings]) for e in enrollments]
+    return Sheet(session=session, meetings=meetings, rows=rows, marked=marked)
+
+
+# ---------------------------------------------------------------------- learners
+
+
+@dataclass
+class Progress:
+    """One person's attendance in one session, and what they still need to complete it."""
+
+    enrollment: Enrollment
+    figures: Figures
+    #: (meeting, mark or None), in the order of the meetings.
+    meetings: list[tuple[Meeting, Attendance | None]]
+    remaining: int
+
+    @property
+    def meetings_needed(self) -> int:
+        return self.figures.meetings_needed(self.remaining)
+
+    @property
+    def can_still_complete(self) -> bool:
+        return self.meetings_needed <= self.remaining
+
+    @property
+    def modules_needed(self) -> int:
+        return self.figures.modules_needed
+
+
+def learning_progress(enrollments: Iterable[Enrollment], now=None) -> dict[int, Progress]:
+    """Progress of each enrollment that holds or held a seat (confirmed, completed, not
+    completed), by enrollment id. The enrollments come with their session and course
+    (``select_related("session__course")``). Four queries at most, whatever the number:
+    meetings, marks, live modules, module visits."""
+    now = now or timezone.now()
+    enrollments = [e for e in enrollments if e.status in ROSTER]
+    if not enrollments:
+        return {}
+    by_session: dict[int, list[Meeting]] = {e.session_id: [] for e in enrollments}
+    for meeting in Meeting.objects.filter(session__in=by_session).order_by("starts_at", "pk"):
+        by_session[meeting.session_id].append(meeting)
+    marks = {
+        (a.enrollment_id, a.meeting_id): a
+        for a in Attendance.objects.filter(enrollment__in=[e.pk for e in enrollments])
+    }
+    with_modules = [e for e in enrollments if e.session.min_modules_opened]
+    live = _course_modules(e.session.course.path for e in with_modules)
+    opened = _modules_opened((e.participant_id, e.session.course.path) for e in with_modules)
+    progress = {}
+    for e in enrollments:
+        meetings = by_session[e.session_id]
+        cells = [(m, marks.get((e.pk, m.pk))) for m in meetings]
+        counts = dict.fromkeys(S.values, 0)
+        for _m, mark in cells:
+            if mark is not None:
+                counts[mark.status] += 1
+        path = e.session.course.path
+        figures = Figures(
+            rule=Rule.of(e.session),
+            meetings=len(meetings),
+            present=counts[S.PRESENT],
+            late=counts[S.LATE],
+            excused=counts[S.EXCUSED],
+            absent=counts[S.ABSENT],
+            modules_opened=opened.get((e.participant_id, path), 0),
+            live_modules=live.get(path, 0),
+        )
+        remaining = sum(1 for m, mark in cells if mark is None and m.starts_at > now)
+        progress[e.pk] = Progress(e, figures, cells, remaining)
+    return progress
+
+
+# ---------------------------------------------------------------------- hours
 
 
 def attended_hours_by_enrollment(enrollments: Iterable[Enrollment | int]) -> dict[int, float]:

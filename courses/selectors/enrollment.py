@@ -339,6 +339,8 @@ def split_by_date(enrollments, make_row):
 class LearningRow:
     enrollment: Enrollment
     waitlist_position: int | None
+    #: Attendance and what completion still needs (``attendance.learning_progress``).
+    progress: object = None
 
     @property
     def session(self):

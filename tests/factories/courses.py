@@ -53,3 +53,66 @@ def make_learner(course, username="learner", acronym="DPPA"):
     make_profile(user, acronym)
     enroll(participant=user, session=make_session(course, capacity=50))
     return user
+
+
+def make_meetings(session, n, *, first=None, hours=3):
+    """``n`` meetings of ``session``, one a day from ``first`` (default: ``n`` days ago)."""
+    from courses.models import Meeting
+
+    first = first or timezone.now().replace(minute=0, second=0, microsecond=0) - datetime.timedelta(
+        days=n
+    )
+    return Meeting.objects.bulk_create(
+        Meeting(
+            session=session,
+            title=f"Day {i + 1}",
+            starts_at=first + datetime.timedelta(days=i),
+            ends_at=first + datetime.timedelta(days=i, hours=hours),
+        )
+        for i in range(n)
+    )
+
+
+def make_cohort(session, n, *, acronym="DPPA", prefix="p", status="confirmed"):
+    """``n`` participants with a profile, each holding a confirmed place in ``session``
+    (made directly, as the seat rules are not what these tests are about)."""
+    from courses.models import Enrollment
+    from tests.factories.users import make_participant
+
+    organization = Organization.objects.get(acronym=acronym)
+    enrollments = []
+    for i in range(n):
+        user = make_participant(f"{prefix}{session.pk}-{i}")
+        user.first_name, user.last_name = f"{prefix.upper()}{i:03d}", acronym.title()
+        user.save(update_fields=["first_name", "last_name"])
+        make_profile(user, acronym)
+        enrollments.append(
+            Enrollment(
+                session=session,
+                participant=user,
+                organization=organization,
+                status=status,
+                decided_at=timezone.now(),
+            )
+        )
+    return Enrollment.objects.bulk_create(enrollments)
+
+
+def make_running_session(course, *, people=3, meetings=3, coordinators=(), trainers=(), **extra):
+    """A session under way: its meetings already started, ``people`` confirmed in it."""
+    today = timezone.localdate()
+    session = make_session(
+        course,
+        status=extra.pop("status", "in_progress"),
+        starts_on=extra.pop("starts_on", today - datetime.timedelta(days=meetings)),
+        ends_on=extra.pop("ends_on", today),
+        enrollment_opens_at=timezone.now() - datetime.timedelta(days=60),
+        enrollment_closes_at=timezone.now() - datetime.timedelta(days=30),
+        coordinators=coordinators,
+        capacity=max(people, 1) + 5,
+        **extra,
+    )
+    session.trainers.set(trainers)
+    make_meetings(session, meetings)
+    make_cohort(session, people)
+    return session

@@ -1,0 +1,539 @@
+"""Attendance and completion in the Wagtail admin.
+
+The attendance sheet, "mark all present" and the check-in screen are for a session's
+coordinators and trainers (``selectors.attendance_sessions_for``); completion (evaluate,
+override) is for its coordinators (``selectors.sessions_for``). Any other session or
+meeting answers 404. Views parse the form, call one service, turn a refusal into a
+message and redirect; nothing changes on GET.
+"""
+
+from __future__ import annotations
+
+import segno
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.generic import TemplateView, View
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets import HeaderButton
+
+from participants.selectors import person_name
+
+from . import selectors
+from .models import Attendance, CourseSession, Enrollment, Meeting
+from .services import (
+    AttendanceError,
+    CellChange,
+    check_in_open,
+    current_check_in,
+    evaluate_completion,
+    mark_all_present,
+    override_completion,
+    record_attendance,
+)
+
+S = Attendance.Status
+MARKS = [("", gettext_lazy("Not marked")), *S.choices]
+
+
+def _breadcrumbs(view, session, label):
+    return [
+        *view.breadcrumbs_items,
+        {"url": reverse("course_attendance_index"), "label": _("Attendance")},
+        {"url": reverse("course_attendance_sheet", args=[session.pk]), "label": session.code},
+        {"url": "", "label": label},
+    ]
+
+
+class AttendanceSessionMixin:
+    """Finds ``self.session`` among the sessions the user takes attendance for, or 404."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.session = get_object_or_404(
+            selectors.attendance_sessions_for(request.user).select_related("course"),
+            pk=kwargs["pk"],
+        )
+
+    @cached_property
+    def runs_session(self) -> bool:
+        """Coordinators (not trainers) decide completion."""
+        return selectors.sessions_for(self.request.user).filter(pk=self.session.pk).exists()
+
+
+# ---------------------------------------------------------------------- index
+
+
+class AttendanceIndexView(WagtailAdminTemplateMixin, TemplateView):
+    """The sessions the user takes attendance for, latest first."""
+
+    template_name = "courses/admin/attendance_index.html"
+    page_title = gettext_lazy("Attendance")
+    header_icon = "table"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        sessions = (
+            selectors.attendance_sessions_for(self.request.user)
+            .exclude(status__in=[CourseSession.Status.DRAFT, CourseSession.Status.CANCELLED])
+            .select_related("course")
+            .annotate(
+                meeting_count=Count("meetings", distinct=True),
+                roster_count=Count(
+                    "enrollments",
+                    filter=Q(enrollments__status__in=selectors.ROSTER),
+                    distinct=True,
+                ),
+            )
+            .order_by("-starts_on", "code")
+        )
+        coordinated = set(selectors.sessions_for(self.request.user).values_list("pk", flat=True))
+        context["rows"] = [(s, s.pk in coordinated) for s in sessions]
+        return context
+
+
+# ---------------------------------------------------------------------- the sheet
+
+
+def _cell_name(enrollment_id, meeting_id):
+    return f"c-{enrollment_id}-{meeting_id}"
+
+
+def _options(selected: str) -> str:
+    return "".join(
+        f'<option value="{value}"{" selected" if value == selected else ""}>'
+        f"{escape(label)}</option>"
+        for value, label in MARKS
+    )
+
+
+class SheetForm:
+    """The posted sheet: a mark per cell (``c-<enrollment>-<meeting>``), in meeting mode a
+    note too (``n-…``, with its loaded value in ``on-…``), and ``loaded``: each marked
+    cell's version and mark when the page was loaded (``e.m.version.mark``, comma-
+    separated). Only cells the person changed become ``CellChange``s."""
+
+    def __init__(self, data):
+        self.data = data
+
+    def loaded(self) -> dict[tuple[int, int], tuple[int, str]]:
+        cells = {}
+        for item in self.data.get("loaded", "").split(","):
+            parts = item.split(".")
+            if len(parts) != 4:
+                continue
+            try:
+                key = (int(parts[0]), int(parts[1]))
+                cells[key] = (int(parts[2]), parts[3])
+            except ValueError:
+                continue
+        return cells
+
+    def changes(self) -> list[CellChange]:
+        loaded = self.loaded()
+        changes = []
+        for name, value in self.data.items():
+            if not name.startswith("c-"):
+                continue
+            try:
+                _prefix, enrollment_id, meeting_id = name.split("-")
+                key = (int(enrollment_id), int(meeting_id))
+            except ValueError:
+                continue
+            version, was = loaded.get(key, (0, ""))
+            note_field = f"n-{key[0]}-{key[1]}"
+            note = self.data.get(note_field)
+            note_changed = note is not None and note.strip() != self.data.get(f"o{note_field}", "")
+            if value == was and not note_changed:
+                continue
+            changes.append(
+                CellChange(
+                    enrollment_id=key[0],
+                    meeting_id=key[1],
+                    status=value,
+                    note=note.strip() if note is not None else None,
+                    loaded_version=version,
+                )
+            )
+        return changes
+
+
+class AttendanceSheetView(AttendanceSessionMixin, WagtailAdminTemplateMixin, TemplateView):
+    """The whole sheet (a select per cell) or, with ``?meeting=<id>``, one meeting (radio
+    buttons and a note per person: the tablet view). One POST saves every change."""
+
+    template_name = "courses/admin/attendance_sheet.html"
+    page_title = gettext_lazy("Attendance")
+    header_icon = "table"
+    conflicts = ()
+
+    def get_page_subtitle(self):
+        return self.session.code
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("course_attendance_index"), "label": _("Attendance")},
+            {"url": "", "label": self.session.code},
+        ]
+
+    @cached_property
+    def header_buttons(self):
+        buttons = []
+        if self.runs_session:
+            buttons.append(
+                HeaderButton(
+                    _("Completion"),
+                    url=reverse("course_session_completion", args=[self.session.pk]),
+                    icon_name="check",
+                )
+            )
+        return buttons
+
+    @cached_property
+    def meetings(self) -> list[Meeting]:
+        return list(Meeting.objects.filter(session=self.session).order_by("starts_at", "pk"))
+
+    @cached_property
+    def focus(self) -> Meeting | None:
+        wanted = self.request.GET.get("meeting") or self.request.POST.get("meeting")
+        if not wanted:
+            return None
+        for meeting in self.meetings:
+            if str(meeting.pk) == wanted:
+                return meeting
+        raise Http404
+
+    @property
+    def sheet_url(self):
+        url = reverse("course_attendance_sheet", args=[self.session.pk])
+        return f"{url}?meeting={self.focus.pk}" if self.focus else url
+
+    def _grid_rows(self, sheet, conflicts):
+        """The cells as HTML built here rather than in the template language: a 200-by-10
+        sheet has 2,000 selects, and this keeps its render a few milliseconds."""
+        options = {value: _options(value) for value, _label in MARKS}
+        meeting_ids = [m.pk for m in sheet.meetings]
+        rows = []
+        for row in sheet.rows:
+            e = row.enrollment.pk
+            cells = []
+            for meeting_id, cell in zip(meeting_ids, row.cells, strict=True):
+                status = cell.status if cell else ""
+                clash = (e, meeting_id) in conflicts
+                note = (
+                    f'<span class="att-note" title="{escape(cell.note)}">'
+                    f'<span class="w-sr-only">{escape(_("Note:"))} {escape(cell.note)}</span>'
+                    "</span>"
+                    if cell and cell.note
+                    else ""
+                )
+                cells.append(
+                    f'<td class="att-cell{" att-cell--conflict" if clash else ""}">'
+                    f'<select name="c-{e}-{meeting_id}" id="c-{e}-{meeting_id}" '
+                    f'aria-labelledby="p-{e} m-{meeting_id}" data-status="{status}">'
+                    f"{options[status]}</select>{note}</td>"
+                )
+            rows.append((row, mark_safe("".join(cells))))  # noqa: S308 - escaped above
+        return rows
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meetings = [self.focus] if self.focus else self.meetings
+        sheet = selectors.attendance_sheet(self.session, meetings=meetings)
+        conflicts = {(c.enrollment_id, c.meeting_id) for c in self.conflicts}
+        now = timezone.now()
+        context.update(
+            session=self.session,
+            sheet=sheet,
+            focus=self.focus,
+            meetings=self.meetings,
+            marks=MARKS,
+            conflicts=conflicts,
+            sheet_url=self.sheet_url,
+            full_url=reverse("course_attendance_sheet", args=[self.session.pk]),
+            open_now=[m for m in self.meetings if check_in_open(m, now)],
+        )
+        if self.focus:
+            context["focus_rows"] = [
+                (row, row.cells[0], (row.enrollment.pk, self.focus.pk) in conflicts)
+                for row in sheet.rows
+            ]
+        else:
+            context["grid_rows"] = self._grid_rows(sheet, conflicts)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = SheetForm(request.POST)
+        try:
+            result = record_attendance(
+                session=self.session, by=request.user, changes=form.changes()
+            )
+            marked = 0
+            if request.POST.get("mark_all"):
+                meeting = next(
+                    (m for m in self.meetings if str(m.pk) == request.POST["mark_all"]), None
+                )
+                if meeting is None:
+                    raise Http404
+                marked = mark_all_present(meeting=meeting, by=request.user)
+        except AttendanceError as error:
+            messages.error(request, str(error))
+            return redirect(self.sheet_url)
+        saved = result.saved + marked
+        if saved:
+            messages.success(
+                request,
+                ngettext("%(n)d mark saved.", "%(n)d marks saved.", saved) % {"n": saved},
+            )
+        elif not result.conflicts:
+            messages.info(request, _("Nothing had changed."))
+        if result.conflicts:
+            for conflict in result.conflicts:
+                messages.error(request, conflict.message)
+            self.conflicts = result.conflicts
+            # Shown again with everyone's current marks, the clashing cells outlined.
+            return self.render_to_response(self.get_context_data())
+        return redirect(self.sheet_url)
+
+
+# ---------------------------------------------------------------------- check-in
+
+
+def _qr_svg(url: str, title: str) -> str:
+    return segno.make(url, error="m").svg_inline(
+        scale=8, border=2, title=title, svgclass="checkin-qr__svg", lineclass=None
+    )
+
+
+def _check_in_payload(request, meeting: Meeting) -> dict:
+    shown = current_check_in(meeting=meeting)
+    url = settings.SITE_URL.rstrip("/") + reverse("check_in") + "?t=" + shown.token
+    seconds = max(1, int((shown.expires_at - timezone.now()).total_seconds()) + 1)
+    return {
+        "code": shown.display_code,
+        "url": url,
+        "svg": _qr_svg(url, _("QR code to check in")),
+        "expires_in": seconds,
+        "open": check_in_open(meeting, timezone.now()),
+    }
+
+
+class MeetingMixin:
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.meeting = get_object_or_404(
+            Meeting.objects.select_related("session__course").filter(
+                session__in=selectors.attendance_sessions_for(request.user)
+            ),
+            pk=kwargs["pk"],
+        )
+        self.session = self.meeting.session
+
+
+class CheckInScreenView(MeetingMixin, WagtailAdminTemplateMixin, TemplateView):
+    """The screen to show in the room: a QR code and a short code, new every minute (a
+    small script asks for the next one; without it, the page reloads itself)."""
+
+    template_name = "courses/admin/check_in.html"
+    page_title = gettext_lazy("Check-in")
+    header_icon = "mobile-alt"
+
+    def get_page_subtitle(self):
+        return str(self.meeting)
+
+    def get_breadcrumbs_items(self):
+        return _breadcrumbs(self, self.session, _("Check-in"))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        payload = _check_in_payload(self.request, self.meeting)
+        context.update(
+            meeting=self.meeting,
+            session=self.session,
+            check_in=payload,
+            qr_svg=mark_safe(payload["svg"]),  # noqa: S308 - segno's own markup
+            code_url=reverse("course_meeting_check_in_code", args=[self.meeting.pk]),
+            participant_url=settings.SITE_URL.rstrip("/") + reverse("check_in"),
+            checked_in=Attendance.objects.filter(
+                meeting=self.meeting, status__in=[S.PRESENT, S.LATE]
+            ).count(),
+            roster=selectors.roster(self.session).count(),
+        )
+        return context
+
+
+class CheckInCodeView(MeetingMixin, View):
+    """The current code as JSON, for the check-in screen's script."""
+
+    http_method_names = ["get"]
+
+    def get(self, request, *args, **kwargs):
+        payload = _check_in_payload(request, self.meeting)
+        payload["checked_in"] = Attendance.objects.filter(
+            meeting=self.meeting, status__in=[S.PRESENT, S.LATE]
+        ).count()
+        response = JsonResponse(payload)
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+# ---------------------------------------------------------------------- completion
+
+
+class OverrideForm(forms.Form):
+    DECISIONS = [
+        ("completed", gettext_lazy("Completed")),
+        ("not_completed", gettext_lazy("Not completed")),
+        ("clear", gettext_lazy("Back to the rule's decision")),
+    ]
+    decision = forms.ChoiceField(choices=DECISIONS, label=gettext_lazy("Decision"))
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") != "clear" and not (cleaned.get("reason") or "").strip():
+            self.add_error("reason", _("Say why you override the rule's decision."))
+        return cleaned
+
+
+class CoordinatedSessionMixin:
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.session = get_object_or_404(
+            selectors.sessions_for(request.user).select_related("course"), pk=kwargs["pk"]
+        )
+
+    @property
+    def completion_url(self):
+        return reverse("course_session_completion", args=[self.session.pk])
+
+
+class CompletionView(CoordinatedSessionMixin, WagtailAdminTemplateMixin, TemplateView):
+    """The rule, each person's figures now and the decision taken, with the evaluate
+    button and an override form per person."""
+
+    template_name = "courses/admin/completion.html"
+    page_title = gettext_lazy("Completion")
+    header_icon = "check"
+
+    def get_page_subtitle(self):
+        return self.session.code
+
+    def get_breadcrumbs_items(self):
+        return _breadcrumbs(self, self.session, _("Completion"))
+
+    @cached_property
+    def header_buttons(self):
+        return [
+            HeaderButton(
+                _("Attendance sheet"),
+                url=reverse("course_attendance_sheet", args=[self.session.pk]),
+                icon_name="table",
+            ),
+            HeaderButton(
+                _("Edit the rule"),
+                url=reverse("course_sessions:edit", args=[self.session.pk]),
+                icon_name="edit",
+            ),
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        enrollments = list(selectors.roster(self.session).select_related("overridden_by"))
+        figures = selectors.completion_figures(self.session, enrollments)
+        rows = [(e, figures[e.pk], OverrideForm(prefix=f"o{e.pk}")) for e in enrollments]
+        errors = kwargs.get("override_errors")
+        if errors:
+            rows = [(e, f, errors[1] if e.pk == errors[0] else form) for e, f, form in rows]
+        evaluated = [e for e in enrollments if e.completion_evaluated_at]
+        context.update(
+            session=self.session,
+            rows=rows,
+            evaluated=bool(evaluated),
+            last_evaluated=max((e.completion_evaluated_at for e in evaluated), default=None),
+            completed=sum(e.status == Enrollment.Status.COMPLETED for e in enrollments),
+            not_completed=sum(e.status == Enrollment.Status.NOT_COMPLETED for e in enrollments),
+            stale=sum(
+                1
+                for e in evaluated
+                if e.completion_rule_met != figures[e.pk].met
+                or e.attended_meetings != figures[e.pk].attended
+            ),
+            ahead=self.session.meetings.filter(starts_at__gt=timezone.now()).count(),
+            evaluate_url=reverse("course_session_evaluate", args=[self.session.pk]),
+        )
+        return context
+
+
+class EvaluateView(CoordinatedSessionMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        try:
+            result = evaluate_completion(session=self.session, by=request.user)
+        except AttendanceError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _(
+                    "Completion evaluated: %(completed)d completed, %(not_completed)d not "
+                    "completed, %(changed)d decision(s) changed."
+                )
+                % {
+                    "completed": result.completed,
+                    "not_completed": result.not_completed,
+                    "changed": result.changed,
+                },
+            )
+        return redirect(self.completion_url)
+
+
+class OverrideView(CompletionView):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        enrollment = get_object_or_404(selectors.roster(self.session), pk=kwargs["enrollment_pk"])
+        form = OverrideForm(request.POST, prefix=f"o{enrollment.pk}")
+        if not form.is_valid():
+            messages.error(
+                request,
+                _("%(person)s: the override was not saved; see below.")
+                % {"person": person_name(enrollment.participant)},
+            )
+            return self.render_to_response(
+                self.get_context_data(override_errors=(enrollment.pk, form))
+            )
+        decision = form.cleaned_data["decision"]
+        try:
+            override_completion(
+                enrollment=enrollment,
+                completed=None if decision == "clear" else decision == "completed",
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+        except AttendanceError as error:
+            messages.error(request, f"{person_name(enrollment.participant)}: {error}")
+        else:
+            messages.success(
+                request,
+                _("Decision saved for %(person)s.")
+                % {"person": person_name(enrollment.participant)},
+            )
+        return redirect(self.completion_url)

@@ -1,0 +1,238 @@
+"""Self check-in: a code (typed) or a token (scanned) that changes every minute marks the
+signed-in participant present, or late after the session's threshold."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
+
+from courses.models import Attendance, Enrollment
+from courses.services import (
+    RECORD_ACTION,
+    CheckInRefused,
+    check_in,
+    current_check_in,
+    record_attendance,
+)
+from courses.services.attendance import CellChange, check_in_code, check_in_window
+from tests.factories.courses import make_meetings, make_running_session
+from tests.factories.pages import make_course
+from tests.factories.users import make_coordinator, make_participant
+
+pytestmark = pytest.mark.django_db
+
+S = Attendance.Status
+
+
+@pytest.fixture
+def course(catalog):
+    return make_course(catalog, title="Mediation process design")
+
+
+@pytest.fixture
+def coordinator():
+    return make_coordinator("coord")
+
+
+@pytest.fixture
+def session(course, coordinator):
+    session = make_running_session(
+        course, people=2, meetings=0, coordinators=[coordinator], late_after_minutes=10
+    )
+    return session
+
+
+@pytest.fixture
+def meeting(session):
+    # Started five minutes ago: on time until ten past.
+    start = timezone.now().replace(microsecond=0) - datetime.timedelta(minutes=5)
+    return make_meetings(session, 1, first=start)[0]
+
+
+@pytest.fixture
+def people(session):
+    return [e.participant for e in session.enrollments.order_by("pk")]
+
+
+def at(meeting, minutes):
+    return meeting.starts_at + datetime.timedelta(minutes=minutes)
+
+
+def test_the_typed_code_marks_the_participant_present(meeting, people):
+    now = at(meeting, 3)
+    code = current_check_in(meeting=meeting, now=now)
+    result = check_in(user=people[0], code_or_token=code.display_code.lower(), now=now)
+    assert result.new
+    mark = Attendance.objects.get(enrollment__participant=people[0], meeting=meeting)
+    assert (mark.status, mark.source, mark.recorded_by) == (S.PRESENT, "check_in", people[0])
+    # Only the person who checked in: the other participant is still unmarked.
+    assert not Attendance.objects.filter(enrollment__participant=people[1]).exists()
+    entry = ModelLogEntry.objects.get(action=RECORD_ACTION)
+    assert (entry.data["from"], entry.data["to"], entry.user) == ("", S.PRESENT, people[0])
+
+
+def test_the_scanned_token_works_and_after_the_threshold_is_late(meeting, people):
+    now = at(meeting, 25)
+    token = current_check_in(meeting=meeting, now=now).token
+    check_in(user=people[0], code_or_token=token, now=now)
+    assert Attendance.objects.get(meeting=meeting).status == S.LATE
+
+
+def test_checking_in_twice_is_harmless(meeting, people):
+    now = at(meeting, 1)
+    code = current_check_in(meeting=meeting, now=now).code
+    check_in(user=people[0], code_or_token=code, now=now)
+    again = check_in(user=people[0], code_or_token=code, now=now + datetime.timedelta(seconds=5))
+    assert not again.new
+    assert Attendance.objects.get(meeting=meeting).version == 1
+    assert ModelLogEntry.objects.filter(action=RECORD_ACTION).count() == 1
+
+
+def test_a_code_is_taken_a_little_after_it_changes_then_expires(meeting, people):
+    window = check_in_window(at(meeting, 2))
+    shown_at = datetime.datetime.fromtimestamp(window * 60 + 50, tz=datetime.UTC)
+    code = current_check_in(meeting=meeting, now=shown_at).code
+    just_after = shown_at + datetime.timedelta(seconds=20)  # 10 s into the next window
+    check_in(user=people[0], code_or_token=code, now=just_after)
+    later = shown_at + datetime.timedelta(seconds=40)  # 30 s into the next window
+    with pytest.raises(CheckInRefused, match="expired"):
+        check_in(user=people[1], code_or_token=code, now=later)
+    assert Attendance.objects.count() == 1
+
+
+def test_a_replayed_token_from_an_old_window_is_refused(meeting, people):
+    old = at(meeting, 0)
+    token = current_check_in(meeting=meeting, now=old).token
+    with pytest.raises(CheckInRefused, match="expired"):
+        check_in(user=people[0], code_or_token=token, now=old + datetime.timedelta(minutes=5))
+    assert not Attendance.objects.exists()
+
+
+def test_a_tampered_token_or_a_wrong_code_is_refused(meeting, people):
+    now = at(meeting, 2)
+    token = current_check_in(meeting=meeting, now=now).token
+    meeting_id, rest = token.split(".", 1)
+    forged = f"{meeting_id}9.{rest}"
+    with pytest.raises(CheckInRefused, match="not valid"):
+        check_in(user=people[0], code_or_token=forged, now=now)
+    code = current_check_in(meeting=meeting, now=now).code
+    wrong = "".join("A" if ch != "A" else "B" for ch in code)
+    with pytest.raises(CheckInRefused, match="not valid"):
+        check_in(user=people[0], code_or_token=wrong, now=now)
+    with pytest.raises(CheckInRefused, match="6 letters"):
+        check_in(user=people[0], code_or_token="AB", now=now)
+    assert not Attendance.objects.exists()
+
+
+def test_a_code_of_another_session_is_refused(course, coordinator, meeting, people):
+    other = make_running_session(course, people=1, meetings=0, coordinators=[coordinator])
+    other_meeting = make_meetings(other, 1, first=meeting.starts_at)[0]
+    now = at(meeting, 2)
+    code = current_check_in(meeting=other_meeting, now=now).code
+    with pytest.raises(CheckInRefused, match="not a confirmed participant"):
+        check_in(user=people[0], code_or_token=code, now=now)
+    assert not Attendance.objects.exists()
+
+
+def test_people_not_confirmed_cannot_check_in(session, meeting, people):
+    now = at(meeting, 2)
+    code = current_check_in(meeting=meeting, now=now).code
+    stranger = make_participant("stranger")
+    with pytest.raises(CheckInRefused, match="not a confirmed participant"):
+        check_in(user=stranger, code_or_token=code, now=now)
+    waiting = session.enrollments.get(participant=people[1])
+    waiting.status, waiting.waitlisted_at = Enrollment.Status.WAITLISTED, now
+    waiting.save()
+    with pytest.raises(CheckInRefused, match="not a confirmed participant"):
+        check_in(user=people[1], code_or_token=code, now=now)
+    assert not Attendance.objects.exists()
+
+
+def test_check_in_is_open_from_half_an_hour_before_to_the_end(meeting, people):
+    early = at(meeting, -45)
+    code = current_check_in(meeting=meeting, now=early).code
+    with pytest.raises(CheckInRefused, match="opens 30 minutes before"):
+        check_in(user=people[0], code_or_token=code, now=early)
+    after = meeting.ends_at + datetime.timedelta(minutes=5)
+    code = current_check_in(meeting=meeting, now=after).code
+    with pytest.raises(CheckInRefused, match="over"):
+        check_in(user=people[0], code_or_token=code, now=after)
+
+
+def test_check_in_replaces_an_absent_mark_but_keeps_present(coordinator, session, meeting, people):
+    enrollment = session.enrollments.get(participant=people[0])
+    record_attendance(
+        session=session,
+        by=coordinator,
+        changes=[CellChange(enrollment.pk, meeting.pk, S.ABSENT)],
+    )
+    now = at(meeting, 30)
+    check_in(user=people[0], code_or_token=current_check_in(meeting=meeting, now=now).code, now=now)
+    mark = Attendance.objects.get(enrollment=enrollment)
+    assert (mark.status, mark.version) == (S.LATE, 2)
+
+
+def test_guessing_is_stopped_after_ten_wrong_codes(meeting, people):
+    now = at(meeting, 2)
+    for _ in range(10):
+        with pytest.raises(CheckInRefused, match="not valid"):
+            check_in(user=people[0], code_or_token="ZZZZZZ", now=now)
+    right = current_check_in(meeting=meeting, now=now).code
+    with pytest.raises(CheckInRefused, match="Too many"):
+        check_in(user=people[0], code_or_token=right, now=now)
+    # Someone else is not affected.
+    check_in(user=people[1], code_or_token=right, now=now)
+
+
+def test_codes_differ_by_meeting_and_window(meeting, session):
+    other = make_meetings(session, 1, first=meeting.starts_at + datetime.timedelta(days=1))[0]
+    window = check_in_window(at(meeting, 0))
+    codes = {check_in_code(m.pk, w) for m in (meeting, other) for w in (window, window + 1)}
+    assert len(codes) == 4
+
+
+# ---------------------------------------------------------------------- the pages
+
+
+def test_the_participant_page_checks_in_on_post_only(client, meeting, people):
+    client.force_login(people[0])
+    url = reverse("check_in")
+    code = current_check_in(meeting=meeting).code
+    page = client.get(url, {"code": code})
+    assert page.status_code == 200
+    assert not Attendance.objects.exists()  # nothing changes on GET
+    response = client.post(url, {"code": code}, follow=True)
+    assert "You are checked in" in response.content.decode()
+    assert Attendance.objects.get().enrollment.participant == people[0]
+
+
+def test_the_participant_page_shows_a_refusal(client, meeting, people):
+    client.force_login(people[0])
+    response = client.post(reverse("check_in"), {"code": "ZZZZZZ"})
+    assert response.status_code == 200
+    assert "This code is not valid" in response.content.decode()
+    assert not Attendance.objects.exists()
+
+
+def test_the_check_in_page_needs_a_sign_in(client):
+    response = client.get(reverse("check_in"), {"t": "anything"})
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+
+def test_the_screen_is_for_the_session_staff_only(client, coordinator, meeting, people):
+    url = reverse("course_meeting_check_in", args=[meeting.pk])
+    code_url = reverse("course_meeting_check_in_code", args=[meeting.pk])
+    client.force_login(make_coordinator("other-coord"))
+    assert client.get(url).status_code == 404
+    assert client.get(code_url).status_code == 404
+    client.force_login(coordinator)
+    page = client.get(url)
+    shown = current_check_in(meeting=meeting)
+    assert shown.display_code in page.content.decode()
+    assert "<svg" in page.content.decode()
+    data = client.get(code_url).json()
+    assert data["code"] == shown.display_code
+    assert data["url"].startswith("http") and shown.token in data["url"]
