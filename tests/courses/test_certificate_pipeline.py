@@ -10,6 +10,7 @@ import smtplib
 
 import pytest
 from django.core import mail
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
@@ -109,7 +110,8 @@ def test_a_run_after_the_mail_was_accepted_never_sends_it_again(session, coordin
     state change: the mark is there, the state still says rendered."""
     certificate = issue_one(session, coordinator)
     accepted = timezone.now() - datetime.timedelta(minutes=5)
-    certificate.pdf.save(f"pdf/test/{certificate.code}.pdf", b"%PDF-1.7 made", save=False)
+    made = ContentFile(b"%PDF-1.7 made")
+    certificate.pdf.save(f"pdf/test/{certificate.code}.pdf", made, save=False)
     Certificate.objects.filter(pk=certificate.pk).update(
         state=State.RENDERED,
         pdf=certificate.pdf.name,
@@ -125,7 +127,8 @@ def test_a_run_after_the_mail_was_accepted_never_sends_it_again(session, coordin
 
 def test_a_rendered_certificate_is_not_rendered_again(session, coordinator):
     certificate = issue_one(session, coordinator)
-    certificate.pdf.save(f"pdf/test/{certificate.code}.pdf", b"%PDF-1.7 first", save=False)
+    first = ContentFile(b"%PDF-1.7 first")
+    certificate.pdf.save(f"pdf/test/{certificate.code}.pdf", first, save=False)
     Certificate.objects.filter(pk=certificate.pk).update(
         state=State.RENDERED, pdf=certificate.pdf.name, rendered_at=timezone.now()
     )
