@@ -12,12 +12,21 @@ threads (the backend locks its connection while it sends).
 from __future__ import annotations
 
 import contextlib
+import email.policy
 import os
 import smtplib
 import threading
+from email import encoders
+from email.header import Header
+from email.mime.application import MIMEApplication
+from email.mime.base import MIMEBase
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from email.utils import formataddr, formatdate, make_msgid, parseaddr
 
 from django.core import mail
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.core.mail.utils import DNS_NAME
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 
@@ -75,6 +84,68 @@ def close() -> None:
         # Closing a broken connection may fail; it is gone either way.
         with contextlib.suppress(Exception):
             mailer.close()
+
+
+# The standard library's original MIME classes, writing CRLF line ends as SMTP wants.
+COMPACT_POLICY = email.policy.compat32.clone(linesep="\r\n")
+
+
+class CompactEmail(EmailMultiAlternatives):
+    """An email with alternatives and attachments, built with the standard library's
+    original MIME classes instead of the ``email.message.EmailMessage`` Django builds.
+
+    The same structure (multipart/mixed: text and HTML alternatives, then attachments)
+    costs about a fifth of the time to build and serialize: the modern API parses every
+    header into objects, some 10 ms for a message with a PDF, and a batch of
+    certificates sends hundreds. Messages with a non-ASCII address or extra headers are
+    built by Django as usual.
+    """
+
+    def message(self, *, policy=email.policy.default):
+        addresses = [self.from_email, *self.to, *self.cc, *self.reply_to]
+        if self.extra_headers or not all(parseaddr(a)[1].isascii() for a in addresses):
+            return super().message(policy=policy)
+        root = MIMEMultipart("mixed", policy=COMPACT_POLICY)
+        subject = str(self.subject)
+        root["Subject"] = subject if subject.isascii() else Header(subject, "utf-8")
+        root["From"] = formataddr(parseaddr(str(self.from_email)), charset="utf-8")
+        for name, values in (("To", self.to), ("Cc", self.cc), ("Reply-To", self.reply_to)):
+            if values:
+                root[name] = ", ".join(formataddr(parseaddr(v), charset="utf-8") for v in values)
+        root["Date"] = formatdate(usegmt=True)
+        root["Message-ID"] = make_msgid(domain=DNS_NAME)
+        bodies = MIMEMultipart("alternative", policy=COMPACT_POLICY)
+        bodies.attach(_text(self.body, self.content_subtype))
+        for content, mimetype in self.alternatives:
+            maintype, subtype = mimetype.split("/", 1)
+            if maintype != "text":
+                return super().message(policy=policy)
+            bodies.attach(_text(content, subtype))
+        root.attach(bodies)
+        for attachment in self.attachments:
+            filename, content, mimetype = attachment
+            maintype, subtype = (mimetype or "application/octet-stream").split("/", 1)
+            if maintype == "text" or not isinstance(content, bytes):
+                return super().message(policy=policy)
+            part = (
+                MIMEApplication(content, subtype, policy=COMPACT_POLICY)
+                if maintype == "application"
+                else _binary_part(maintype, subtype, content)
+            )
+            part.add_header("Content-Disposition", "attachment", filename=filename)
+            root.attach(part)
+        return root
+
+
+def _text(content, subtype):
+    return MIMEText(str(content), subtype, "utf-8", policy=COMPACT_POLICY)
+
+
+def _binary_part(maintype, subtype, content):
+    part = MIMEBase(maintype, subtype, policy=COMPACT_POLICY)
+    part.set_payload(content)
+    encoders.encode_base64(part)
+    return part
 
 
 @receiver(setting_changed)

@@ -78,7 +78,12 @@ class SmtpSink:
         return "250 Message accepted for delivery"
 
     def start(self) -> SmtpSink:
+        import logging
+
         from aiosmtpd.controller import Controller
+
+        # aiosmtpd logs every SMTP command at INFO: thousands of lines in a batch.
+        logging.getLogger("mail.log").setLevel(logging.WARNING)
 
         self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
         self._controller.start()
@@ -177,6 +182,17 @@ class Worker:
                 continue
         return round(total_kb / 1024, 1)
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user and system) the worker and its pool processes have used."""
+        ticks = 0
+        for pid in self.pids():
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        return ticks / os.sysconf("SC_CLK_TCK")
+
     def kill9(self) -> None:
         """SIGKILL to the whole process group: no shutdown, no acknowledgement."""
         os.killpg(self.process.pid, signal.SIGKILL)
@@ -215,6 +231,8 @@ def worker_env(*, queue: str, smtp: SmtpSink, site_url: str, **extra) -> dict:
         "SITE_URL": site_url,
         "CERTIFICATES_ROOT": str(settings.CERTIFICATES_ROOT),
         "PYTHONUNBUFFERED": "1",
+        # As in production: a worker keeps its database connection between tasks.
+        "CONN_MAX_AGE": "60",
     }
     env.update({key: str(value) for key, value in extra.items()})
     return env

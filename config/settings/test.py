@@ -7,6 +7,9 @@ SECRET_KEY = "test-only-key"  # noqa: S105
 DATABASES = {
     "default": env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/concord"),
 }
+# A connection per request or task, unless a process of the tests (a Celery worker they
+# start) asks to keep it as production does.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:6379/15")
 CELERY_BROKER_URL = REDIS_URL
 CELERY_BROKER_TRANSPORT_OPTIONS = {

@@ -9,10 +9,10 @@ or deletion changes or breaks it. At most one certificate per enrollment is not
 revoked (a database constraint); re-issuing revokes the old one first.
 
 The pipeline (``process_certificate``, run by a Celery task) records each step on the
-row, under a row lock, so that running it again, or twice at once, skips what is done:
-the PDF is rendered and stored once (state ``rendered``); the email goes out once, and
-``mail_accepted_at`` is committed the moment the mail server accepted it, before
-anything else, so a run after that never sends it again; then the state is ``sent``.
+row, so that running it again, or twice at once, skips what is done: the PDF is
+rendered and stored once (state ``rendered``); the email goes out once, under the row
+lock, and ``mail_accepted_at`` is committed the moment the mail server accepted it
+(with the state ``sent``), so a run after that never sends it again.
 Temporary mail and network errors are raised for the task to retry with backoff;
 other errors mark the certificate ``failed`` with the reason, for a coordinator to
 retry. ``requeue_stuck_certificates`` (a beat task) queues again what a lost task
@@ -35,7 +35,6 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.mail import EmailMultiAlternatives
 from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -126,10 +125,11 @@ def _write_atomically(name: str, data: bytes) -> str:
     os.makedirs(folder, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".part")
     try:
+        # No fsync: what the rename guarantees (never a partial file under the final
+        # name, even if the process is killed) is what the pipeline relies on, and a
+        # PDF lost to a power cut can be rendered again from the snapshot.
         with os.fdopen(descriptor, "wb") as file:
             file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
         os.chmod(temporary, storage.file_permissions_mode or 0o644)
         os.replace(temporary, final)
     except BaseException:
@@ -468,23 +468,6 @@ def retry_delay(retries: int) -> int:
     return min(delay, settings.CERTIFICATE_RETRY_BACKOFF_MAX)
 
 
-def _locked(certificate_id: int) -> Certificate | None:
-    return (
-        Certificate.objects.select_for_update(of=("self",))
-        .select_related("enrollment__participant")
-        .filter(pk=certificate_id)
-        .first()
-    )
-
-
-def _mark_failed(certificate: Certificate, reason: str) -> None:
-    certificate.state = State.FAILED
-    certificate.last_error = reason[:1000]
-    certificate.save(update_fields=["state", "last_error", "attempts"])
-    log(certificate, FAIL_ACTION, data={"error": certificate.last_error})
-    logger.warning("Certificate %s failed: %s", certificate.pk, certificate.last_error)
-
-
 def pdf_name(certificate: Certificate) -> str:
     return f"pdf/{certificate.issued_at:%Y}/{certificate.code}.pdf"
 
@@ -513,7 +496,7 @@ def certificate_email(certificate: Certificate, *, pdf: bytes | None = None):
         subject = _("Your certificate for %(course)s") % {"course": snapshot["course_title"]}
         text = render_to_string("courses/email/certificate.txt", context)
         html = render_to_string("courses/email/certificate.html", context)
-    message = EmailMultiAlternatives(subject=subject, body=text, to=[user.email])
+    message = mailer.CompactEmail(subject=subject, body=text, to=[user.email])
     message.attach_alternative(html, "text/html")
     message.attach(certificate.filename, pdf, "application/pdf")
     return message
@@ -523,83 +506,120 @@ def process_certificate(*, certificate_id: int) -> str | None:
     """Render, store and email one certificate, skipping the steps already done.
     Returns its state afterwards (None when it no longer exists).
 
-    Each step runs in its own transaction holding the certificate's row lock, so two
-    runs at once do the work once. Render: the PDF is stored (atomically) and the state
-    becomes ``rendered``; a name the fonts cannot print fails the certificate with the
-    reason. Email: sent on the process's reused mail connection; ``mail_accepted_at`` is
-    committed as soon as the server accepted it, and the state becomes ``sent`` after:
-    a run that finds the mark never mails again. A temporary mail or network error is
-    recorded and raised (the task retries); any other refusal fails the certificate.
-    Revoked, failed and sent certificates are left alone.
+    Render: the PDF is stored (atomically, under a name of its own) and the row moves
+    from pending to rendered by a conditional update, so of two runs at once only one
+    records it (the other's identical file is harmless), and a certificate revoked
+    meanwhile stays revoked. A name the fonts cannot print fails the certificate with
+    the reason. Email: under the certificate's row lock, so two runs never send it both;
+    sent on the process's reused mail connection; ``mail_accepted_at`` (with the state
+    ``sent``) is committed as soon as the server accepted it. A run that finds the mark
+    never mails again, and finishes the certificate if the state was not saved. A
+    temporary mail or network error is recorded and raised (the task retries); any
+    other refusal fails the certificate. Revoked, failed and sent certificates are left
+    alone. Each run counts one attempt.
     """
     from ..certificate_pdf import CertificateRenderError, render_certificate
 
+    certificate = (
+        Certificate.objects.select_related("enrollment__participant")
+        .filter(pk=certificate_id)
+        .first()
+    )
+    if certificate is None:
+        return None
+    if certificate.state not in UNFINISHED:
+        return certificate.state
+    unfinished = Certificate.objects.filter(pk=certificate_id, state__in=UNFINISHED)
+    counted = False
     pdf = None
-    with transaction.atomic():
-        certificate = _locked(certificate_id)
-        if certificate is None:
-            return None
-        if certificate.state not in UNFINISHED:
-            return certificate.state
-        certificate.attempts += 1
-        fields = ["attempts"]
-        if certificate.state == State.PENDING:
-            try:
-                pdf = render_certificate(certificate_content(certificate))
-            except CertificateRenderError as error:
-                _mark_failed(
-                    certificate, _("The PDF could not be made: %(reason)s") % {"reason": error}
-                )
-                return certificate.state
-            certificate.pdf.name = _write_atomically(pdf_name(certificate), pdf)
-            certificate.state = State.RENDERED
-            certificate.rendered_at = timezone.now()
-            fields += ["pdf", "state", "rendered_at"]
-        certificate.save(update_fields=fields)
+    if certificate.state == State.PENDING:
+        try:
+            pdf = render_certificate(certificate_content(certificate))
+        except CertificateRenderError as error:
+            reason = _("The PDF could not be made: %(reason)s") % {"reason": error}
+            _fail(certificate, reason, count_attempt=True)
+            return State.FAILED
+        name = _write_atomically(pdf_name(certificate), pdf)
+        counted = bool(
+            Certificate.objects.filter(pk=certificate_id, state=State.PENDING).update(
+                state=State.RENDERED,
+                pdf=name,
+                rendered_at=timezone.now(),
+                attempts=F("attempts") + 1,
+            )
+        )
+        certificate.pdf.name = name
 
     failure = None
     with transaction.atomic():
-        certificate = _locked(certificate_id)
-        if certificate is None:
-            return None
-        if certificate.state != State.RENDERED:
-            return certificate.state
-        if certificate.mail_accepted_at is None:
+        row = (
+            Certificate.objects.select_for_update()
+            .filter(pk=certificate_id)
+            .values("state", "mail_accepted_at", "pdf")
+            .first()
+        )
+        if row is None or row["state"] != State.RENDERED:
+            return row and row["state"]
+        if row["mail_accepted_at"] is None:
+            if not counted:
+                # Rendered by an earlier run (or by another one just now): its file.
+                certificate.pdf.name, pdf = row["pdf"], None
             if not certificate.enrollment.participant.email:
-                _mark_failed(certificate, _("The participant has no email address."))
-                return certificate.state
+                _fail(certificate, _("The participant has no email address."), not counted)
+                return State.FAILED
             try:
                 mailer.send(certificate_email(certificate, pdf=pdf))
             except Exception as error:
                 if not is_temporary(error):
-                    _mark_failed(certificate, describe(error))
-                    return certificate.state
+                    _fail(certificate, describe(error), count_attempt=not counted)
+                    return State.FAILED
                 # Recorded in this transaction, which commits; raised after it.
-                certificate.last_error = describe(error)
-                certificate.save(update_fields=["last_error"])
+                unfinished.update(
+                    last_error=describe(error), attempts=F("attempts") + int(not counted)
+                )
                 failure = error
             else:
-                certificate.mail_accepted_at = timezone.now()
-                certificate.save(update_fields=["mail_accepted_at"])
+                # The mail server has it: recorded before anything else can happen.
+                accepted = timezone.now()
+                unfinished.update(
+                    mail_accepted_at=accepted,
+                    state=State.SENT,
+                    sent_at=accepted,
+                    last_error="",
+                    attempts=F("attempts") + int(not counted),
+                )
+                return State.SENT
+        elif not counted:
+            unfinished.update(attempts=F("attempts") + 1)
     if failure is not None:
         raise failure
-    # The mail server has it and that is committed: nothing below can mail it again.
+    # Accepted by the mail server before the state could follow (the worker died in
+    # between): the mark says so, so it is finished without mailing it again.
     Certificate.objects.filter(pk=certificate_id, state=State.RENDERED).update(
         state=State.SENT, sent_at=F("mail_accepted_at"), last_error=""
     )
     return State.SENT
 
 
+def _fail(certificate: Certificate, reason: str, count_attempt: bool) -> bool:
+    """Mark an unfinished certificate failed with ``reason`` and log it; False when it
+    was finished (or revoked) already."""
+    reason = reason[:1000]
+    failed = Certificate.objects.filter(pk=certificate.pk, state__in=UNFINISHED).update(
+        state=State.FAILED, last_error=reason, attempts=F("attempts") + int(count_attempt)
+    )
+    if failed:
+        log(certificate, FAIL_ACTION, data={"error": reason})
+        logger.warning("Certificate %s failed: %s", certificate.pk, reason)
+    return bool(failed)
+
+
 def fail_certificate(*, certificate_id: int, error: str) -> bool:
     """Mark an unfinished certificate failed with ``error`` (retries exhausted, too slow,
     an unexpected error) for a coordinator to see and retry. True when it did; a
     certificate that is finished or gone is left alone, so calling it twice is harmless."""
-    with transaction.atomic():
-        certificate = _locked(certificate_id)
-        if certificate is None or certificate.state not in UNFINISHED:
-            return False
-        _mark_failed(certificate, error)
-        return True
+    certificate = Certificate.objects.filter(pk=certificate_id).first()
+    return certificate is not None and _fail(certificate, error, count_attempt=False)
 
 
 def note_retry(*, certificate_id: int, countdown: int) -> None:
@@ -631,7 +651,7 @@ def requeue_stuck_certificates(*, now=None, limit: int = 500) -> int:
                 reason = _("Gave up after %(n)d attempts.") % {"n": certificate.attempts}
                 if certificate.last_error:
                     reason = f"{reason} {certificate.last_error}"
-                _mark_failed(certificate, reason)
+                _fail(certificate, reason, count_attempt=False)
             else:
                 again.append(certificate.pk)
         Certificate.objects.filter(pk__in=again).update(queued_at=now)

@@ -12,6 +12,9 @@ the other benchmarks' writes) and deleted at the end, leaving the catalogue as i
 
 from __future__ import annotations
 
+import os
+import re
+import statistics
 import time
 import uuid
 
@@ -79,11 +82,13 @@ def test_certificates_e2e(django_db_setup, django_db_blocker, tmp_path):
             issue_certificates(session=warm, by=coordinator)
             assert sink.wait_for(WARM_UP, timeout=120), worker.log_tail()
             rss_start = worker.rss_mb()
+            cpu_start = worker.cpu_seconds()
 
             start = time.monotonic()
             issue_certificates(session=session, by=coordinator)
             assert sink.wait_for(WARM_UP + COUNT, timeout=600), worker.log_tail()
             seconds = sink.accepted[-1].at - start
+            cpu = worker.cpu_seconds() - cpu_start
             sent = Certificate.objects.filter(
                 enrollment__session=session, state=Certificate.State.SENT
             )
@@ -91,6 +96,13 @@ def test_certificates_e2e(django_db_setup, django_db_blocker, tmp_path):
             while sent.count() < COUNT and time.monotonic() < deadline:
                 time.sleep(0.1)
             assert sent.count() == COUNT, worker.log_tail()
+            durations = [
+                float(match) * 1000
+                for match in re.findall(
+                    r"process_certificate\[[^\]]+\] succeeded in ([0-9.]+)s",
+                    worker.log_path.read_text(),
+                )
+            ][WARM_UP:]
             emit(
                 "certificates_e2e",
                 count=COUNT,
@@ -100,6 +112,9 @@ def test_certificates_e2e(django_db_setup, django_db_blocker, tmp_path):
                 smtp_sessions=sink.sessions,
                 worker_rss_mb=worker.rss_mb(),
                 worker_rss_start_mb=rss_start,
+                task_median_ms=round(statistics.median(durations), 1) if durations else None,
+                worker_cpu_ms_each=round(cpu * 1000 / COUNT, 1),
+                load_1min=round(os.getloadavg()[0], 1),
             )
         finally:
             if worker is not None:
