@@ -14,8 +14,20 @@ from cms.models import CoursePage
 from cms.roles import PARTICIPANTS
 from participants.models import FocalPoint, Organization, Participant
 
-from .models import CourseSession, Enrollment, SeatQuota
-from .services import cancel_session, decide, enroll, generate_meetings, withdraw
+from . import mailer
+from .models import Certificate, CourseSession, Enrollment, SeatQuota, SessionSignatory
+from .services import (
+    cancel_session,
+    decide,
+    enroll,
+    evaluate_completion,
+    generate_meetings,
+    issue_certificates,
+    mark_all_present,
+    process_certificate,
+    reissue_certificate,
+    withdraw,
+)
 
 # code, course slug, days from today to the first day, length in days, place, language,
 # seats, policy, quotas {acronym or kind: seats}
@@ -337,3 +349,44 @@ def _enroll_demo_cohort(session, cohort, participant, focal_point, coordinator):
     people = cohort if session.policy == CourseSession.Policy.APPROVAL else cohort[:6]
     for user in people:
         enroll(participant=user, session=session)
+
+
+# The finished demo session whose cohort receives certificates.
+CERTIFICATE_SESSION = "mpd-2026-addis"
+SIGNATORIES = [
+    ("Comfort Mensah", "Training Coordinator, UNITAR"),
+    ("Thandiwe Ndlovu", "Senior Mediation Adviser, DPPA"),
+]
+
+
+def seed_certificates(*, coordinator) -> list[Certificate]:
+    """Certificates of the finished session, made through the services: attendance
+    marked, completion evaluated, certificates issued, rendered and "sent" here (the
+    demo's made-up addresses are never mailed), and one re-issued after a correction,
+    so the demo holds sent, revoked and re-issued certificates whose verification pages
+    work. Returns the certificates made; nothing when the session has some already."""
+    session = CourseSession.objects.filter(code=CERTIFICATE_SESSION).first()
+    if session is None or Certificate.objects.filter(enrollment__session=session).exists():
+        return []
+    with transaction.atomic():
+        for order, (name, title) in enumerate(SIGNATORIES, start=1):
+            SessionSignatory.objects.get_or_create(
+                session=session, name=name, defaults={"title": title, "order": order}
+            )
+        if not session.enrollments.filter(status=Enrollment.Status.COMPLETED).exists():
+            for meeting in session.meetings.all():
+                mark_all_present(meeting=meeting, by=coordinator)
+            evaluate_completion(session=session, by=coordinator)
+        issued = issue_certificates(session=session, by=coordinator)
+        with mailer.discarding():
+            for certificate in issued:
+                process_certificate(certificate_id=certificate.pk)
+            if issued:
+                corrected = reissue_certificate(
+                    certificate=issued[-1],
+                    reason="The participant's name was misspelt on the first certificate.",
+                    by=coordinator,
+                )
+                process_certificate(certificate_id=corrected.pk)
+                issued.append(corrected)
+    return issued

@@ -12,6 +12,7 @@ threads (the backend locks its connection while it sends).
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import email.policy
 import os
 import smtplib
@@ -33,6 +34,7 @@ from django.dispatch import receiver
 _lock = threading.Lock()
 _mailer = None
 _owner_pid = None
+_discarding = contextvars.ContextVar("discarding", default=False)
 
 
 def _current():
@@ -51,6 +53,8 @@ def send(message: EmailMessage) -> None:
     while idle) is opened again once; every other error closes the connection, so the
     next message starts on a fresh one, and is raised for the caller to judge.
     """
+    if _discarding.get():
+        return
     mailer = _current()
     reused = False
     try:
@@ -73,6 +77,17 @@ def send(message: EmailMessage) -> None:
         raise
     if sent == 0 and message.recipients():
         raise smtplib.SMTPException("The mail backend did not send the message.")
+
+
+@contextlib.contextmanager
+def discarding():
+    """Within this block ``send`` accepts every message and delivers none: the demo
+    data's made-up addresses must never reach a real mail server."""
+    token = _discarding.set(True)
+    try:
+        yield
+    finally:
+        _discarding.reset(token)
 
 
 def close() -> None:

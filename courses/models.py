@@ -13,6 +13,7 @@ from django.core.files.storage import storages
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -657,6 +658,10 @@ class Certificate(models.Model):
 
     def __str__(self):
         return f"{self.short_code} · {self.snapshot.get('participant_name', '')}"
+
+    def get_absolute_url(self) -> str:
+        """The public verification page (the QR code carries it, with the site's address)."""
+        return reverse("certificate_verify", args=[self.code])
 
     @property
     def is_valid(self) -> bool:

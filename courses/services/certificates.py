@@ -209,7 +209,7 @@ def session_snapshot(session: CourseSession) -> dict:
 
 def verify_url(certificate: Certificate) -> str:
     """The absolute address of the certificate's public verification page."""
-    return settings.SITE_URL + reverse("certificate_verify", args=[certificate.code])
+    return settings.SITE_URL + certificate.get_absolute_url()
 
 
 def certificate_content(certificate: Certificate):
