@@ -1,4 +1,5 @@
 # One image for the web, worker and beat services (see docker-compose.yml).
+# The fonts are those of the certificate PDFs (courses/certificate_pdf/fonts.py).
 FROM python:3.12-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -11,6 +12,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libjpeg62-turbo zlib1g gettext \
+        fonts-noto-core fonts-wqy-microhei \
     && rm -rf /var/lib/apt/lists/* \
     && pip install --no-cache-dir uv==0.13.9 \
     && useradd --create-home --uid 1000 concord

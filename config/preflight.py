@@ -1,4 +1,5 @@
-"""Before the test suite: are PostgreSQL and Redis reachable? Say so plainly if not."""
+"""Before the test suite: are PostgreSQL and Redis reachable, and the fonts of the
+certificate PDFs installed? Say so plainly if not."""
 
 import os
 import socket
@@ -39,6 +40,14 @@ def main() -> int:
             )
     if failures:
         print("The test suite needs PostgreSQL and Redis:\n" + "\n".join(failures), file=sys.stderr)
+        return 1
+    from courses.certificate_pdf import fonts
+
+    try:
+        for style in fonts.STYLES:
+            fonts.chain(style)
+    except fonts.FontsMissing as missing:
+        print(f"{missing} Install them with apt-get.", file=sys.stderr)
         return 1
     return 0
 

@@ -115,13 +115,13 @@ class ShapedTTFont(TTFont):
 
     def __init__(self, name: str, path: str, index: int):
         super().__init__(name, path, subfontIndex=index, asciiReadable=False, shapable=False)
-        self._codes: dict[tuple[int, str], str] = {}
+        self._codes: dict[tuple[int, str, float], str] = {}
         self._texts: dict[int, str] = {}
         self._next = self._PRIVATE_FIRST
 
     def code(self, gid: int, text: str, width: float) -> str:
         """The one-character string that draws glyph ``gid`` and extracts as ``text``."""
-        key = (gid, text)
+        key = (gid, text, round(width, 1))
         found = self._codes.get(key)
         if found is not None:
             return found
@@ -208,6 +208,7 @@ class Face:
     _rl_font: ShapedTTFont | None = field(default=None, repr=False)
     _covers: dict[int, bool] = field(default_factory=dict, repr=False)
     _advances: dict[int, float] = field(default_factory=dict, repr=False)
+    _blank: int | None = field(default=None, repr=False)
 
     @property
     def hb_font(self) -> hb.Font:
@@ -233,9 +234,27 @@ class Face:
             self._rl_font = font
         return self._rl_font
 
-    def code(self, gid: int, text: str) -> str:
-        """The character that draws ``gid`` in this face's ReportLab font (see ShapedTTFont)."""
-        return self.rl_font.code(gid, text, self.advance(gid))
+    def code(self, gid: int, text: str, width: float | None = None) -> str:
+        """The character that draws ``gid`` in this face's ReportLab font (see ShapedTTFont).
+
+        ``width`` (thousandths of the size) is the glyph's PDF width, by default its own
+        advance; text extractors read it to tell where the glyph's text ends.
+        """
+        return self.rl_font.code(gid, text, self.advance(gid) if width is None else width)
+
+    def blank_glyph(self) -> int | None:
+        """A glyph that draws nothing and advances nothing (a zero-width space's), if any."""
+        if self._blank is None:
+            self._blank = 0
+            hb_font = self.hb_font
+            for codepoint in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF):
+                gid = hb_font.get_nominal_glyph(codepoint)
+                if gid and not hb_font.get_glyph_h_advance(gid):
+                    extents = hb_font.get_glyph_extents(gid)
+                    if extents is None or (extents.width == 0 and extents.height == 0):
+                        self._blank = gid
+                        break
+        return self._blank or None
 
     def advance(self, gid: int) -> float:
         """The glyph's own advance in thousandths of the font size (as in PDF /Widths)."""

@@ -16,6 +16,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 import segno
+from PIL import Image
 from reportlab import rl_config
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.pagesizes import A4, landscape
@@ -106,7 +107,7 @@ def render_certificate(content: CertificateContent) -> bytes:
     buffer = io.BytesIO()
     with _lock:
         canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), lang=content.language)
-        canvas.setTitle(f"{words.title}: {text.printed_text(content.participant_name)}")
+        canvas.setTitle(f"{words.title} — {text.printed_text(content.participant_name)}")
         canvas.setSubject(text.printed_text(content.course_title))
         canvas.setAuthor(", ".join(text.printed_text(i.name) for i in content.issuers))
         canvas.setCreator("Concord")
@@ -141,6 +142,8 @@ def _check(content: CertificateContent) -> None:
         raise CertificateRenderError("The participant's name is empty.")
     if not text.printed_text(content.course_title):
         raise CertificateRenderError("The course title is empty.")
+    if not content.is_online and not text.printed_text(content.place):
+        raise CertificateRenderError("The session has no place and is not online.")
 
 
 def _luminance(colour: Color) -> float:
@@ -160,26 +163,42 @@ def _readable_on_white(colour: Color) -> Color:
 
 
 class _Images:
-    """Decoded images by content digest: a worker renders the same logos again and again."""
+    """Logos and signatures, made ready once per process and kept by content digest.
 
-    def __init__(self, size: int = 64):
+    Each is composited on white (the page is white), scaled down to at most ``max_px``
+    pixels a side and stored as a JPEG (quality 92, no chroma subsampling): ReportLab
+    copies JPEG data into a PDF as it is, where a PNG would be decoded and compressed
+    again for every certificate, which costs more than the rest of the page.
+    """
+
+    def __init__(self, size: int = 64, max_px: int = 900):
         self._size = size
+        self._max_px = max_px
         self._readers: OrderedDict[bytes, ImageReader] = OrderedDict()
 
     def get(self, data: bytes) -> ImageReader:
         key = hashlib.sha256(data).digest()
         reader = self._readers.get(key)
         if reader is None:
-            if not data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
-                raise ValueError("not a PNG or JPEG image")
-            reader = ImageReader(io.BytesIO(data))
-            reader.getSize()  # decodes the header: fails now on a broken image
-            self._readers[key] = reader
+            reader = self._readers[key] = ImageReader(io.BytesIO(self._prepare(data)))
             if len(self._readers) > self._size:
                 self._readers.popitem(last=False)
         else:
             self._readers.move_to_end(key)
         return reader
+
+    def _prepare(self, data: bytes) -> bytes:
+        if not data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
+            raise ValueError("not a PNG or JPEG image")
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()
+            image.thumbnail((self._max_px, self._max_px), Image.Resampling.LANCZOS)
+            rgba = image.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        flat = Image.alpha_composite(white, rgba).convert("RGB")
+        out = io.BytesIO()
+        flat.save(out, "JPEG", quality=92, subsampling=0, optimize=True)
+        return out.getvalue()
 
 
 _images = _Images()
@@ -211,7 +230,7 @@ class _Page:
 
     def write_in_box(self, block: text.Block, *, top: float, bottom: float, colour) -> None:
         """``block`` centred across the page and vertically between ``top`` and ``bottom``."""
-        cap = block.size * 0.72
+        cap = block.size * text.CAP_HEIGHT
         inked = cap + block.leading * (len(block.lines) - 1)
         first = (top + bottom) / 2 + inked / 2 - cap
         self.write(block, x=CENTRE, y=first, colour=colour)
@@ -322,6 +341,7 @@ class _Page:
             size=34,
             width=680,
             max_lines=3,
+            height=68,
             leading=1.12,
         )
         self.write_in_box(name, top=368, bottom=300, colour=INK)
@@ -335,6 +355,7 @@ class _Page:
             size=20,
             width=640,
             max_lines=2,
+            height=50,
             leading=1.15,
         )
         self.write_in_box(course, top=266, bottom=216, colour=self.accent)
@@ -429,30 +450,28 @@ class _Page:
     def qr(self, data: str, x: float, y: float, size: float) -> None:
         """The QR code as one vector path: a rectangle per run of dark modules in a row.
 
-        The mask is fixed: choosing the best of eight costs 10 ms in segno, and a
+        Drawn in module units (one unit a module), so that each rectangle is four short
+        numbers. The mask is fixed: choosing the best of eight costs segno 10 ms, and a
         verification URL, mostly random characters, scores much the same under each.
         """
         matrix = segno.make(data, error="m", micro=False, mask=_QR_MASK).matrix
         count = len(matrix)
         module = size / count
-        overlap = module * 0.04  # no hairline seams between rows when rasterized
-        height = module + overlap
         ops = []
         for row, bits in enumerate(matrix):
-            bottom = y + (count - row - 1) * module - overlap
+            # Each row reaches 0.05 module into the next: no hairline seams when rasterized.
+            bottom = f"{count - row - 1.05:.2f}"
             col = 0
             while col < count:
                 if bits[col]:
                     start = col
                     while col < count and bits[col]:
                         col += 1
-                    ops.append(
-                        f"{x + start * module:.3f} {bottom:.3f} "
-                        f"{(col - start) * module:.3f} {height:.3f} re"
-                    )
+                    ops.append(f"{start} {bottom} {col - start} 1.05 re")
                 else:
                     col += 1
         self.c.saveState()
         self.c.setFillColor(INK)
+        self.c.transform(module, 0, 0, module, x, y)
         self.c.addLiteral("\n".join(ops) + "\nf")
         self.c.restoreState()

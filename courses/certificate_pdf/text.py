@@ -14,11 +14,17 @@ How a string becomes glyphs on the page:
    with the paragraph direction of the first strong character; runs of one level and
    one face are shaped by HarfBuzz (joining, ligatures, marks, kerning) and placed in
    visual order (rule L2).
-4. Glyphs are written to the PDF in *logical* order, each run of glyphs at its visual
-   position, through ``ShapedTTFont`` codes whose ToUnicode entries carry the text of
-   each glyph. Extractors (pypdf, pdfminer, a viewer's copy) read content in stream
-   order, so Arabic extracts as its letters in reading order, not reversed, and not as
-   presentation forms.
+4. Glyphs are written to the PDF in *logical* (reading) order, each at its visual
+   position, through ``ShapedTTFont`` codes whose ToUnicode entries carry the letter
+   each glyph stands for (``_glyphs``: a ligature's other letters ride on invisible
+   glyphs). Text in content order is so exactly the printed text in every script,
+   mixed directions included: pdfminer.six gives it back, with or without its layout
+   analysis. Viewers that order text by position instead give back names in Latin,
+   Cyrillic, Greek, CJK, Arabic (lam-alef included) and Hebrew, and mixed ones
+   (PDFium, Chrome's, is tested), but split vowel marks set above the line and drop
+   the invisible letters of the "Allah" ligature; pdf.js also loses the spaces between
+   Arabic words. pypdf, which takes every right-to-left run for visual order, reverses
+   Arabic and Hebrew.
 """
 
 from __future__ import annotations
@@ -106,7 +112,7 @@ def clean(text: str) -> str:
             out.append(char)
     shaped = "".join(out)
     shaped = _LOOSE_SHAPING_RE.sub("", _SPACES_RE.sub(" ", shaped).strip(" "))
-    return _SPACES_RE.sub(" ", shaped).strip(" ")
+    return unicodedata.normalize("NFC", _SPACES_RE.sub(" ", shaped).strip(" "))
 
 
 def printed_text(text: str) -> str:
@@ -159,7 +165,12 @@ def _first_face(char: str, chain: tuple[fonts.Face, ...]) -> fonts.Face | None:
 
 
 def _levels(text: str, base: int) -> list[int]:
-    """Resolved bidirectional levels (rules P to I of UAX #9) of each character."""
+    """Resolved bidirectional levels (rules P to I of UAX #9) of each character.
+
+    From python-bidi's pure-Python implementation of the algorithm (``bidi.algorithm``),
+    whose steps expose the levels; its Rust one returns only the reordered string.
+    Characters rule X9 sets aside (joiners) take the level of the one before.
+    """
     if base == 0 and not any(unicodedata.bidirectional(c) in _RTL_CLASSES for c in text):
         return [0] * len(text)
     storage = uba.get_empty_storage()
@@ -220,6 +231,7 @@ class Line:
 
 
 _FEATURES: dict[str, bool] = {}
+CAP_HEIGHT = 0.72  # of Noto Serif and Noto Sans, in em
 
 
 def _layout(text: str, faces: list[fonts.Face], base: int, tracking: float = 0.0) -> Line:
@@ -272,13 +284,13 @@ def _layout(text: str, faces: list[fonts.Face], base: int, tracking: float = 0.0
             advances[info.cluster] += advance
             pen += advance
 
-    glyphs = []
-    for (face, rtl, end, infos, _glyph_positions), placed in zip(shaped, positions, strict=True):
-        order = range(len(infos) - 1, -1, -1) if rtl else range(len(infos))
+    glyphs: list[Glyph] = []
+    for (face, rtl, end, infos, glyph_positions), placed in zip(shaped, positions, strict=True):
         clusters = sorted({info.cluster for info in infos})
         bounds = dict(zip(clusters, [*clusters[1:], end], strict=True))
         seen = set()
-        for i in order:
+        run: list[Glyph] = []
+        for i in range(len(infos) - 1, -1, -1) if rtl else range(len(infos)):
             info = infos[i]
             cluster = info.cluster
             if cluster in seen:
@@ -287,9 +299,44 @@ def _layout(text: str, faces: list[fonts.Face], base: int, tracking: float = 0.0
                 seen.add(cluster)
                 glyph_text = _SHAPING_RE.sub("", text[cluster : bounds[cluster]])
             x, y = placed[i]
-            gid = info.codepoint
-            glyphs.append(Glyph(face, face.code(gid, glyph_text), x, y, face.advance(gid) / 1000))
+            span = glyph_positions[i].x_advance / face.upem
+            run += _glyphs(face, info.codepoint, glyph_text, x, y, span, rtl)
+        # Components of a ligature can share an origin (Arabic lam-alef): a hair apart
+        # in reading order, so that position-ordering extractors keep their order.
+        for j in range(1, len(run)):
+            if abs(run[j].x - run[j - 1].x) < 1e-9:
+                run[j] = replace(run[j], x=run[j - 1].x + (-0.002 if rtl else 0.002))
+        glyphs += run
     return Line(glyphs=tuple(glyphs), width=pen, advances=tuple(advances))
+
+
+def _glyphs(
+    face: fonts.Face, gid: int, text: str, x: float, y: float, span: float, rtl: bool
+) -> list[Glyph]:
+    """The glyph ``gid`` standing for ``text``, in reading order.
+
+    A ligature (one glyph for several letters, as Arabic "lillah" or "fi") stands for
+    the letter at its origin only, and each other letter gets an invisible glyph of its
+    own at its share of the ligature's width: every code then maps to one letter at a
+    place of its own, which position-ordering extractors (viewers' copy and paste)
+    put in order, where a several-letter code would come out reversed in right-to-left
+    text.
+    """
+    count = len(text)
+    blank = face.blank_glyph() if count > 1 and span > 0 else None
+    if blank is None:
+        return [Glyph(face, face.code(gid, text), x, y, face.advance(gid) / 1000)]
+    share = span / count
+    own = count - 1 if rtl else 0  # the letter at the glyph's origin, its left end
+    glyphs = []
+    for k, letter in enumerate(text):
+        if k == own:
+            glyphs.append(Glyph(face, face.code(gid, letter, share * 1000), x, y, share))
+        else:
+            slot = count - 1 - k if rtl else k
+            code = face.code(blank, letter, share * 1000)
+            glyphs.append(Glyph(face, code, x + share * slot, 0.0, share))
+    return glyphs
 
 
 def _break_allowed(text: str, i: int) -> bool:
@@ -349,7 +396,6 @@ class Block:
         return self.leading * (len(self.lines) - 1) + self.size if self.lines else 0.0
 
 
-@lru_cache(maxsize=4096)
 def _paragraph(text: str, style: str, tracking: float):
     shaped = clean(text)
     if not shaped:
@@ -371,7 +417,9 @@ def _wrapped_line(text: str, faces: list[fonts.Face], base: int, tracking: float
     return replace(line, broken_space=space)
 
 
-@lru_cache(maxsize=2048)
+# Course titles, wording and issuers recur from one certificate to the next; names do not,
+# so the cache stays small (a 200-character name lays out as 200 glyphs).
+@lru_cache(maxsize=512)
 def fit(
     text: str,
     *,
@@ -379,10 +427,13 @@ def fit(
     size: float,
     width: float,
     max_lines: int = 1,
+    height: float | None = None,
     leading: float = 1.22,
     tracking: float = 0.0,
 ) -> Block:
-    """``text`` at the largest size from ``size`` down that fits ``width`` in ``max_lines``.
+    """``text`` at the largest size from ``size`` down that fits ``width`` in ``max_lines``
+    and, if given, ``height`` (from the cap height of the first line to the last
+    baseline).
 
     Lines break after spaces, between CJK characters, and inside a word only when one
     word is wider than ``width``. Raises MissingGlyph.
@@ -395,7 +446,8 @@ def fit(
         if line.width * current <= width:
             return Block((line,), current, current * leading, style)
         spans = _breaks(shaped, line.advances, width / current)
-        if len(spans) <= max_lines or current < 1:
+        tall = CAP_HEIGHT * current + (len(spans) - 1) * leading * current
+        if (len(spans) <= max_lines and (height is None or tall <= height)) or current < 1:
             lines = tuple(_wrapped_line(shaped[a:b], faces[a:b], base, tracking) for a, b in spans)
             return Block(lines, current, current * leading, style)
         current *= 0.96

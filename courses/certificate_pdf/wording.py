@@ -24,8 +24,6 @@ class Wording:
     completed: str
     held: str  # where and when
     hours: str
-    issued_by: str
-    signatures: str
     certificate_number: str
     verification_code: str
     verify_at: str
@@ -95,15 +93,13 @@ def wording(
         if is_online:
             held = gettext("held online {dates}").format(dates=when)
         else:
-            held = gettext("held in {place} {dates}").format(place=place, dates=when)
+            held = gettext("held {dates} in {place}").format(dates=when, place=place)
         return Wording(
             title=gettext("Certificate of Completion"),
             presented_to=gettext("This certifies that"),
             completed=gettext("has successfully completed the course"),
             held=held,
             hours=gettext("Total attendance: {hours}").format(hours=hours(hours_attended)),
-            issued_by=gettext("Issued jointly by"),
-            signatures=gettext("Signatures"),
             certificate_number=gettext("Certificate no. {code}"),
             verification_code=gettext("Verification code: {code}"),
             verify_at=gettext("Verify at {url}"),
