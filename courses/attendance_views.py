@@ -312,7 +312,7 @@ class AttendanceSheetView(AttendanceSessionMixin, WagtailAdminTemplateMixin, Tem
 
 def _qr_svg(url: str, title: str) -> str:
     return segno.make(url, error="m").svg_inline(
-        scale=8, border=2, title=title, svgclass="checkin-qr__svg", lineclass=None
+        scale=8, border=2, title=title, svgclass="checkin-qr__svg", lineclass=None, omitsize=True
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import random
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -10,13 +11,22 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from cms.models import CoursePage
+from cms.models import CoursePage, ModulePage
 from cms.roles import PARTICIPANTS
 from participants.models import FocalPoint, Organization, Participant
 
 from . import mailer
-from .models import Certificate, CourseSession, Enrollment, SeatQuota, SessionSignatory
+from .models import (
+    Attendance,
+    Certificate,
+    CourseSession,
+    Enrollment,
+    ModuleVisit,
+    SeatQuota,
+    SessionSignatory,
+)
 from .services import (
+    CellChange,
     cancel_session,
     decide,
     enroll,
@@ -24,7 +34,9 @@ from .services import (
     generate_meetings,
     issue_certificates,
     mark_all_present,
+    override_completion,
     process_certificate,
+    record_attendance,
     reissue_certificate,
     withdraw,
 )
@@ -217,7 +229,8 @@ def seed_sessions(*, coordinator, trainers, participant, focal_point) -> int:
                 SeatQuota.objects.create(session=session, organization=organization, seats=number)
         _enroll_demo_cohort(session, cohort, participant, focal_point, coordinator)
     if made:
-        _history(cohort, coordinator, now, today)
+        _history(cohort, coordinator, now, today, participant=participant)
+        _attendance(cohort, coordinator, participant, now, today)
     return made
 
 
@@ -245,7 +258,7 @@ def _session(
     return session
 
 
-def _history(cohort, coordinator, now, today):
+def _history(cohort, coordinator, now, today, *, participant):
     """Sessions in every state and enrollments in every status, made through the services."""
     statuses = Enrollment.Status
     # A full session: confirmed and waitlisted, then a withdrawal promotes the first in line.
@@ -317,6 +330,8 @@ def _history(cohort, coordinator, now, today):
         if status in ("in_progress", "completed", "closed"):
             for user in cohort[:5]:
                 enroll(participant=user, session=session)
+        if status == "in_progress":
+            enroll(participant=participant, session=session)
         CourseSession.objects.filter(pk=session.pk).update(
             status=status,
             enrollment_opens_at=now - datetime.timedelta(days=200 if offset < 0 else 30),
@@ -351,8 +366,119 @@ def _enroll_demo_cohort(session, cohort, participant, focal_point, coordinator):
         enroll(participant=user, session=session)
 
 
-# The finished demo session whose cohort receives certificates.
-CERTIFICATE_SESSION = "mpd-2026-addis"
+# How often each kind of person is present, late, excused or absent: most come every day.
+HABITS = {
+    "steady": (0.92, 0.05, 0.02, 0.01),
+    "late riser": (0.6, 0.35, 0.0, 0.05),
+    "busy": (0.55, 0.05, 0.15, 0.25),
+}
+
+
+def _marks(people, meetings, rng, *, habits):
+    changes = []
+    for person, habit in zip(people, habits, strict=True):
+        weights = HABITS[habit]
+        for meeting in meetings:
+            status = rng.choices(
+                [Attendance.Status.PRESENT, Attendance.Status.LATE, "excused", "absent"],
+                weights=weights,
+            )[0]
+            note = ""
+            if status == Attendance.Status.EXCUSED:
+                note = rng.choice(["Medical appointment", "Mission travel", "Family emergency"])
+            elif status == Attendance.Status.LATE:
+                note = rng.choice(["", "Flight delayed", "Visa appointment"])
+            changes.append(CellChange(person.pk, meeting.pk, status, note=note))
+    return changes
+
+
+def _take_attendance(session, coordinator, rng, *, habits, until=None):
+    people = list(session.enrollments.filter(status="confirmed").order_by("pk"))
+    meetings = [
+        m for m in session.meetings.order_by("starts_at") if until is None or m.starts_at <= until
+    ]
+    if not people or not meetings:
+        return people
+    habits = (habits * len(people))[: len(people)]
+    record_attendance(
+        session=session, by=coordinator, changes=_marks(people, meetings, rng, habits=habits)
+    )
+    return people
+
+
+def _open_modules(session, people, share):
+    modules = list(ModulePage.objects.live().child_of(session.course).order_by("path"))
+    ModuleVisit.objects.bulk_create(
+        (
+            ModuleVisit(user=person.participant, module=module)
+            for person, opened in zip(people, share, strict=False)
+            for module in modules[:opened]
+        ),
+        ignore_conflicts=True,
+    )
+
+
+def _attendance(cohort, coordinator, participant, now, today):
+    """Attendance and completion: two finished sessions, evaluated (some people complete,
+    some do not, one decision overridden), and the running one taken so far."""
+    rng = random.Random(2027)  # the same demo every time
+    # A finished session with the whole cohort and the demo participant, which also asks
+    # for two modules opened.
+    vienna = _session(
+        "pdp-2026-vienna",
+        "preventive-diplomacy-in-practice",
+        starts_on=today - datetime.timedelta(days=60),
+        length=4,
+        seats=20,
+        now=now,
+        coordinator=coordinator,
+    )
+    if vienna:
+        for user in [*cohort, participant]:
+            enroll(participant=user, session=vienna)
+        CourseSession.objects.filter(pk=vienna.pk).update(
+            status=CourseSession.Status.IN_PROGRESS,
+            min_modules_opened=2,
+            enrollment_opens_at=now - datetime.timedelta(days=120),
+            enrollment_closes_at=now - datetime.timedelta(days=70),
+        )
+        vienna.refresh_from_db()
+        people = _take_attendance(
+            vienna, coordinator, rng, habits=["steady", "steady", "late riser", "steady", "busy"]
+        )
+        _open_modules(vienna, people, [3, 2, 2, 0, 4, 2, 1, 3, 2, 2, 0, 3, 2])
+        evaluate_completion(session=vienna, by=coordinator)
+        # Attended every day but opened no module online: the coordinator overrides.
+        offline = (
+            Enrollment.objects.filter(session=vienna, status="not_completed", modules_opened=0)
+            .order_by("pk")
+            .first()
+        )
+        if offline:
+            override_completion(
+                enrollment=offline,
+                completed=True,
+                reason="Worked through the modules on paper: no connection at the duty station.",
+                by=coordinator,
+            )
+    addis = CourseSession.objects.filter(code="mpd-2026-addis").first()
+    if addis and not Attendance.objects.filter(meeting__session=addis).exists():
+        people = _take_attendance(
+            addis, coordinator, rng, habits=["steady", "busy", "late riser", "busy", "steady"]
+        )
+        CourseSession.objects.filter(pk=addis.pk).update(
+            excused_absences=CourseSession.ExcusedAbsences.ATTENDED
+        )
+        addis.refresh_from_db()
+        evaluate_completion(session=addis, by=coordinator)
+    running = CourseSession.objects.filter(code="ewca-2026-online").first()
+    if running and not Attendance.objects.filter(meeting__session=running).exists():
+        _take_attendance(running, coordinator, rng, habits=["steady", "late riser"], until=now)
+
+
+# The finished demo sessions whose completers receive certificates; in the first, one
+# certificate is re-issued after a correction (so the demo also shows a revoked one).
+CERTIFICATE_SESSIONS = ["mpd-2026-addis", "pdp-2026-vienna"]
 SIGNATORIES = [
     ("Comfort Mensah", "Training Coordinator, UNITAR"),
     ("Thandiwe Ndlovu", "Senior Mediation Adviser, DPPA"),
@@ -360,14 +486,21 @@ SIGNATORIES = [
 
 
 def seed_certificates(*, coordinator) -> list[Certificate]:
-    """Certificates of the finished session, made through the services: attendance
-    marked, completion evaluated, certificates issued, rendered and "sent" here (the
-    demo's made-up addresses are never mailed), and one re-issued after a correction,
-    so the demo holds sent, revoked and re-issued certificates whose verification pages
-    work. Returns the certificates made; nothing when the session has some already."""
-    session = CourseSession.objects.filter(code=CERTIFICATE_SESSION).first()
-    if session is None or Certificate.objects.filter(enrollment__session=session).exists():
-        return []
+    """Certificates of the finished sessions, made through the services (completion
+    evaluated if it was not, issued, rendered and "sent" here: the demo's made-up
+    addresses are never mailed), one re-issued after a correction, so the demo holds
+    sent, revoked and re-issued certificates whose verification pages work. Returns the
+    certificates made; a session that has certificates already is left as it is."""
+    made = []
+    for position, code in enumerate(CERTIFICATE_SESSIONS):
+        session = CourseSession.objects.filter(code=code).first()
+        if session is None or Certificate.objects.filter(enrollment__session=session).exists():
+            continue
+        made += _certify(session, coordinator, correct_one=position == 0)
+    return made
+
+
+def _certify(session, coordinator, *, correct_one):
     with transaction.atomic():
         for order, (name, title) in enumerate(SIGNATORIES, start=1):
             SessionSignatory.objects.get_or_create(
@@ -381,7 +514,7 @@ def seed_certificates(*, coordinator) -> list[Certificate]:
         with mailer.discarding():
             for certificate in issued:
                 process_certificate(certificate_id=certificate.pk)
-            if issued:
+            if issued and correct_one:
                 corrected = reissue_certificate(
                     certificate=issued[-1],
                     reason="The participant's name was misspelt on the first certificate.",

@@ -12,10 +12,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core import signing
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -24,7 +26,7 @@ from icalendar import Calendar, Event
 from participants.models import FocalPoint
 from participants.selectors import profile_of
 
-from .models import Attendance, CourseSession, Enrollment
+from .models import CourseSession, Enrollment
 from .selectors import learning_of, learning_progress
 from .services import (
     CheckInRefused,
@@ -32,6 +34,7 @@ from .services import (
     ProfileRequired,
     check_in,
     enroll,
+    token_is_fresh,
     waitlist_position,
     withdraw,
 )
@@ -162,21 +165,38 @@ def calendar_feed(request, token):
     return response
 
 
-@login_required
+SCAN_KEY = "check_in_scan"
+
+
 @require_http_methods(["GET", "POST"])
 def check_in_view(request):
     """A participant checks in with the code on the room's screen (typed) or its QR code
     (scanned: the link carries a token, confirmed with one button). Only on POST; the
-    person checked in is always the one signed in."""
+    person checked in is always the one signed in.
+
+    Someone who scans before signing in has the scan's time kept in their session, so
+    the minute the sign-in takes does not expire the code (``services.check_in``).
+    """
     token = (request.POST.get("t") if request.method == "POST" else request.GET.get("t")) or ""
+    if not request.user.is_authenticated:
+        if token and token_is_fresh(token):
+            request.session[SCAN_KEY] = {"t": token, "at": timezone.now().isoformat()}
+        return redirect_to_login(request.get_full_path())
+    scan = request.session.get(SCAN_KEY) or {}
+    if not token and request.method == "GET":
+        token = scan.get("t", "")
     code = request.POST.get("code", "") if request.method == "POST" else ""
     error = None
     if request.method == "POST":
+        scanned_at = None
+        if token and scan.get("t") == token:
+            scanned_at = datetime.datetime.fromisoformat(scan["at"])
         try:
-            result = check_in(user=request.user, code_or_token=token or code)
+            result = check_in(user=request.user, code_or_token=token or code, scanned_at=scanned_at)
         except CheckInRefused as refusal:
             error = str(refusal)
         else:
+            request.session.pop(SCAN_KEY, None)
             values = {
                 "meeting": result.meeting.title or result.meeting.starts_at.strftime("%d %b"),
                 "course": result.meeting.session.course.title,
@@ -191,5 +211,5 @@ def check_in_view(request):
     return render(
         request,
         "courses/check_in.html",
-        {"token": token, "code": code, "error": error, "late": Attendance.Status.LATE},
+        {"token": token, "code": code, "error": error},
     )

@@ -309,9 +309,15 @@ class Progress:
 
     enrollment: Enrollment
     figures: Figures
-    #: (meeting, mark or None), in the order of the meetings.
-    meetings: list[tuple[Meeting, Attendance | None]]
+    #: (meeting, mark or None, not started yet), in the order of the meetings.
+    meetings: list[tuple[Meeting, Attendance | None, bool]]
+    #: Meetings not started yet (and so not marked).
     remaining: int
+
+    @property
+    def held(self) -> int:
+        """Meetings that have started."""
+        return sum(1 for _m, _mark, upcoming in self.meetings if not upcoming)
 
     @property
     def meetings_needed(self) -> int:
@@ -348,9 +354,9 @@ def learning_progress(enrollments: Iterable[Enrollment], now=None) -> dict[int, 
     progress = {}
     for e in enrollments:
         meetings = by_session[e.session_id]
-        cells = [(m, marks.get((e.pk, m.pk))) for m in meetings]
+        cells = [(m, marks.get((e.pk, m.pk)), m.starts_at > now) for m in meetings]
         counts = dict.fromkeys(S.values, 0)
-        for _m, mark in cells:
+        for _m, mark, _upcoming in cells:
             if mark is not None:
                 counts[mark.status] += 1
         path = e.session.course.path
@@ -364,7 +370,7 @@ def learning_progress(enrollments: Iterable[Enrollment], now=None) -> dict[int, 
             modules_opened=opened.get((e.participant_id, path), 0),
             live_modules=live.get(path, 0),
         )
-        remaining = sum(1 for m, mark in cells if mark is None and m.starts_at > now)
+        remaining = sum(1 for _m, mark, upcoming in cells if mark is None and upcoming)
         progress[e.pk] = Progress(e, figures, cells, remaining)
     return progress
 

@@ -29,6 +29,7 @@ from .attendance import (
     override_completion,
     record_attendance,
     record_module_visit,
+    token_is_fresh,
 )
 from .certificates import (
     FAIL_ACTION,
@@ -123,6 +124,7 @@ __all__ = [
     "retry_certificate",
     "revoke_certificate",
     "set_quota",
+    "token_is_fresh",
     "waitlist_position",
     "withdraw",
 ]

@@ -370,6 +370,21 @@ def _read_token(token: str) -> tuple[int, int]:
         raise CheckInRefused(_("This check-in link is not valid.")) from error
 
 
+# A QR code scanned by someone who must sign in first: the scan time is kept (in their
+# session) and honoured this long, so signing in does not make the code expire.
+SCAN_GRACE = datetime.timedelta(minutes=10)
+
+
+def token_is_fresh(token: str, now=None) -> bool:
+    """Whether ``token`` is a genuine check-in token still valid ``now``."""
+    now = now or timezone.now()
+    try:
+        _meeting_id, window = _read_token(token)
+    except CheckInRefused:
+        return False
+    return _still_valid(window, now)
+
+
 def normalize_code(value: str) -> str:
     return "".join(ch for ch in value.upper() if ch.isalnum())
 
@@ -413,7 +428,7 @@ def _failed(user) -> None:
         cache.set(key, 1, CHECK_IN_LOCKOUT)
 
 
-def check_in(*, user, code_or_token: str, now=None) -> CheckIn:
+def check_in(*, user, code_or_token: str, now=None, scanned_at=None) -> CheckIn:
     """A signed-in participant checks themselves in with the code on the screen (typed)
     or the token of the QR code (scanned): marked present, or late when the meeting
     started more than the session's ``late_after_minutes`` ago.
@@ -425,6 +440,10 @@ def check_in(*, user, code_or_token: str, now=None) -> CheckIn:
     minutes before it starts to its end). Ten wrong codes in a row lock check-in for
     five minutes. The person checked in is always ``user``: nobody can check someone
     else in.
+
+    ``scanned_at`` is when the server first saw a scanned token, for a person who had to
+    sign in before checking in: within ten minutes of it, the token is judged (expiry,
+    lateness) as of that moment. It applies to tokens only, never to typed codes.
 
     Checking in again for the same meeting changes nothing and returns the mark with
     ``new=False``. A mark the coordinator recorded as absent or excused is replaced (the
@@ -438,6 +457,8 @@ def check_in(*, user, code_or_token: str, now=None) -> CheckIn:
     try:
         if ":" in value:
             meeting_id, window = _read_token(value)
+            if scanned_at is not None and datetime.timedelta(0) <= now - scanned_at <= SCAN_GRACE:
+                now = scanned_at  # the person arrived then; signing in took the rest
         else:
             meeting_id, window = _read_code(normalize_code(value), now)
         if not _still_valid(window, now):

@@ -161,6 +161,10 @@ def session_form(session, **changes):
         "status": session.status,
         "coordinators": [u.pk for u in session.coordinators.all()],
         "trainers": [],
+        "min_attendance_percent": session.min_attendance_percent,
+        "excused_absences": session.excused_absences,
+        "min_modules_opened": session.min_modules_opened,
+        "late_after_minutes": session.late_after_minutes,
     }
     data.update(changes)
     return data
@@ -225,6 +229,10 @@ def test_a_coordinator_creates_a_session_and_runs_it(client, course, coordinator
         "policy": "approval",
         "status": "open",
         "trainers": [],
+        "min_attendance_percent": 75,
+        "excused_absences": "attended",
+        "min_modules_opened": 0,
+        "late_after_minutes": 10,
     }
     response = login(client, coordinator).post(reverse("course_sessions:add"), data)
     assert response.status_code == 302, response.context["form"].errors

@@ -216,7 +216,7 @@ def test_the_participant_page_shows_a_refusal(client, meeting, people):
     assert not Attendance.objects.exists()
 
 
-def test_the_check_in_page_needs_a_sign_in(client):
+def test_the_check_in_page_needs_a_sign_in(client, db):
     response = client.get(reverse("check_in"), {"t": "anything"})
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
@@ -236,3 +236,31 @@ def test_the_screen_is_for_the_session_staff_only(client, coordinator, meeting, 
     data = client.get(code_url).json()
     assert data["code"] == shown.display_code
     assert data["url"].startswith("http") and shown.token in data["url"]
+
+
+def test_a_scan_before_signing_in_is_judged_as_of_the_scan(meeting, people):
+    scanned = at(meeting, 5)
+    token = current_check_in(meeting=meeting, now=scanned).token
+    after_sign_in = scanned + datetime.timedelta(minutes=4)
+    with pytest.raises(CheckInRefused, match="expired"):
+        check_in(user=people[0], code_or_token=token, now=after_sign_in)
+    result = check_in(user=people[0], code_or_token=token, now=after_sign_in, scanned_at=scanned)
+    assert result.attendance.status == S.PRESENT  # arrived at 5 past: on time
+    too_late = scanned + datetime.timedelta(minutes=11)
+    with pytest.raises(CheckInRefused, match="expired"):
+        check_in(user=people[1], code_or_token=token, now=too_late, scanned_at=scanned)
+    # A typed code gets no such grace.
+    code = current_check_in(meeting=meeting, now=scanned).code
+    with pytest.raises(CheckInRefused, match="expired"):
+        check_in(user=people[1], code_or_token=code, now=after_sign_in, scanned_at=scanned)
+
+
+def test_the_scan_survives_the_sign_in(client, meeting, people):
+    token = current_check_in(meeting=meeting).token
+    response = client.get(reverse("check_in"), {"t": token})
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    client.force_login(people[0])
+    page = client.get(reverse("check_in")).content.decode()
+    assert f'name="t" value="{token}"' in page
+    client.post(reverse("check_in"), {"t": token})
+    assert Attendance.objects.get().enrollment.participant == people[0]

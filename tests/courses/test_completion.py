@@ -331,7 +331,23 @@ def test_progress_says_what_is_still_needed(course, coordinator):
     enrollment = Enrollment.objects.select_related("session__course").get(pk=enrollment.pk)
     progress = learning_progress([enrollment])[enrollment.pk]
     # 5 meetings, 80 %: 4 needed, 1 attended, 3 still to come: all 3 are needed.
-    assert progress.remaining == 3
+    assert (progress.held, progress.remaining) == (2, 3)
     assert progress.meetings_needed == 3
     assert progress.can_still_complete
     assert progress.modules_needed == 2
+
+
+def test_the_rule_is_set_in_the_session_form(client, course, coordinator):
+    from django.urls import reverse
+
+    from tests.courses.test_admin import session_form
+
+    session = running(course, coordinator)
+    client.force_login(coordinator)
+    url = reverse("course_sessions:edit", args=[session.pk])
+    refused = client.post(url, session_form(session, min_attendance_percent=120))
+    assert refused.status_code == 200
+    assert "min_attendance_percent" in refused.context["form"].errors
+    client.post(url, session_form(session, min_attendance_percent=60, excused_absences="attended"))
+    session.refresh_from_db()
+    assert (session.min_attendance_percent, session.excused_absences) == (60, "attended")
