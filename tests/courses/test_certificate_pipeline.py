@@ -243,3 +243,22 @@ def test_issuing_queues_one_task_per_certificate_after_commit(
     assert sorted(m.to[0] for m in mail.outbox) == sorted(
         c.enrollment.participant.email for c in issued
     )
+
+
+def test_a_french_session_sends_a_french_email(catalog, coordinator):
+    course = make_course(catalog, title="Médiation")
+    session = make_session(course, language="fr", coordinators=[coordinator])
+    make_completers(session, names=[("Amina", "Diallo")])
+    (certificate,) = issue_certificates(session=session, by=coordinator)
+    process_certificate(certificate_id=certificate.pk)
+    (message,) = mail.outbox
+    assert message.subject == "Votre certificat pour Médiation"
+    assert "Félicitations pour avoir achevé Médiation" in message.body
+    assert "Heures de présence : 14" in message.body
+
+
+def test_the_verification_page_speaks_the_visitors_language(client, session, coordinator):
+    certificate = issue_one(session, coordinator)
+    client.cookies["django_language"] = "fr"
+    page = client.get(certificate.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "Certificat valable" in page and "Heures de présence" in page
