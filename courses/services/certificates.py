@@ -443,6 +443,11 @@ def retry_certificate(*, certificate: Certificate, by, now=None) -> Certificate:
 # The pipeline
 
 
+# What sending a message can raise: the server's refusals, the network, a malformed
+# address. Anything else (a time limit, a bug) goes up to the task, which records it.
+MAIL_ERRORS = (smtplib.SMTPException, OSError, ValueError)
+
+
 def is_temporary(error: BaseException) -> bool:
     """Worth retrying: the mail server, the network or the database may do better soon."""
     if isinstance(error, smtplib.SMTPServerDisconnected | smtplib.SMTPConnectError):
@@ -569,7 +574,7 @@ def process_certificate(*, certificate_id: int) -> str | None:
                 return State.FAILED
             try:
                 mailer.send(certificate_email(certificate, pdf=pdf))
-            except Exception as error:
+            except MAIL_ERRORS as error:
                 if not is_temporary(error):
                     _fail(certificate, describe(error), count_attempt=not counted)
                     return State.FAILED

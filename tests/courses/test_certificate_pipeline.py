@@ -262,3 +262,32 @@ def test_the_verification_page_speaks_the_visitors_language(client, session, coo
     client.cookies["django_language"] = "fr"
     page = client.get(certificate.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert "Certificat valable" in page and "Heures de présence" in page
+
+
+def test_a_task_past_its_soft_time_limit_fails_the_certificate(
+    session, coordinator, failing_mail, tasks_run_here, settings
+):
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    certificate = issue_one(session, coordinator)
+    failing_mail.errors = [SoftTimeLimitExceeded()]  # raised where the task was when time ran out
+    tasks.process_certificate.delay(certificate_id=certificate.pk)
+    certificate.refresh_from_db()
+    assert certificate.state == State.FAILED and failing_mail.attempts == 1
+    limit = settings.CERTIFICATE_TASK_SOFT_TIME_LIMIT
+    assert certificate.last_error == f"Took longer than {limit} seconds."
+
+
+def test_the_worker_settings_the_pipeline_relies_on(settings):
+    from django.core.checks import run_checks
+
+    assert settings.CELERY_TASK_ACKS_LATE and settings.CELERY_TASK_REJECT_ON_WORKER_LOST
+    assert settings.CELERY_WORKER_PREFETCH_MULTIPLIER == 1
+    task = tasks.process_certificate
+    assert task.acks_late and task.reject_on_worker_lost
+    assert task.soft_time_limit < task.time_limit
+    sweep = settings.CELERY_BEAT_SCHEDULE["requeue-stuck-certificates"]
+    assert sweep["task"] == "courses.tasks.requeue_stuck_certificates"
+    assert [m.id for m in run_checks() if m.id == "courses.W001"] == []
+    settings.CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60}
+    assert [m.id for m in run_checks() if m.id == "courses.W001"] == ["courses.W001"]

@@ -556,3 +556,43 @@ def test_an_issuing_organization_can_be_deleted_without_breaking_certificates(
     issuer.delete()
     page = client.get(verify_url(certificate)).content.decode()
     assert "Temporary Partner Forum" in page
+
+
+def test_signatories_of_other_sessions_are_out_of_reach(client, session, coordinator, course):
+    other = make_coordinator("other-coord")
+    foreign = make_session(course, coordinators=[other])
+    mine = SessionSignatory.objects.create(session=session, name="Grace Mbeki", title="Director")
+    theirs = SessionSignatory.objects.create(session=foreign, name="Ivan Petrov", title="Chief")
+    login(client, coordinator)
+    page = client.get(reverse("session_signatories:index")).content.decode()
+    assert "Grace Mbeki" in page and "Ivan Petrov" not in page
+    assert client.get(reverse("session_signatories:edit", args=[mine.pk])).status_code == 200
+    assert client.get(reverse("session_signatories:edit", args=[theirs.pk])).status_code == 404
+    assert client.post(reverse("session_signatories:delete", args=[theirs.pk])).status_code == 404
+    assert SessionSignatory.objects.filter(pk=theirs.pk).exists()
+
+
+def test_my_learning_runs_a_constant_number_of_queries_with_certificates(
+    client, course, coordinator, django_assert_num_queries
+):
+    from tests.factories.courses import make_profile
+
+    learner = make_participant("learner")
+    make_profile(learner)
+
+    def certified_session():
+        session = make_session(course, coordinators=[coordinator])
+        (enrollment,) = make_completers(session)
+        Enrollment.objects.filter(pk=enrollment.pk).update(participant=learner)
+        (certificate,) = issue_certificates(session=session, by=coordinator)
+        stored_pdf(certificate)
+
+    certified_session()
+    login(client, learner)
+    client.get(reverse("my_learning"))
+    small = count_queries(client, reverse("my_learning"))
+    for _ in range(4):
+        certified_session()
+    with django_assert_num_queries(small):
+        response = client.get(reverse("my_learning"))
+    assert response.content.decode().count("Certificate (PDF)") == 5
