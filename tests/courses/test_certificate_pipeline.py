@@ -11,7 +11,7 @@ import smtplib
 import pytest
 from django.core import mail
 from django.core.files.base import ContentFile
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 
 from config.celery import app as celery_app
@@ -257,7 +257,16 @@ def test_a_french_session_sends_a_french_email(catalog, coordinator):
     assert "Heures de présence : 14" in message.body
 
 
-def test_the_verification_page_speaks_the_visitors_language(client, session, coordinator):
+@pytest.fixture
+def back_to_english():
+    """A French request leaves French active in this thread: the next test must not care."""
+    yield
+    translation.activate("en")
+
+
+def test_the_verification_page_speaks_the_visitors_language(
+    client, session, coordinator, back_to_english
+):
     certificate = issue_one(session, coordinator)
     client.cookies["django_language"] = "fr"
     page = client.get(certificate.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
