@@ -7,7 +7,9 @@ every view (list, edit, delete, inspect, history, review, export). Superusers se
 
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
-from django.shortcuts import get_object_or_404
+from django.db import transaction
+from django.db.models import ProtectedError
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -173,7 +175,25 @@ class SessionEditView(OwnSessionsMixin, generic.EditView):
 
 
 class SessionDeleteView(OwnSessionsMixin, generic.DeleteView):
-    pass
+    """A session people enrolled in (and so one with certificates) is never deleted: the
+    database refuses it, and the person is told why instead of meeting an error page."""
+
+    def delete_action(self):
+        with transaction.atomic():
+            super().delete_action()
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ProtectedError:
+            messages.error(
+                self.request,
+                _(
+                    "This session has enrollments, and perhaps certificates, that must stay: "
+                    "it cannot be deleted. Cancel it instead."
+                ),
+            )
+            return redirect(reverse("course_sessions:edit", args=[self.object.pk]))
 
 
 class SessionInspectView(generic.InspectView):

@@ -596,3 +596,18 @@ def test_my_learning_runs_a_constant_number_of_queries_with_certificates(
     with django_assert_num_queries(small):
         response = client.get(reverse("my_learning"))
     assert response.content.decode().count("Certificate (PDF)") == 5
+
+
+def test_deleting_a_session_with_certificates_in_the_admin_is_refused_politely(
+    client, session, coordinator
+):
+    from tests.factories.users import make_user
+
+    make_completers(session)
+    (certificate,) = issue_certificates(session=session, by=coordinator)
+    login(client, make_user("root", superuser=True))
+    response = client.post(reverse("course_sessions:delete", args=[session.pk]), follow=True)
+    assert response.status_code == 200
+    assert "it cannot be deleted. Cancel it instead." in response.content.decode()
+    certificate.refresh_from_db()
+    assert certificate.enrollment.session == session
