@@ -23,7 +23,7 @@ RUN uv sync --frozen --no-dev --no-install-project
 
 COPY --chown=concord:concord . .
 RUN SECRET_KEY=build-only ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput \
-    && mkdir -p /app/var/media /app/var/beat && chown -R concord:concord /app/var
+    && mkdir -p /app/var/media /app/var/certificates /app/var/beat && chown -R concord:concord /app/var
 
 USER concord
 EXPOSE 8000

@@ -55,6 +55,11 @@ COORDINATOR_MODEL_PERMISSIONS = [
     ("courses", "add_attendance"),
     ("courses", "change_attendance"),
     ("courses", "view_attendance"),
+    # Who signs the certificates of the sessions they coordinate.
+    ("courses", "add_sessionsignatory"),
+    ("courses", "change_sessionsignatory"),
+    ("courses", "delete_sessionsignatory"),
+    ("courses", "view_sessionsignatory"),
 ]
 # Trainers take the attendance of the sessions they teach (only those: courses.wagtail_hooks).
 TRAINER_MODEL_PERMISSIONS = [

@@ -96,12 +96,14 @@ class CourseSessionForm(WagtailAdminModelForm):
             "status",
             "coordinators",
             "trainers",
+            "issuing_organizations",
             "min_attendance_percent",
             "excused_absences",
             "min_modules_opened",
             "late_after_minutes",
         ]
         widgets = {
+            "issuing_organizations": forms.CheckboxSelectMultiple,
             "course": AdminPageChooser(target_models=[CoursePage]),
             "timezone": forms.Select(
                 choices=[(name, name) for name in sorted(zoneinfo.available_timezones())]

@@ -15,7 +15,16 @@ from cms.models import CoursePage, ModulePage
 from cms.roles import PARTICIPANTS
 from participants.models import FocalPoint, Organization, Participant
 
-from .models import Attendance, CourseSession, Enrollment, ModuleVisit, SeatQuota
+from . import mailer
+from .models import (
+    Attendance,
+    Certificate,
+    CourseSession,
+    Enrollment,
+    ModuleVisit,
+    SeatQuota,
+    SessionSignatory,
+)
 from .services import (
     CellChange,
     cancel_session,
@@ -23,8 +32,12 @@ from .services import (
     enroll,
     evaluate_completion,
     generate_meetings,
+    issue_certificates,
+    mark_all_present,
     override_completion,
+    process_certificate,
     record_attendance,
+    reissue_certificate,
     withdraw,
 )
 
@@ -461,3 +474,52 @@ def _attendance(cohort, coordinator, participant, now, today):
     running = CourseSession.objects.filter(code="ewca-2026-online").first()
     if running and not Attendance.objects.filter(meeting__session=running).exists():
         _take_attendance(running, coordinator, rng, habits=["steady", "late riser"], until=now)
+
+
+# The finished demo sessions whose completers receive certificates; in the first, one
+# certificate is re-issued after a correction (so the demo also shows a revoked one).
+CERTIFICATE_SESSIONS = ["mpd-2026-addis", "pdp-2026-vienna"]
+SIGNATORIES = [
+    ("Comfort Mensah", "Training Coordinator, UNITAR"),
+    ("Thandiwe Ndlovu", "Senior Mediation Adviser, DPPA"),
+]
+
+
+def seed_certificates(*, coordinator) -> list[Certificate]:
+    """Certificates of the finished sessions, made through the services (completion
+    evaluated if it was not, issued, rendered and "sent" here: the demo's made-up
+    addresses are never mailed), one re-issued after a correction, so the demo holds
+    sent, revoked and re-issued certificates whose verification pages work. Returns the
+    certificates made; a session that has certificates already is left as it is."""
+    made = []
+    for position, code in enumerate(CERTIFICATE_SESSIONS):
+        session = CourseSession.objects.filter(code=code).first()
+        if session is None or Certificate.objects.filter(enrollment__session=session).exists():
+            continue
+        made += _certify(session, coordinator, correct_one=position == 0)
+    return made
+
+
+def _certify(session, coordinator, *, correct_one):
+    with transaction.atomic():
+        for order, (name, title) in enumerate(SIGNATORIES, start=1):
+            SessionSignatory.objects.get_or_create(
+                session=session, name=name, defaults={"title": title, "order": order}
+            )
+        if not session.enrollments.filter(status=Enrollment.Status.COMPLETED).exists():
+            for meeting in session.meetings.all():
+                mark_all_present(meeting=meeting, by=coordinator)
+            evaluate_completion(session=session, by=coordinator)
+        issued = issue_certificates(session=session, by=coordinator)
+        with mailer.discarding():
+            for certificate in issued:
+                process_certificate(certificate_id=certificate.pk)
+            if issued and correct_one:
+                corrected = reissue_certificate(
+                    certificate=issued[-1],
+                    reason="The participant's name was misspelt on the first certificate.",
+                    by=coordinator,
+                )
+                process_certificate(certificate_id=corrected.pk)
+                issued.append(corrected)
+    return issued

@@ -4,13 +4,16 @@ Models hold fields, constraints and cheap properties only; every change of an
 enrollment's status goes through ``courses.services``, which locks the session row.
 """
 
+import secrets
 import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -82,6 +85,17 @@ class CourseSession(models.Model):
         verbose_name=_("trainers"),
         related_name="trained_sessions",
         blank=True,
+    )
+    issuing_organizations = models.ManyToManyField(
+        Organization,
+        verbose_name=_("issuing organizations"),
+        related_name="+",
+        blank=True,
+        help_text=_(
+            "The organizations whose names and logos the certificates carry. Leave empty "
+            "for the UN entity that runs the programme and the course's partner "
+            "organizations."
+        ),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -488,3 +502,171 @@ class Notice(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} · {self.enrollment}"
+
+
+class SessionSignatory(models.Model):
+    """A person who signs the certificates of a session, in the order they are printed."""
+
+    session = models.ForeignKey(
+        CourseSession,
+        verbose_name=_("session"),
+        on_delete=models.CASCADE,
+        related_name="signatories",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    title = models.CharField(
+        _("title"), max_length=200, help_text=_("For example: Director, Training Programme.")
+    )
+    signature = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("signature image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A scan of the signature on a white or transparent background."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["session", "order", "pk"]
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+
+    def __str__(self):
+        return f"{self.name}, {self.title}"
+
+
+def certificate_storage():
+    return storages["certificates"]
+
+
+# Crockford's base 32: no I, L, O or U, so a printed code reads back unambiguously.
+SHORT_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def new_certificate_code() -> str:
+    """192 random bits, URL-safe: what the QR code and the verification link carry."""
+    return secrets.token_urlsafe(24)
+
+
+def new_short_code() -> str:
+    """A reference to read aloud or type, e.g. ``7KQ4-M2XD-9F3A`` (60 random bits)."""
+    raw = "".join(secrets.choice(SHORT_CODE_ALPHABET) for _ in range(12))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+CERTIFICATE_LANGUAGES = [("en", _("English")), ("fr", _("French"))]
+
+
+class Certificate(models.Model):
+    """A certificate for a completed enrollment: what it certifies, frozen when issued.
+
+    ``snapshot`` holds everything printed (names as written, course, dates, place, hours,
+    issuing organizations with copies of their logos, signatories with copies of their
+    signatures), so later edits or deletions never change it. Re-issuing makes a new row
+    and revokes the old one; at most one certificate per enrollment is not revoked.
+    The pipeline (``services.certificates.process_certificate``) records each step:
+    ``rendered_at`` once the PDF is stored, ``mail_accepted_at`` the moment the mail
+    server accepted the email (so a re-run never mails twice), ``sent_at`` when done.
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        RENDERED = "rendered", _("Rendered")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        REVOKED = "revoked", _("Revoked")
+
+    enrollment = models.ForeignKey(
+        Enrollment,
+        verbose_name=_("enrollment"),
+        on_delete=models.PROTECT,
+        related_name="certificates",
+    )
+    code = models.CharField(
+        _("verification code"), max_length=64, unique=True, default=new_certificate_code
+    )
+    short_code = models.CharField(
+        _("reference"), max_length=16, unique=True, default=new_short_code
+    )
+    language = models.CharField(_("language"), max_length=8, choices=CERTIFICATE_LANGUAGES)
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.PENDING
+    )
+    pdf = models.FileField(_("PDF"), storage=certificate_storage, max_length=200, blank=True)
+    snapshot = models.JSONField(_("what it certifies"), default=dict)
+    issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("issued by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    replaces = models.OneToOneField(
+        "self",
+        verbose_name=_("replaces"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replaced_by",
+    )
+    # When a task was last queued for it (or, for a retry, is due to run): the sweep
+    # queues again what stays unfinished long after this.
+    queued_at = models.DateTimeField(_("queued at"), default=timezone.now)
+    rendered_at = models.DateTimeField(_("rendered at"), null=True, blank=True)
+    mail_accepted_at = models.DateTimeField(_("mail accepted at"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("revoked by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    revocation_reason = models.TextField(_("reason for revoking"), max_length=1000, blank=True)
+
+    class Meta:
+        ordering = ["-issued_at", "-pk"]
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrollment"],
+                condition=~Q(state="revoked"),
+                name="one_valid_certificate_per_enrollment",
+            ),
+            models.CheckConstraint(
+                condition=Q(state="revoked", revoked_at__isnull=False)
+                | (~Q(state="revoked") & Q(revoked_at__isnull=True)),
+                name="revoked_certificate_has_its_date",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["queued_at"],
+                condition=Q(state__in=["pending", "rendered"]),
+                name="certificate_unfinished",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.short_code} · {self.snapshot.get('participant_name', '')}"
+
+    def get_absolute_url(self) -> str:
+        """The public verification page (the QR code carries it, with the site's address)."""
+        return reverse("certificate_verify", args=[self.code])
+
+    @property
+    def is_valid(self) -> bool:
+        return self.state != self.State.REVOKED
+
+    @property
+    def filename(self) -> str:
+        return f"certificate-{self.short_code}.pdf"

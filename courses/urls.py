@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import focal, views
+from . import certificate_pages, focal, views
 
 urlpatterns = [
     path("sessions/<slug:code>/enroll/", views.enroll_view, name="enroll"),
@@ -9,5 +9,11 @@ urlpatterns = [
     path("my-learning/<int:pk>/withdraw/", views.withdraw_view, name="withdraw"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     path("focal-point/", focal.focal_point, name="focal_point"),
+    path("certificates/verify/<str:code>/", certificate_pages.verify, name="certificate_verify"),
+    path(
+        "certificates/<str:code>/download/",
+        certificate_pages.download,
+        name="certificate_download",
+    ),
     path("check-in/", views.check_in_view, name="check_in"),
 ]

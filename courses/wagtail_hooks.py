@@ -7,7 +7,9 @@ every view (list, edit, delete, inspect, history, review, export). Superusers se
 
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
-from django.shortcuts import get_object_or_404
+from django.db import transaction
+from django.db.models import ProtectedError
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -24,17 +26,22 @@ from wagtail.log_actions import LogFormatter
 
 from cms.models import ModulePage
 
-from . import admin_views, attendance_views, report_views, selectors
+from . import admin_views, attendance_views, certificate_views, report_views, selectors
 from .admin_views import CourseSessionForm
-from .models import Attendance, CourseSession, Enrollment, Meeting
+from .models import Attendance, CourseSession, Enrollment, Meeting, SessionSignatory
 from .services import (
     CAPACITY_ACTION,
     COMPLETION_ACTION,
     DECIDE_ACTION,
     EVALUATE_ACTION,
+    FAIL_ACTION,
+    ISSUE_ACTION,
     OVERRIDE_ACTION,
     QUOTA_ACTION,
     RECORD_ACTION,
+    REISSUE_ACTION,
+    RETRY_ACTION,
+    REVOKE_ACTION,
     EnrollmentError,
     apply_session_edit,
     generate_meetings,
@@ -54,6 +61,10 @@ class OwnSessionsMixin:
 
 def _review_url(session):
     return reverse("course_session_review", args=[session.pk])
+
+
+def _certificates_url(session):
+    return reverse("course_session_certificates", args=[session.pk])
 
 
 class SeatsColumn(Column):
@@ -84,6 +95,12 @@ class SessionIndexView(generic.IndexView):
             icon_name="tasks",
             attrs={"aria-label": _("Review enrollments of %(code)s") % {"code": instance.code}},
         )
+        certificates = ListingButton(
+            _("Certificates"),
+            url=_certificates_url(instance),
+            icon_name="doc-full",
+            attrs={"aria-label": _("Certificates of %(code)s") % {"code": instance.code}},
+        )
         attendance = ListingButton(
             _("Attendance"),
             url=reverse("course_attendance_sheet", args=[instance.pk]),
@@ -96,7 +113,7 @@ class SessionIndexView(generic.IndexView):
             icon_name="table",
             attrs={"aria-label": _("Report of %(code)s") % {"code": instance.code}},
         )
-        return [review, attendance, report, *super().get_list_buttons(instance)]
+        return [review, attendance, report, certificates, *super().get_list_buttons(instance)]
 
 
 class SessionCreateView(generic.CreateView):
@@ -162,11 +179,32 @@ class SessionEditView(OwnSessionsMixin, generic.EditView):
                 url=reverse("course_session_report", args=[self.object.pk]),
                 icon_name="table",
             ),
+            HeaderButton(
+                _("Certificates"), url=_certificates_url(self.object), icon_name="doc-full"
+            ),
         ]
 
 
 class SessionDeleteView(OwnSessionsMixin, generic.DeleteView):
-    pass
+    """A session people enrolled in (and so one with certificates) is never deleted: the
+    database refuses it, and the person is told why instead of meeting an error page."""
+
+    def delete_action(self):
+        with transaction.atomic():
+            super().delete_action()
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ProtectedError:
+            messages.error(
+                self.request,
+                _(
+                    "This session has enrollments, and perhaps certificates, that must stay: "
+                    "it cannot be deleted. Cancel it instead."
+                ),
+            )
+            return redirect(reverse("course_sessions:edit", args=[self.object.pk]))
 
 
 class SessionInspectView(generic.InspectView):
@@ -267,6 +305,10 @@ class CourseSessionViewSet(ModelViewSet):
                 ],
                 heading=gettext_lazy("Completion and check-in"),
             ),
+            MultiFieldPanel(
+                [FieldPanel("issuing_organizations")],
+                heading=gettext_lazy("Certificates"),
+            ),
         ],
         base_form_class=CourseSessionForm,
     )
@@ -336,6 +378,74 @@ class MeetingViewSet(ModelViewSet):
         return modelform_factory(Meeting, form=MeetingForm, fields=self.form_fields)
 
 
+class SignatoryForm(WagtailAdminModelForm):
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if for_user is not None and "session" in self.fields:
+            self.fields["session"].queryset = selectors.sessions_for(for_user)
+
+
+class OwnSignatoriesMixin:
+    """A signatory of someone else's session is not found."""
+
+    def get_object(self, queryset=None):
+        if getattr(self, "object", None):
+            return self.object
+        own = SessionSignatory.objects.filter(session__in=selectors.sessions_for(self.request.user))
+        return get_object_or_404(own, pk=unquote(str(self.kwargs[self.pk_url_kwarg])))
+
+
+class SignatoryIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        signatories = SessionSignatory.objects.filter(
+            session__in=selectors.sessions_for(self.request.user)
+        ).select_related("session")
+        session = self.request.GET.get("session", "")
+        if session.isdigit():
+            signatories = signatories.filter(session_id=int(session))
+        return signatories.order_by("session__code", "order", "pk")
+
+
+class SignatoryEditView(OwnSignatoriesMixin, generic.EditView):
+    pass
+
+
+class SignatoryDeleteView(OwnSignatoriesMixin, generic.DeleteView):
+    pass
+
+
+class SessionSignatoryViewSet(ModelViewSet):
+    """Who signs a session's certificates, with their title and signature image.
+    Issued certificates keep the signatories they were issued with."""
+
+    model = SessionSignatory
+    icon = "user"
+    menu_label = gettext_lazy("Signatories")
+    menu_order = 252
+    add_to_admin_menu = True
+    url_prefix = "courses/signatories"
+    index_view_class = SignatoryIndexView
+    edit_view_class = SignatoryEditView
+    delete_view_class = SignatoryDeleteView
+    list_display = ["session", "name", "title", "order"]
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    edit_handler = ObjectList(
+        [
+            FieldPanel("session"),
+            FieldRowPanel([FieldPanel("name"), FieldPanel("title")]),
+            FieldPanel("signature"),
+            FieldPanel("order"),
+        ],
+        base_form_class=SignatoryForm,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_signatory_viewset():
+    return SessionSignatoryViewSet("session_signatories")
+
+
 @hooks.register("register_admin_viewset")
 def register_course_session_viewset():
     return CourseSessionViewSet("course_sessions")
@@ -368,6 +478,26 @@ def register_session_admin_urls():
             "courses/sessions/<int:pk>/roster.<str:format>",
             admin_views.RosterExportView.as_view(),
             name="course_session_roster",
+        ),
+        path(
+            "courses/sessions/<int:pk>/certificates/",
+            certificate_views.CertificatesView.as_view(),
+            name="course_session_certificates",
+        ),
+        path(
+            "courses/sessions/<int:pk>/certificates/progress/",
+            certificate_views.ProgressView.as_view(),
+            name="course_session_certificates_progress",
+        ),
+        path(
+            "courses/sessions/<int:pk>/certificates/issue/",
+            certificate_views.IssueView.as_view(),
+            name="course_session_certificates_issue",
+        ),
+        path(
+            "courses/sessions/<int:pk>/certificates/<int:certificate>/",
+            certificate_views.ActionView.as_view(),
+            name="course_session_certificate_action",
         ),
         path(
             "courses/attendance/",
@@ -486,6 +616,25 @@ def register_log_actions(actions):
     )
     actions.register_action(
         QUOTA_ACTION, gettext_lazy("Set seat quota"), gettext_lazy("Seat quota changed")
+    )
+    actions.register_action(
+        ISSUE_ACTION, gettext_lazy("Issue certificate"), gettext_lazy("Certificate issued")
+    )
+    actions.register_action(
+        REISSUE_ACTION,
+        gettext_lazy("Re-issue certificate"),
+        gettext_lazy("Certificate issued in place of a revoked one"),
+    )
+    actions.register_action(
+        REVOKE_ACTION, gettext_lazy("Revoke certificate"), gettext_lazy("Certificate revoked")
+    )
+    actions.register_action(
+        RETRY_ACTION,
+        gettext_lazy("Retry certificate"),
+        gettext_lazy("Failed certificate sent through again"),
+    )
+    actions.register_action(
+        FAIL_ACTION, gettext_lazy("Certificate failed"), gettext_lazy("Certificate failed")
     )
 
 

@@ -17,6 +17,19 @@ def pytest_ignore_collect(collection_path, config):
     return None
 
 
+@pytest.fixture(autouse=True, scope="session")
+def fresh_certificate_files():
+    """Certificate PDFs the previous run wrote are removed (the suite's own folder only)."""
+    import shutil
+    from pathlib import Path
+
+    from django.conf import settings
+
+    folder = Path(settings.CERTIFICATES_ROOT)
+    if folder.name == "test-certificates":
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: a rolled-back test leaves no cached pages."""

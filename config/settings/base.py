@@ -180,9 +180,17 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
+# Certificates (their PDFs and the logo and signature images they print) live outside
+# MEDIA_ROOT: /media/ never serves them; only their holder and the session's
+# coordinators download a PDF, through a view that checks who asks.
+CERTIFICATES_ROOT = env.path("CERTIFICATES_ROOT", default=str(VAR_DIR / "certificates"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "certificates": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(CERTIFICATES_ROOT), "base_url": None},
+    },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -219,6 +227,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
+# One queue name for everything; a test that starts its own worker gives it a queue of
+# its own, so that it never takes another run's tasks.
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", default="celery")
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
@@ -231,12 +242,18 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "courses.tasks.requeue_unsent_notices",
         "schedule": 300.0,
     },
+    "requeue-stuck-certificates": {
+        "task": "courses.tasks.requeue_stuck_certificates",
+        "schedule": float(env.int("CERTIFICATE_SWEEP_EVERY", default=60)),
+    },
 }
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
-    # Above the longest task's time limit, so that an unacknowledged task is
-    # redelivered only when its worker is really gone.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    # Above the longest task's time limit and the longest retry countdown, so that an
+    # unacknowledged task is redelivered only when its worker is really gone.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+    }
 else:
     _broker_dir = VAR_DIR / "celery"
     for _folder in ("queue", "processed", "control"):
@@ -250,6 +267,24 @@ else:
         "control_folder": str(_broker_dir / "control"),
         "store_processed": False,
     }
+
+# Certificates: rendered, stored and emailed by a Celery task per certificate
+# (courses.services.certificates). Times are in seconds.
+CERTIFICATE_UN_ENTITY = env("CERTIFICATE_UN_ENTITY", default="UNITAR")  # acronym
+CERTIFICATE_TASK_SOFT_TIME_LIMIT = env.int("CERTIFICATE_TASK_SOFT_TIME_LIMIT", default=60)
+CERTIFICATE_TASK_TIME_LIMIT = env.int("CERTIFICATE_TASK_TIME_LIMIT", default=90)
+# Temporary SMTP and network errors: retried after 30 s, 60 s, 120 s, … (at most 15 min).
+CERTIFICATE_MAX_RETRIES = env.int("CERTIFICATE_MAX_RETRIES", default=6)
+CERTIFICATE_RETRY_BACKOFF = env.int("CERTIFICATE_RETRY_BACKOFF", default=30)
+CERTIFICATE_RETRY_BACKOFF_MAX = env.int("CERTIFICATE_RETRY_BACKOFF_MAX", default=900)
+# The sweep queues again a certificate left pending or rendered this long after its
+# task was queued (a worker killed with kill -9, a Redis restart); after this many
+# runs it gives up and marks it failed for a coordinator to look at.
+CERTIFICATE_STUCK_AFTER = env.int("CERTIFICATE_STUCK_AFTER", default=600)
+CERTIFICATE_MAX_ATTEMPTS = env.int("CERTIFICATE_MAX_ATTEMPTS", default=10)
+# The public verification page answers this many requests per client IP and window.
+CERTIFICATE_VERIFY_LIMIT = env.int("CERTIFICATE_VERIFY_LIMIT", default=30)
+CERTIFICATE_VERIFY_WINDOW = env.int("CERTIFICATE_VERIFY_WINDOW", default=60)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Concord"

@@ -1,20 +1,37 @@
 """The test suite: PostgreSQL and Redis at their localhost defaults, overridable."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import env, mailer_from_url
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 DATABASES = {
     "default": env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/concord"),
 }
+# A connection per request or task, unless a process of the tests (a Celery worker they
+# start) asks to keep it as production does.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:6379/15")
 CELERY_BROKER_URL = REDIS_URL
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+# Mail stays in memory (django.core.mail.outbox), except in the Celery workers the
+# end-to-end tests start: they are pointed at a local SMTP server through this variable.
+_test_email_url = env("CONCORD_TEST_EMAIL_URL", default="")
+MAILERS = {
+    "default": mailer_from_url(_test_email_url)
+    if _test_email_url
+    else {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+}
+CERTIFICATES_ROOT = env("CERTIFICATES_ROOT", default=str(VAR_DIR / "test-certificates"))  # noqa: F405
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "certificates": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": CERTIFICATES_ROOT, "base_url": None},
+    },
 }
 MEDIA_ROOT = str(VAR_DIR / "test-media")  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"

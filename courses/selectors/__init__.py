@@ -3,6 +3,7 @@
 ``enrollment``: sessions, seats, review queues, rosters, balance and learners' views.
 ``attendance``: the attendance sheet, completion figures, progress and hours attended.
 ``reports``: the session report, the cross-session figures and the sheet as CSV.
+``certificates``: a session's certificates and progress, downloads.
 """
 
 from .attendance import (
@@ -17,6 +18,14 @@ from .attendance import (
     attended_hours_by_enrollment,
     completion_figures,
     learning_progress,
+)
+from .certificates import (
+    CertificateProgress,
+    certificate_for_download,
+    certificate_progress,
+    completers_without_certificate,
+    downloadable_certificates,
+    session_certificates,
 )
 from .enrollment import (
     LISTED,
@@ -73,6 +82,7 @@ __all__ = [
     "ROSTER",
     "VERSIONS_COLUMN",
     "BalanceRow",
+    "CertificateProgress",
     "CompletionGroup",
     "Figures",
     "LearningRow",
@@ -94,8 +104,12 @@ __all__ = [
     "attendance_summary",
     "attended_hours",
     "attended_hours_by_enrollment",
+    "certificate_for_download",
+    "certificate_progress",
     "colleagues_of",
+    "completers_without_certificate",
     "completion_figures",
+    "downloadable_certificates",
     "focal_organizations",
     "learning_of",
     "learning_progress",
@@ -104,6 +118,7 @@ __all__ = [
     "review_queue",
     "roster",
     "session_balance",
+    "session_certificates",
     "session_report",
     "sessions_for",
     "sessions_open_for_enrollment",

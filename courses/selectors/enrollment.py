@@ -353,12 +353,22 @@ class LearningRow:
             and timezone.localdate() < self.enrollment.session.starts_on
         )
 
+    @property
+    def certificate(self):
+        """The certificate its holder can download (valid, with its PDF), or None."""
+        certificates = getattr(self.enrollment, "certificate_list", None)
+        return certificates[0] if certificates else None
+
 
 def learning_of(user) -> tuple[list[LearningRow], list[LearningRow]]:
-    """A person's enrollments as (upcoming, past), with waitlist positions: 2 queries."""
+    """A person's enrollments as (upcoming, past), with waitlist positions and the
+    certificates they can download: 3 queries."""
+    from .certificates import downloadable_certificates
+
     enrollments = list(
         Enrollment.objects.filter(participant=user)
         .select_related("session__course", "organization")
+        .prefetch_related(downloadable_certificates())
         .order_by("session__starts_on", "session__code")
     )
     return split_by_date(enrollments, LearningRow)

@@ -3,6 +3,7 @@
 ``enrollment``: seats, the waitlist and coordinators' decisions.
 ``attendance``: the attendance sheet, self check-in and the completion decision.
 ``attendance_import``: the sheet from a CSV file, all or nothing.
+``certificates``: issuing, revoking and re-issuing certificates, and their pipeline.
 """
 
 from .attendance import (
@@ -32,6 +33,20 @@ from .attendance import (
     token_is_fresh,
 )
 from .attendance_import import ImportRefused, ImportResult, RowError, import_attendance
+from .certificates import (
+    FAIL_ACTION,
+    ISSUE_ACTION,
+    REISSUE_ACTION,
+    RETRY_ACTION,
+    REVOKE_ACTION,
+    CertificateError,
+    issue_certificates,
+    process_certificate,
+    reissue_certificate,
+    requeue_stuck_certificates,
+    retry_certificate,
+    revoke_certificate,
+)
 from .enrollment import (
     CAPACITY_ACTION,
     DECIDE_ACTION,
@@ -62,13 +77,19 @@ __all__ = [
     "COMPLETION_ACTION",
     "DECIDE_ACTION",
     "EVALUATE_ACTION",
+    "FAIL_ACTION",
     "HELD",
+    "ISSUE_ACTION",
     "NOTIFIED_CHANGES",
     "OVERRIDE_ACTION",
     "QUOTA_ACTION",
     "RECORD_ACTION",
+    "REISSUE_ACTION",
+    "RETRY_ACTION",
+    "REVOKE_ACTION",
     "AttendanceError",
     "CellChange",
+    "CertificateError",
     "CheckIn",
     "CheckInCode",
     "CheckInRefused",
@@ -95,13 +116,19 @@ __all__ = [
     "import_attendance",
     "is_coordinator",
     "is_focal_point",
+    "issue_certificates",
     "mark_all_present",
     "may_take_attendance",
     "normalize_code",
     "override_completion",
+    "process_certificate",
     "promote_from_waitlist",
     "record_attendance",
     "record_module_visit",
+    "reissue_certificate",
+    "requeue_stuck_certificates",
+    "retry_certificate",
+    "revoke_certificate",
     "set_quota",
     "token_is_fresh",
     "waitlist_position",

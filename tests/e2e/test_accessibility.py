@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from cms.models import CoursePage, ModulePage
+from courses.models import Certificate
 from tests.e2e.conftest import describe_violations
 from tests.e2e.steps import sign_in
 
@@ -19,6 +20,8 @@ BLOCKING = {"serious", "critical"}
 def demo(db):
     call_command("seed_demo", verbosity=0)
     course = CoursePage.objects.live().get(slug="mediation-process-design")
+    valid = Certificate.objects.exclude(state=Certificate.State.REVOKED).first()
+    revoked = Certificate.objects.filter(state=Certificate.State.REVOKED).first()
     return {
         "home": "/",
         "catalogue": "/courses/",
@@ -28,6 +31,8 @@ def demo(db):
         "sign-up": "/accounts/signup/",
         "password reset": "/accounts/password/reset/",
         "missing page": "/courses/no-such-course/",
+        "certificate verification": valid.get_absolute_url(),
+        "revoked certificate": revoked.get_absolute_url(),
         # From here on signed in (see the test).
         "module": ModulePage.objects.live().child_of(course).first().url,
         "profile": "/profile/",

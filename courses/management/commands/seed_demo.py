@@ -3,6 +3,7 @@
 import contextlib
 import logging
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -10,7 +11,7 @@ from cms.demo import seed_courses, seed_generated_courses, seed_site
 from cms.models import CoursePage
 from cms.roles import COORDINATORS, PARTICIPANTS, TRAINERS
 from cms.services import assign_trainer
-from courses.demo import demo_user, seed_sessions
+from courses.demo import demo_user, seed_certificates, seed_sessions
 
 # username, password, first name, last name, groups, superuser
 DEMO_USERS = [
@@ -60,6 +61,12 @@ class Command(BaseCommand):
         )
         if sessions:
             self.stdout.write(f"Sessions ready: {sessions} new, with their cohorts.")
+        certificates = seed_certificates(coordinator=users["coordinator"])
+        if certificates:
+            self.stdout.write(
+                f"Certificates ready: {len(certificates)}. Verify one at "
+                f"{settings.SITE_URL}{certificates[0].get_absolute_url()}"
+            )
         if courses:
             self.stdout.write(f"Generating {courses} more courses…")
             seed_generated_courses(catalog, courses, progress=self.report_progress)

@@ -1,0 +1,217 @@
+"""The Certificates screen of a session in the Wagtail admin, for its coordinators.
+
+Issue certificates to everyone who completed the session or to one person; follow a
+batch as it goes (counts by state, refreshed by a small script polling a JSON endpoint,
+and correct on a plain reload without it); see failures with their reasons; retry,
+revoke or re-issue with a reason; download any PDF. Every view finds its session among
+those the user coordinates, so any other session is a 404. Views only call services.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.generic import TemplateView, View
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets import HeaderButton
+
+from participants.selectors import person_name
+
+from . import selectors
+from .admin_views import CoordinatedSessionMixin
+from .models import Certificate
+from .services import (
+    CertificateError,
+    issue_certificates,
+    reissue_certificate,
+    retry_certificate,
+    revoke_certificate,
+)
+from .services.certificates import issuing_organizations
+
+
+class CompleterChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return person_name(obj.participant)
+
+
+class IssueForm(forms.Form):
+    """Issue to everyone who completed the session (no person chosen) or to one person."""
+
+    enrollment = CompleterChoiceField(
+        queryset=None,
+        required=False,
+        label=gettext_lazy("Person"),
+        empty_label=gettext_lazy("Choose a person"),
+    )
+
+    def __init__(self, *args, session, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["enrollment"].queryset = selectors.completers_without_certificate(session)
+
+
+class CertificateActionForm(forms.Form):
+    ACTIONS = [
+        ("revoke", gettext_lazy("Revoke")),
+        ("reissue", gettext_lazy("Re-issue")),
+        ("retry", gettext_lazy("Retry")),
+    ]
+
+    action = forms.ChoiceField(choices=ACTIONS)
+    reason = forms.CharField(required=False, max_length=1000)
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("action") in ("revoke", "reissue")
+            and not (cleaned.get("reason") or "").strip()
+        ):
+            raise forms.ValidationError(_("Give the reason: it is kept in the record."))
+        return cleaned
+
+
+class CertificatesView(CoordinatedSessionMixin, WagtailAdminTemplateMixin, TemplateView):
+    """The session's certificates, their progress and the actions on them."""
+
+    template_name = "courses/admin/certificates.html"
+    page_title = gettext_lazy("Certificates")
+    header_icon = "doc-full"
+
+    def get_page_subtitle(self):
+        return self.session.code
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("course_sessions:index"), "label": _("Sessions")},
+            {
+                "url": reverse("course_sessions:edit", args=[self.session.pk]),
+                "label": str(self.session),
+            },
+            {"url": "", "label": _("Certificates")},
+        ]
+
+    @cached_property
+    def header_buttons(self):
+        return [
+            HeaderButton(
+                _("Edit session"),
+                url=reverse("course_sessions:edit", args=[self.session.pk]),
+                icon_name="edit",
+            ),
+            HeaderButton(
+                _("Signatories"),
+                url=reverse("session_signatories:index") + f"?session={self.session.pk}",
+                icon_name="user",
+            ),
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        progress = selectors.certificate_progress(self.session)
+        issue_form = kwargs.get("issue_form") or IssueForm(session=self.session)
+        completers = list(issue_form.fields["enrollment"].queryset)
+        context.update(
+            session=self.session,
+            progress=progress,
+            certificates=selectors.session_certificates(self.session),
+            issue_form=issue_form,
+            completers=completers,
+            issuers=issuing_organizations(self.session),
+            signatories=list(self.session.signatories.all()),
+            issue_url=reverse("course_session_certificates_issue", args=[self.session.pk]),
+            progress_url=reverse("course_session_certificates_progress", args=[self.session.pk]),
+            actions_url_name="course_session_certificate_action",
+        )
+        return context
+
+
+class ProgressView(CoordinatedSessionMixin, View):
+    """GET: the counts by state as JSON, for the screen's script to poll while a batch runs."""
+
+    http_method_names = ["get"]
+
+    def get(self, request, *args, **kwargs):
+        response = JsonResponse(selectors.certificate_progress(self.session).as_dict())
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class IssueView(CoordinatedSessionMixin, View):
+    """POST only: issue to all completers without a certificate, or to the chosen person."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        url = reverse("course_session_certificates", args=[self.session.pk])
+        form = IssueForm(request.POST, session=self.session)
+        if not form.is_valid():
+            messages.error(request, _("That person cannot receive a certificate here."))
+            return redirect(url)
+        chosen = form.cleaned_data["enrollment"]
+        try:
+            issued = issue_certificates(
+                session=self.session,
+                by=request.user,
+                enrollments=[chosen] if chosen else None,
+            )
+        except CertificateError as error:
+            messages.error(request, str(error))
+            return redirect(url)
+        if issued:
+            messages.success(
+                request,
+                ngettext(
+                    "%(n)d certificate issued: it is being made and emailed.",
+                    "%(n)d certificates issued: they are being made and emailed.",
+                    len(issued),
+                )
+                % {"n": len(issued)},
+            )
+        else:
+            messages.info(request, _("Everyone who completed the session has a certificate."))
+        return redirect(url)
+
+
+class ActionView(CoordinatedSessionMixin, View):
+    """POST only: revoke, re-issue (both with a reason) or retry one certificate."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        url = reverse("course_session_certificates", args=[self.session.pk])
+        certificate = get_object_or_404(
+            Certificate.objects.select_related("enrollment__session"),
+            pk=kwargs["certificate"],
+            enrollment__session=self.session,
+        )
+        form = CertificateActionForm(request.POST)
+        if not form.is_valid():
+            for error in form.non_field_errors() or [_("Unknown action.")]:
+                messages.error(request, f"{certificate.short_code}: {error}")
+            return redirect(url)
+        action, reason = form.cleaned_data["action"], form.cleaned_data["reason"]
+        try:
+            if action == "revoke":
+                revoke_certificate(certificate=certificate, reason=reason, by=request.user)
+                done = _("Certificate %(code)s revoked.")
+            elif action == "reissue":
+                new = reissue_certificate(certificate=certificate, reason=reason, by=request.user)
+                done = _("Certificate %(code)s revoked; %(new)s issued in its place.")
+            else:
+                retry_certificate(certificate=certificate, by=request.user)
+                done = _("Certificate %(code)s is being tried again.")
+        except CertificateError as error:
+            messages.error(request, f"{certificate.short_code}: {error}")
+        else:
+            values = {"code": certificate.short_code}
+            if action == "reissue":
+                values["new"] = new.short_code
+            messages.success(request, done % values)
+        return redirect(url)

@@ -1,0 +1,170 @@
+"""One mail server connection per worker process, reused from one email to the next.
+
+Opening an SMTP connection (TCP, greeting, EHLO, STARTTLS, login) costs more than sending
+a message on it; a batch of certificates sends hundreds. ``send`` keeps the default
+mailer's connection open between calls and opens a new one when the server has closed
+it (an idle timeout); ``close`` ends it when the worker process stops.
+
+Safe for several processes (each has its own connection, made after the fork) and for
+threads (the backend locks its connection while it sends).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import email.policy
+import os
+import smtplib
+import threading
+from email import encoders
+from email.header import Header
+from email.mime.application import MIMEApplication
+from email.mime.base import MIMEBase
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from email.utils import formataddr, formatdate, make_msgid, parseaddr
+
+from django.core import mail
+from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.core.mail.utils import DNS_NAME
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+
+_lock = threading.Lock()
+_mailer = None
+_owner_pid = None
+_discarding = contextvars.ContextVar("discarding", default=False)
+
+
+def _current():
+    global _mailer, _owner_pid
+    with _lock:
+        if _mailer is None or _owner_pid != os.getpid():
+            # A connection inherited through fork() belongs to the parent: never reuse it.
+            _mailer, _owner_pid = mail.mailers["default"], os.getpid()
+        return _mailer
+
+
+def send(message: EmailMessage) -> None:
+    """Send ``message`` on this process's connection; raise if the server refused it.
+
+    A connection found closed before the message went out (the server dropped it
+    while idle) is opened again once; every other error closes the connection, so the
+    next message starts on a fresh one, and is raised for the caller to judge.
+    """
+    if _discarding.get():
+        return
+    mailer = _current()
+    reused = False
+    try:
+        # Opened here, not by send_messages(), which would close what it opened itself.
+        reused = mailer.open() is False  # False: it was open already
+        sent = mailer.send_messages([message])
+    except smtplib.SMTPServerDisconnected:
+        close()
+        if not reused:
+            raise
+        mailer = _current()
+        try:
+            mailer.open()
+            sent = mailer.send_messages([message])
+        except Exception:
+            close()
+            raise
+    except Exception:
+        close()
+        raise
+    if sent == 0 and message.recipients():
+        raise smtplib.SMTPException("The mail backend did not send the message.")
+
+
+@contextlib.contextmanager
+def discarding():
+    """Within this block ``send`` accepts every message and delivers none: the demo
+    data's made-up addresses must never reach a real mail server."""
+    token = _discarding.set(True)
+    try:
+        yield
+    finally:
+        _discarding.reset(token)
+
+
+def close() -> None:
+    """Close this process's connection, if any (a worker process shutting down)."""
+    global _mailer
+    with _lock:
+        mailer, _mailer = _mailer, None
+    if mailer is not None:
+        # Closing a broken connection may fail; it is gone either way.
+        with contextlib.suppress(Exception):
+            mailer.close()
+
+
+# The standard library's original MIME classes, writing CRLF line ends as SMTP wants.
+COMPACT_POLICY = email.policy.compat32.clone(linesep="\r\n")
+
+
+class CompactEmail(EmailMultiAlternatives):
+    """An email with alternatives and attachments, built with the standard library's
+    original MIME classes instead of the ``email.message.EmailMessage`` Django builds.
+
+    The same structure (multipart/mixed: text and HTML alternatives, then attachments)
+    costs about a fifth of the time to build and serialize: the modern API parses every
+    header into objects, some 10 ms for a message with a PDF, and a batch of
+    certificates sends hundreds. Messages with a non-ASCII address or extra headers are
+    built by Django as usual.
+    """
+
+    def message(self, *, policy=email.policy.default):
+        addresses = [self.from_email, *self.to, *self.cc, *self.reply_to]
+        if self.extra_headers or not all(parseaddr(a)[1].isascii() for a in addresses):
+            return super().message(policy=policy)
+        root = MIMEMultipart("mixed", policy=COMPACT_POLICY)
+        subject = str(self.subject)
+        root["Subject"] = subject if subject.isascii() else Header(subject, "utf-8")
+        root["From"] = formataddr(parseaddr(str(self.from_email)), charset="utf-8")
+        for name, values in (("To", self.to), ("Cc", self.cc), ("Reply-To", self.reply_to)):
+            if values:
+                root[name] = ", ".join(formataddr(parseaddr(v), charset="utf-8") for v in values)
+        root["Date"] = formatdate(usegmt=True)
+        root["Message-ID"] = make_msgid(domain=DNS_NAME)
+        bodies = MIMEMultipart("alternative", policy=COMPACT_POLICY)
+        bodies.attach(_text(self.body, self.content_subtype))
+        for content, mimetype in self.alternatives:
+            maintype, subtype = mimetype.split("/", 1)
+            if maintype != "text":
+                return super().message(policy=policy)
+            bodies.attach(_text(content, subtype))
+        root.attach(bodies)
+        for attachment in self.attachments:
+            filename, content, mimetype = attachment
+            maintype, subtype = (mimetype or "application/octet-stream").split("/", 1)
+            if maintype == "text" or not isinstance(content, bytes):
+                return super().message(policy=policy)
+            part = (
+                MIMEApplication(content, subtype, policy=COMPACT_POLICY)
+                if maintype == "application"
+                else _binary_part(maintype, subtype, content)
+            )
+            part.add_header("Content-Disposition", "attachment", filename=filename)
+            root.attach(part)
+        return root
+
+
+def _text(content, subtype):
+    return MIMEText(str(content), subtype, "utf-8", policy=COMPACT_POLICY)
+
+
+def _binary_part(maintype, subtype, content):
+    part = MIMEBase(maintype, subtype, policy=COMPACT_POLICY)
+    part.set_payload(content)
+    encoders.encode_base64(part)
+    return part
+
+
+@receiver(setting_changed)
+def _forget_on_new_settings(*, setting, **kwargs):
+    # Tests that swap MAILERS get a connection to the new mailer, not the cached one.
+    if setting == "MAILERS":
+        close()

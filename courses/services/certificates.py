@@ -1,0 +1,664 @@
+"""Certificates: issuing, revoking and re-issuing them, and the pipeline that renders,
+stores and emails each one.
+
+Issuing writes the rows in one transaction that locks the session row (so two clicks
+never race) and queues one task per certificate once it commits. What a certificate
+certifies is copied into its ``snapshot`` when it is issued, logos and signatures
+included (as content-addressed files in the certificates storage), so no later edit
+or deletion changes or breaks it. At most one certificate per enrollment is not
+revoked (a database constraint); re-issuing revokes the old one first.
+
+The pipeline (``process_certificate``, run by a Celery task) records each step on the
+row, so that running it again, or twice at once, skips what is done: the PDF is
+rendered and stored once (state ``rendered``); the email goes out once, under the row
+lock, and ``mail_accepted_at`` is committed the moment the mail server accepted it
+(with the state ``sent``), so a run after that never sends it again.
+Temporary mail and network errors are raised for the task to retry with backoff;
+other errors mark the certificate ``failed`` with the reason, for a coordinator to
+retry. ``requeue_stuck_certificates`` (a beat task) queues again what a lost task
+left unfinished, and gives up, marking it failed, after too many attempts.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import hashlib
+import logging
+import os
+import smtplib
+import socket
+import tempfile
+import unicodedata
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import InterfaceError, OperationalError, transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from participants.models import Organization
+from participants.selectors import person_name
+
+from .. import mailer
+from ..models import (
+    CERTIFICATE_LANGUAGES,
+    Certificate,
+    CourseSession,
+    Enrollment,
+    certificate_storage,
+)
+from ..selectors import attended_hours_by_enrollment
+from .enrollment import is_coordinator
+
+logger = logging.getLogger(__name__)
+
+# Audit-log actions (registered with Wagtail in wagtail_hooks), written here.
+ISSUE_ACTION = "concord.certificate.issue"
+REISSUE_ACTION = "concord.certificate.reissue"
+REVOKE_ACTION = "concord.certificate.revoke"
+RETRY_ACTION = "concord.certificate.retry"
+FAIL_ACTION = "concord.certificate.fail"
+
+State = Certificate.State
+UNFINISHED = (State.PENDING, State.RENDERED)
+LOGO_SPEC = "max-480x480|format-png"
+SIGNATURE_SPEC = "max-600x200|format-png"
+
+
+class CertificateError(Exception):
+    """A refusal to explain to the coordinator who asked; nothing was changed."""
+
+
+# ---------------------------------------------------------------------------------------
+# What a certificate says
+
+
+def certificate_language(session: CourseSession) -> str:
+    """The session's language when a certificate template exists for it, else English."""
+    available = {code for code, _name in CERTIFICATE_LANGUAGES}
+    return session.language if session.language in available else "en"
+
+
+def issuing_organizations(session: CourseSession) -> list[Organization]:
+    """Who issues the session's certificates, UN entities first.
+
+    The session's own choice if it made one; else the course's partner organizations,
+    with the programme's UN entity (``CERTIFICATE_UN_ENTITY``) first when no partner is
+    a UN entity.
+    """
+    chosen = list(session.issuing_organizations.select_related("logo"))
+    if not chosen:
+        chosen = list(session.course.partner_organizations.select_related("logo"))
+        if not any(org.kind == Organization.Kind.UN for org in chosen):
+            un_entity = (
+                Organization.objects.select_related("logo")
+                .filter(acronym=settings.CERTIFICATE_UN_ENTITY)
+                .first()
+            )
+            if un_entity is not None:
+                chosen.insert(0, un_entity)
+    return sorted(chosen, key=lambda org: (org.kind != Organization.Kind.UN, org.acronym))
+
+
+def _write_atomically(name: str, data: bytes) -> str:
+    """Store ``data`` under ``name`` so that nobody ever reads a partial file.
+
+    On disk: written to a temporary file beside it, flushed, then renamed over the final
+    name (a rename is atomic). Object stores (no ``path``) write an object in one request.
+    Writing the same name again replaces it: the name says which certificate it is.
+    """
+    storage = certificate_storage()
+    try:
+        final = storage.path(name)
+    except NotImplementedError:
+        if storage.exists(name):
+            storage.delete(name)
+        return storage.save(name, ContentFile(data))
+    folder = os.path.dirname(final)
+    os.makedirs(folder, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".part")
+    try:
+        # No fsync: what the rename guarantees (never a partial file under the final
+        # name, even if the process is killed) is what the pipeline relies on, and a
+        # PDF lost to a power cut can be rendered again from the snapshot.
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
+        os.chmod(temporary, storage.file_permissions_mode or 0o644)
+        os.replace(temporary, final)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+    return name
+
+
+def _copy_image(image, spec: str) -> str | None:
+    """A copy of ``image`` (a PNG rendition) in the certificates storage, by content hash.
+
+    The snapshot names the copy, so deleting or replacing the image later changes
+    nothing. None when there is no image or its file cannot be read (the certificate is
+    printed without it rather than not at all).
+    """
+    if image is None:
+        return None
+    try:
+        rendition = image.get_rendition(spec)
+        with rendition.file.open("rb") as file:
+            data = file.read()
+    except Exception:
+        logger.warning("Image %s could not be read for a certificate", image.pk, exc_info=True)
+        return None
+    name = f"assets/{hashlib.sha256(data).hexdigest()}.png"
+    if not certificate_storage().exists(name):
+        _write_atomically(name, data)
+    return name
+
+
+@functools.lru_cache(maxsize=64)
+def _asset_bytes(name: str) -> bytes | None:
+    # Content-addressed: a name always means the same bytes, so caching them is safe.
+    try:
+        with certificate_storage().open(name, "rb") as file:
+            return file.read()
+    except OSError:
+        logger.warning("Certificate asset %s is missing", name)
+        return None
+
+
+def session_snapshot(session: CourseSession) -> dict:
+    """What every certificate of ``session`` says, apart from the person and their hours."""
+    language = certificate_language(session)
+    with translation.override(language):
+        place = str(session.place)
+    return {
+        "language": language,
+        "course_title": session.course.title,
+        "session_code": session.code,
+        "starts_on": session.starts_on.isoformat(),
+        "ends_on": session.ends_on.isoformat(),
+        "is_online": session.is_online,
+        "city": session.city,
+        "country": str(session.country.code or ""),
+        "place": place,
+        "issuers": [
+            {
+                "name": org.name,
+                "acronym": org.acronym,
+                "colour": org.colour,
+                "logo": _copy_image(org.logo, LOGO_SPEC),
+            }
+            for org in issuing_organizations(session)
+        ],
+        "signatories": [
+            {
+                "name": signatory.name,
+                "title": signatory.title,
+                "signature": _copy_image(signatory.signature, SIGNATURE_SPEC),
+            }
+            for signatory in session.signatories.select_related("signature")
+        ],
+    }
+
+
+def verify_url(certificate: Certificate) -> str:
+    """The absolute address of the certificate's public verification page."""
+    return settings.SITE_URL + certificate.get_absolute_url()
+
+
+def certificate_content(certificate: Certificate):
+    """What the PDF prints (a ``certificate_pdf.CertificateContent``), from the snapshot
+    alone: no query."""
+    # The renderer (ReportLab and its fonts) loads in the worker only, when first used.
+    from ..certificate_pdf import CertificateContent, Issuer, Signatory
+
+    snapshot = certificate.snapshot
+    return CertificateContent(
+        language=certificate.language,
+        participant_name=snapshot["participant_name"],
+        course_title=snapshot["course_title"],
+        starts_on=datetime.date.fromisoformat(snapshot["starts_on"]),
+        ends_on=datetime.date.fromisoformat(snapshot["ends_on"]),
+        place=snapshot["place"],
+        is_online=snapshot["is_online"],
+        hours_attended=Decimal(snapshot["hours_attended"]),
+        issuers=tuple(
+            Issuer(
+                name=issuer["name"],
+                acronym=issuer["acronym"],
+                colour=issuer["colour"],
+                logo=_asset_bytes(issuer["logo"]) if issuer.get("logo") else None,
+            )
+            for issuer in snapshot["issuers"]
+        ),
+        signatories=tuple(
+            Signatory(
+                name=signatory["name"],
+                title=signatory["title"],
+                signature=_asset_bytes(signatory["signature"])
+                if signatory.get("signature")
+                else None,
+            )
+            for signatory in snapshot["signatories"]
+        ),
+        code=certificate.code,
+        short_code=certificate.short_code,
+        verify_url=verify_url(certificate),
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Coordinators' actions
+
+
+def _lock_session(session: CourseSession, by) -> CourseSession:
+    session = (
+        CourseSession.objects.select_for_update(of=("self",))
+        .select_related("course")
+        .get(pk=session.pk)
+    )
+    if not is_coordinator(by, session):
+        raise CertificateError(_("Only a coordinator of this session can manage its certificates."))
+    return session
+
+
+def _queue_after_commit(ids: list[int]) -> None:
+    if ids:
+        transaction.on_commit(lambda: queue(ids))
+
+
+def queue(ids: Iterable[int]) -> None:
+    """Queue the pipeline task of each certificate; what fails to queue the sweep will."""
+    from ..tasks import process_certificate as task
+
+    for pk in ids:
+        try:
+            task.delay(certificate_id=pk)
+        except Exception:  # the broker is down: the sweep will queue them again
+            logger.exception("Could not queue certificate %s; the sweep will retry it", pk)
+            return
+
+
+def _new_certificates(session, enrollments, *, by, now, replaces=None) -> list[Certificate]:
+    common = session_snapshot(session)
+    hours = attended_hours_by_enrollment(enrollments)
+    certificates = Certificate.objects.bulk_create(
+        Certificate(
+            enrollment=enrollment,
+            language=common["language"],
+            snapshot={
+                **common,
+                "participant_name": unicodedata.normalize(
+                    "NFC", person_name(enrollment.participant).strip()
+                ),
+                "hours_attended": str(Decimal(str(hours[enrollment.pk]))),
+            },
+            issued_at=now,
+            issued_by=by,
+            queued_at=now,
+            replaces=replaces,
+        )
+        for enrollment in enrollments
+    )
+    for certificate in certificates:
+        data = {"session": session.code, "enrollment": certificate.enrollment_id}
+        if replaces is not None:
+            data["replaces"] = replaces.short_code
+        log(certificate, REISSUE_ACTION if replaces else ISSUE_ACTION, user=by, data=data)
+    _queue_after_commit([certificate.pk for certificate in certificates])
+    return certificates
+
+
+def issue_certificates(
+    *, session: CourseSession, by, enrollments: Iterable[Enrollment] | None = None, now=None
+) -> list[Certificate]:
+    """Issue a certificate to each person who completed ``session`` and has none yet (or,
+    with ``enrollments``, to those people only). Returns the new certificates.
+
+    One transaction, locking the session row: the rows, their snapshots and the audit
+    entries are written together; one task per certificate is queued once it commits.
+    Asking for someone who has not completed the session is refused. Calling it again
+    issues nothing new: who already holds a certificate that is not revoked is skipped,
+    and the database refuses a second one.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        session = _lock_session(session, by)
+        completers = Enrollment.objects.filter(
+            session=session, status=Enrollment.Status.COMPLETED
+        ).select_related("participant")
+        if enrollments is not None:
+            wanted = {enrollment.pk for enrollment in enrollments}
+            completers = completers.filter(pk__in=wanted)
+            if len(completers) != len(wanted):
+                raise CertificateError(
+                    _("Certificates are issued only to people who completed the session.")
+                )
+        holders = set(
+            Certificate.objects.filter(enrollment__session=session)
+            .exclude(state=State.REVOKED)
+            .values_list("enrollment_id", flat=True)
+        )
+        todo = [enrollment for enrollment in completers if enrollment.pk not in holders]
+        if not todo:
+            return []
+        return _new_certificates(session, todo, by=by, now=now)
+
+
+def _lock_certificate(certificate: Certificate) -> Certificate:
+    return (
+        Certificate.objects.select_for_update(of=("self",))
+        .select_related("enrollment__session")
+        .get(pk=certificate.pk)
+    )
+
+
+def revoke_certificate(*, certificate: Certificate, reason: str, by, now=None) -> Certificate:
+    """Revoke a certificate: its verification page says so from now on, with the date.
+
+    The reason is required and recorded (with who and when) but never shown publicly.
+    One transaction, locking the row; revoking a revoked certificate changes nothing.
+    A task still working on it stops at its next step.
+    """
+    reason = (reason or "").strip()
+    now = now or timezone.now()
+    with transaction.atomic():
+        certificate = _lock_certificate(certificate)
+        if not is_coordinator(by, certificate.enrollment.session):
+            raise CertificateError(_("Only a coordinator of this session can revoke it."))
+        if certificate.state == State.REVOKED:
+            return certificate
+        if not reason:
+            raise CertificateError(_("Give the reason for revoking the certificate."))
+        before = certificate.state
+        certificate.state = State.REVOKED
+        certificate.revoked_at = now
+        certificate.revoked_by = by
+        certificate.revocation_reason = reason
+        certificate.save(update_fields=["state", "revoked_at", "revoked_by", "revocation_reason"])
+        log(certificate, REVOKE_ACTION, user=by, data={"reason": reason, "from": before})
+        return certificate
+
+
+def reissue_certificate(*, certificate: Certificate, reason: str, by, now=None) -> Certificate:
+    """Revoke ``certificate`` with ``reason`` and issue a new one in its place, from what
+    the records say now (a corrected name, say). Returns the new certificate.
+
+    One transaction, locking the session row then the certificate's; the new one is
+    queued after commit. Refused when the person no longer counts as having completed
+    the session (revoke it instead). Calling it again for the same certificate returns
+    the certificate that already replaced it.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        session = _lock_session(certificate.enrollment.session, by)
+        current = _lock_certificate(certificate)
+        replacement = Certificate.objects.filter(replaces=current).first()
+        if replacement is not None:
+            return replacement
+        enrollment = Enrollment.objects.select_related("participant").get(pk=current.enrollment_id)
+        if enrollment.status != Enrollment.Status.COMPLETED:
+            raise CertificateError(
+                _("This person no longer counts as having completed the session: revoke it.")
+            )
+        if not (reason or "").strip():
+            raise CertificateError(_("Give the reason for re-issuing the certificate."))
+        revoke_certificate(certificate=current, reason=reason, by=by, now=now)
+        (new,) = _new_certificates(session, [enrollment], by=by, now=now, replaces=current)
+        return new
+
+
+def retry_certificate(*, certificate: Certificate, by, now=None) -> Certificate:
+    """Send a failed certificate through the pipeline again, from the step that failed.
+
+    A stored PDF is kept (only the email is tried again); without one it is rendered
+    again. One transaction, locking the row; the task is queued after commit. Retrying
+    a certificate that is not failed (retried already, say) changes nothing.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        certificate = _lock_certificate(certificate)
+        if not is_coordinator(by, certificate.enrollment.session):
+            raise CertificateError(_("Only a coordinator of this session can retry it."))
+        if certificate.state != State.FAILED:
+            return certificate
+        error = certificate.last_error
+        certificate.state = State.RENDERED if certificate.rendered_at else State.PENDING
+        certificate.attempts = 0
+        certificate.last_error = ""
+        certificate.queued_at = now
+        certificate.save(update_fields=["state", "attempts", "last_error", "queued_at"])
+        log(certificate, RETRY_ACTION, user=by, data={"error": error})
+        _queue_after_commit([certificate.pk])
+        return certificate
+
+
+# ---------------------------------------------------------------------------------------
+# The pipeline
+
+
+# What sending a message can raise: the server's refusals, the network, a malformed
+# address. Anything else (a time limit, a bug) goes up to the task, which records it.
+MAIL_ERRORS = (smtplib.SMTPException, OSError, ValueError)
+
+
+def is_temporary(error: BaseException) -> bool:
+    """Worth retrying: the mail server, the network or the database may do better soon."""
+    if isinstance(error, smtplib.SMTPServerDisconnected | smtplib.SMTPConnectError):
+        return True
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _message in error.recipients.values()]
+        return bool(codes) and all(400 <= code < 500 for code in codes)
+    if isinstance(error, smtplib.SMTPResponseException):
+        return 400 <= error.smtp_code < 500
+    return isinstance(
+        error,
+        ConnectionError | TimeoutError | socket.gaierror | OperationalError | InterfaceError,
+    )
+
+
+def describe(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}"[:1000]
+
+
+def retry_delay(retries: int) -> int:
+    """Seconds before retry number ``retries + 1``: 30, 60, 120, … up to the maximum."""
+    delay = settings.CERTIFICATE_RETRY_BACKOFF * 2**retries
+    return min(delay, settings.CERTIFICATE_RETRY_BACKOFF_MAX)
+
+
+def pdf_name(certificate: Certificate) -> str:
+    return f"pdf/{certificate.issued_at:%Y}/{certificate.code}.pdf"
+
+
+def certificate_email(certificate: Certificate, *, pdf: bytes | None = None):
+    """The email that carries the certificate, in its language, text and HTML, with
+    the PDF attached and the verification link."""
+    snapshot = certificate.snapshot
+    user = certificate.enrollment.participant
+    if pdf is None:
+        with certificate.pdf.open("rb") as file:
+            pdf = file.read()
+    with translation.override(certificate.language):
+        context = {
+            "name": snapshot["participant_name"],
+            "course": snapshot["course_title"],
+            "starts_on": datetime.date.fromisoformat(snapshot["starts_on"]),
+            "ends_on": datetime.date.fromisoformat(snapshot["ends_on"]),
+            "place": snapshot["place"],
+            "hours": Decimal(snapshot["hours_attended"]),
+            "short_code": certificate.short_code,
+            "verify_url": verify_url(certificate),
+            "learning_url": settings.SITE_URL + reverse("my_learning"),
+            "language": certificate.language,
+        }
+        subject = _("Your certificate for %(course)s") % {"course": snapshot["course_title"]}
+        text = render_to_string("courses/email/certificate.txt", context)
+        html = render_to_string("courses/email/certificate.html", context)
+    message = mailer.CompactEmail(subject=subject, body=text, to=[user.email])
+    message.attach_alternative(html, "text/html")
+    message.attach(certificate.filename, pdf, "application/pdf")
+    return message
+
+
+def process_certificate(*, certificate_id: int) -> str | None:
+    """Render, store and email one certificate, skipping the steps already done.
+    Returns its state afterwards (None when it no longer exists).
+
+    Render: the PDF is stored (atomically, under a name of its own) and the row moves
+    from pending to rendered by a conditional update, so of two runs at once only one
+    records it (the other's identical file is harmless), and a certificate revoked
+    meanwhile stays revoked. A name the fonts cannot print fails the certificate with
+    the reason. Email: under the certificate's row lock, so two runs never send it both;
+    sent on the process's reused mail connection; ``mail_accepted_at`` (with the state
+    ``sent``) is committed as soon as the server accepted it. A run that finds the mark
+    never mails again, and finishes the certificate if the state was not saved. A
+    temporary mail or network error is recorded and raised (the task retries); any
+    other refusal fails the certificate. Revoked, failed and sent certificates are left
+    alone. Each run counts one attempt.
+    """
+    from ..certificate_pdf import CertificateRenderError, render_certificate
+
+    certificate = (
+        Certificate.objects.select_related("enrollment__participant")
+        .filter(pk=certificate_id)
+        .first()
+    )
+    if certificate is None:
+        return None
+    if certificate.state not in UNFINISHED:
+        return certificate.state
+    unfinished = Certificate.objects.filter(pk=certificate_id, state__in=UNFINISHED)
+    counted = False
+    pdf = None
+    if certificate.state == State.PENDING:
+        try:
+            pdf = render_certificate(certificate_content(certificate))
+        except CertificateRenderError as error:
+            reason = _("The PDF could not be made: %(reason)s") % {"reason": error}
+            _fail(certificate, reason, count_attempt=True)
+            return State.FAILED
+        name = _write_atomically(pdf_name(certificate), pdf)
+        counted = bool(
+            Certificate.objects.filter(pk=certificate_id, state=State.PENDING).update(
+                state=State.RENDERED,
+                pdf=name,
+                rendered_at=timezone.now(),
+                attempts=F("attempts") + 1,
+            )
+        )
+        certificate.pdf.name = name
+
+    failure = None
+    with transaction.atomic():
+        row = (
+            Certificate.objects.select_for_update()
+            .filter(pk=certificate_id)
+            .values("state", "mail_accepted_at", "pdf")
+            .first()
+        )
+        if row is None or row["state"] != State.RENDERED:
+            return row and row["state"]
+        if row["mail_accepted_at"] is None:
+            if not counted:
+                # Rendered by an earlier run (or by another one just now): its file.
+                certificate.pdf.name, pdf = row["pdf"], None
+            if not certificate.enrollment.participant.email:
+                _fail(certificate, _("The participant has no email address."), not counted)
+                return State.FAILED
+            try:
+                mailer.send(certificate_email(certificate, pdf=pdf))
+            except MAIL_ERRORS as error:
+                if not is_temporary(error):
+                    _fail(certificate, describe(error), count_attempt=not counted)
+                    return State.FAILED
+                # Recorded in this transaction, which commits; raised after it.
+                unfinished.update(
+                    last_error=describe(error), attempts=F("attempts") + int(not counted)
+                )
+                failure = error
+            else:
+                # The mail server has it: recorded before anything else can happen.
+                accepted = timezone.now()
+                unfinished.update(
+                    mail_accepted_at=accepted,
+                    state=State.SENT,
+                    sent_at=accepted,
+                    last_error="",
+                    attempts=F("attempts") + int(not counted),
+                )
+                return State.SENT
+        elif not counted:
+            unfinished.update(attempts=F("attempts") + 1)
+    if failure is not None:
+        raise failure
+    # Accepted by the mail server before the state could follow (the worker died in
+    # between): the mark says so, so it is finished without mailing it again.
+    Certificate.objects.filter(pk=certificate_id, state=State.RENDERED).update(
+        state=State.SENT, sent_at=F("mail_accepted_at"), last_error=""
+    )
+    return State.SENT
+
+
+def _fail(certificate: Certificate, reason: str, count_attempt: bool) -> bool:
+    """Mark an unfinished certificate failed with ``reason`` and log it; False when it
+    was finished (or revoked) already."""
+    reason = reason[:1000]
+    failed = Certificate.objects.filter(pk=certificate.pk, state__in=UNFINISHED).update(
+        state=State.FAILED, last_error=reason, attempts=F("attempts") + int(count_attempt)
+    )
+    if failed:
+        log(certificate, FAIL_ACTION, data={"error": reason})
+        logger.warning("Certificate %s failed: %s", certificate.pk, reason)
+    return bool(failed)
+
+
+def fail_certificate(*, certificate_id: int, error: str) -> bool:
+    """Mark an unfinished certificate failed with ``error`` (retries exhausted, too slow,
+    an unexpected error) for a coordinator to see and retry. True when it did; a
+    certificate that is finished or gone is left alone, so calling it twice is harmless."""
+    certificate = Certificate.objects.filter(pk=certificate_id).first()
+    return certificate is not None and _fail(certificate, error, count_attempt=False)
+
+
+def note_retry(*, certificate_id: int, countdown: int) -> None:
+    """A retry is due in ``countdown`` seconds: the sweep waits for it before stepping in."""
+    due = timezone.now() + datetime.timedelta(seconds=countdown)
+    Certificate.objects.filter(pk=certificate_id, state__in=UNFINISHED).update(queued_at=due)
+
+
+def requeue_stuck_certificates(*, now=None, limit: int = 500) -> int:
+    """Queue again the certificates left pending or rendered long after their task was
+    queued (a worker killed, a Redis restart, a broker outage). Returns how many.
+
+    Rows a worker holds locked right now are skipped. A certificate that has been
+    through ``CERTIFICATE_MAX_ATTEMPTS`` runs is marked failed instead. Safe to run at
+    any time: the pipeline skips what is done, so a certificate queued twice is
+    processed once.
+    """
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(seconds=settings.CERTIFICATE_STUCK_AFTER)
+    with transaction.atomic():
+        stuck = list(
+            Certificate.objects.select_for_update(skip_locked=True)
+            .filter(state__in=UNFINISHED, queued_at__lt=cutoff)
+            .order_by("queued_at")[:limit]
+        )
+        again = []
+        for certificate in stuck:
+            if certificate.attempts >= settings.CERTIFICATE_MAX_ATTEMPTS:
+                reason = _("Gave up after %(n)d attempts.") % {"n": certificate.attempts}
+                if certificate.last_error:
+                    reason = f"{reason} {certificate.last_error}"
+                _fail(certificate, reason, count_attempt=False)
+            else:
+                again.append(certificate.pk)
+        Certificate.objects.filter(pk__in=again).update(queued_at=now)
+        _queue_after_commit(again)
+    return len(again)
