@@ -6,6 +6,7 @@
 
 from .attendance import (
     Figures,
+    Mark,
     Progress,
     Rule,
     Sheet,
@@ -52,6 +53,7 @@ __all__ = [
     "BalanceRow",
     "Figures",
     "LearningRow",
+    "Mark",
     "Progress",
     "Rule",
     "SessionBalance",

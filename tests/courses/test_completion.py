@@ -348,8 +348,6 @@ def test_the_rule_is_set_in_the_session_form(client, course, coordinator):
     refused = client.post(url, session_form(session, min_attendance_percent=120))
     assert refused.status_code == 200
     assert "min_attendance_percent" in refused.context["form"].errors
-    client.post(
-        url, session_form(session, min_attendance_percent=60, excused_absences="attended")
-    )
+    client.post(url, session_form(session, min_attendance_percent=60, excused_absences="attended"))
     session.refresh_from_db()
     assert (session.min_attendance_percent, session.excused_absences) == (60, "attended")
