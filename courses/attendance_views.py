@@ -34,6 +34,7 @@ from .models import Attendance, CourseSession, Enrollment, Meeting
 from .services import (
     AttendanceError,
     CellChange,
+    NotAllowed,
     check_in_open,
     current_check_in,
     evaluate_completion,
@@ -56,13 +57,16 @@ def _breadcrumbs(view, session, label):
 
 
 class AttendanceSessionMixin:
-    """Finds ``self.session`` among the sessions the user takes attendance for, or 404."""
+    """Finds ``self.session`` among the sessions the user takes attendance for, or 404.
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.session = get_object_or_404(
-            selectors.attendance_sessions_for(request.user).select_related("course"),
-            pk=kwargs["pk"],
+    Read when first used: a save leaves the check to the service, which makes it in the
+    query that locks the session (one query less on the path that must stay fast)."""
+
+    @cached_property
+    def session(self) -> CourseSession:
+        return get_object_or_404(
+            selectors.attendance_sessions_for(self.request.user).select_related("course"),
+            pk=self.kwargs["pk"],
         )
 
     @cached_property
@@ -124,45 +128,43 @@ class SheetForm:
     separated). Only cells the person changed become ``CellChange``s."""
 
     def __init__(self, data):
-        self.data = data
+        # A plain dict of last values: a 200-by-10 sheet posts 2,000 fields.
+        self.data = data.dict() if hasattr(data, "dict") else dict(data)
 
-    def loaded(self) -> dict[tuple[int, int], tuple[int, str]]:
+    def loaded(self) -> dict[str, tuple[str, str]]:
+        """``"<enrollment>-<meeting>"`` → (version, mark) as loaded, both as posted."""
         cells = {}
         for item in self.data.get("loaded", "").split(","):
             parts = item.split(".")
-            if len(parts) != 4:
-                continue
-            try:
-                key = (int(parts[0]), int(parts[1]))
-                cells[key] = (int(parts[2]), parts[3])
-            except ValueError:
-                continue
+            if len(parts) == 4:
+                cells[f"{parts[0]}-{parts[1]}"] = (parts[2], parts[3])
         return cells
 
     def changes(self) -> list[CellChange]:
         loaded = self.loaded()
+        data = self.data
         changes = []
-        for name, value in self.data.items():
+        for name, value in data.items():
             if not name.startswith("c-"):
                 continue
-            try:
-                _prefix, enrollment_id, meeting_id = name.split("-")
-                key = (int(enrollment_id), int(meeting_id))
-            except ValueError:
-                continue
-            version, was = loaded.get(key, (0, ""))
-            note_field = f"n-{key[0]}-{key[1]}"
-            note = self.data.get(note_field)
-            note_changed = note is not None and note.strip() != self.data.get(f"o{note_field}", "")
+            cell = name[2:]
+            version, was = loaded.get(cell, ("0", ""))
+            note = data.get(f"n-{cell}")
+            note_changed = note is not None and note.strip() != data.get(f"on-{cell}", "")
             if value == was and not note_changed:
                 continue
+            try:
+                enrollment_id, meeting_id = (int(part) for part in cell.split("-"))
+                loaded_version = int(version)
+            except ValueError:
+                continue  # not a cell this page made: ignored
             changes.append(
                 CellChange(
-                    enrollment_id=key[0],
-                    meeting_id=key[1],
+                    enrollment_id=enrollment_id,
+                    meeting_id=meeting_id,
                     status=value,
                     note=note.strip() if note is not None else None,
-                    loaded_version=version,
+                    loaded_version=loaded_version,
                 )
             )
         return changes
@@ -216,7 +218,7 @@ class AttendanceSheetView(AttendanceSessionMixin, WagtailAdminTemplateMixin, Tem
 
     @property
     def sheet_url(self):
-        url = reverse("course_attendance_sheet", args=[self.session.pk])
+        url = reverse("course_attendance_sheet", args=[self.kwargs["pk"]])
         return f"{url}?meeting={self.focus.pk}" if self.focus else url
 
     def _grid_rows(self, sheet, conflicts):
@@ -277,7 +279,9 @@ class AttendanceSheetView(AttendanceSessionMixin, WagtailAdminTemplateMixin, Tem
         form = SheetForm(request.POST)
         try:
             result = record_attendance(
-                session=self.session, by=request.user, changes=form.changes()
+                session=CourseSession(pk=self.kwargs["pk"]),
+                by=request.user,
+                changes=form.changes(),
             )
             marked = 0
             if request.POST.get("mark_all"):
@@ -287,6 +291,8 @@ class AttendanceSheetView(AttendanceSessionMixin, WagtailAdminTemplateMixin, Tem
                 if meeting is None:
                     raise Http404
                 marked = mark_all_present(meeting=meeting, by=request.user)
+        except NotAllowed as error:
+            raise Http404 from error
         except AttendanceError as error:
             messages.error(request, str(error))
             return redirect(self.sheet_url)

@@ -654,11 +654,18 @@ def register_attendance_log_actions(actions):
 
         def format_message(self, log_entry):
             data = log_entry.data
-            return _("Attendance of %(person)s at %(meeting)s: %(from)s → %(to)s") % {
+            changes = "; ".join(
+                _("%(meeting)s: %(from)s → %(to)s")
+                % {
+                    "meeting": change.get("meeting_label", ""),
+                    "from": _mark_label(change.get("from")),
+                    "to": _mark_label(change.get("to")),
+                }
+                for change in data.get("changes", [])
+            )
+            return _("Attendance of %(person)s: %(changes)s") % {
                 "person": data.get("participant", ""),
-                "meeting": data.get("meeting_label", ""),
-                "from": _mark_label(data.get("from")),
-                "to": _mark_label(data.get("to")),
+                "changes": changes,
             }
 
     @actions.register_action(EVALUATE_ACTION)

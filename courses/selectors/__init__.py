@@ -8,6 +8,7 @@
 
 from .attendance import (
     Figures,
+    Mark,
     Progress,
     Rule,
     Sheet,
@@ -86,6 +87,7 @@ __all__ = [
     "CompletionGroup",
     "Figures",
     "LearningRow",
+    "Mark",
     "MeetingLine",
     "ParticipantLine",
     "Progress",

@@ -247,11 +247,25 @@ def completion_figures(
 # ---------------------------------------------------------------------- the sheet
 
 
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """One recorded cell of the sheet: what it shows and the version it was loaded at."""
+
+    meeting_id: int
+    status: str
+    note: str
+    version: int
+
+    @property
+    def label(self) -> str:
+        return S(self.status).label
+
+
 @dataclass
 class SheetRow:
     enrollment: Enrollment
     #: One per meeting of the sheet, in its order: the mark, or None when unmarked.
-    cells: list[Attendance | None]
+    cells: list[Mark | None]
 
     @property
     def name(self) -> str:
@@ -282,16 +296,31 @@ class Sheet:
 def attendance_sheet(session: CourseSession, meetings=None) -> Sheet:
     """``session``'s roster (confirmed, completed, not completed) by name, against its
     meetings (or the given subset), with each mark: three queries whatever the size."""
-    from .enrollment import roster
-
     if meetings is None:
         meetings = list(Meeting.objects.filter(session=session).order_by("starts_at", "pk"))
-    enrollments = list(roster(session))
+    # The roster (see ``roster``), with only what the sheet shows of each person.
+    enrollments = list(
+        Enrollment.objects.filter(session=session, status__in=ROSTER)
+        .select_related("participant", "organization")
+        .only(
+            "session_id",
+            "status",
+            "participant__first_name",
+            "participant__last_name",
+            "participant__username",
+            "organization__acronym",
+            "organization__name",
+        )
+        .order_by("participant__last_name", "participant__first_name", "pk")
+    )
+    # Plain rows, not model instances: a 200-by-10 sheet has 2,000 of them.
     marks = {
-        (a.enrollment_id, a.meeting_id): a
-        for a in Attendance.objects.filter(
+        (enrollment_id, meeting_id): Mark(meeting_id, status, note, version)
+        for enrollment_id, meeting_id, status, note, version in Attendance.objects.filter(
             meeting__in=[m.pk for m in meetings], enrollment__in=[e.pk for e in enrollments]
-        ).select_related("recorded_by")
+        )
+        .order_by()
+        .values_list("enrollment_id", "meeting_id", "status", "note", "version")
     }
     marked: dict[int, int] = dict.fromkeys((m.pk for m in meetings), 0)
     for _e, meeting_id in marks:

@@ -19,10 +19,12 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.db.models import FilteredRelation, Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
@@ -45,6 +47,10 @@ OVERRIDE_ACTION = "concord.completion.override"
 
 class AttendanceError(Exception):
     """A refusal to explain to the person who asked; nothing was changed."""
+
+
+class NotAllowed(AttendanceError):
+    """The person may not take this session's attendance (views answer 404)."""
 
 
 class CheckInRefused(AttendanceError):
@@ -114,36 +120,57 @@ def _lock_with_meetings(session: CourseSession, by) -> tuple[CourseSession, dict
     )
     if not meetings:
         if not attendance_sessions_for(by).filter(pk=session.pk).exists():
-            raise AttendanceError(_("Only a coordinator or trainer of this session can do this."))
+            raise NotAllowed(_("Only a coordinator or trainer of this session can do this."))
         raise AttendanceError(_("This session has no meetings to take attendance on."))
     return meetings[0].session, {m.pk: m for m in meetings}
 
 
-def _log_entries(session, by, changes, now, source) -> list[ModelLogEntry]:
-    content_type = ContentType.objects.get_for_model(CourseSession)
-    batch = uuid.uuid4()
-    label = str(session)
-    return [
-        ModelLogEntry(
-            content_type=content_type,
-            object_id=str(session.pk),
-            label=label,
-            action=RECORD_ACTION,
-            user=by,
-            uuid=batch,
-            timestamp=now,
-            data={
-                "enrollment": enrollment.pk,
-                "participant": person_name(enrollment.participant),
+def attendance_log_data(*, enrollment_id, participant, source, changes) -> dict:
+    """The audit data of one person's changed marks in one save: ``changes`` holds
+    (meeting, old mark, new mark, note), a mark being "" when unmarked."""
+    return {
+        "enrollment": enrollment_id,
+        "participant": participant,
+        "source": source,
+        "changes": [
+            {
                 "meeting": meeting.pk,
                 "meeting_label": str(meeting),
                 "from": before,
                 "to": after,
                 "note": note,
-                "source": source,
-            },
+            }
+            for meeting, before, after, note in changes
+        ],
+    }
+
+
+def _log_entries(session, by, changes, now, source) -> list[ModelLogEntry]:
+    """The audit entries of one save: one per person whose marks changed, listing each
+    change (so a whole sheet is 200 entries, not 2,000). ``changes`` holds (enrollment
+    id, person's name, meeting, old mark, new mark, note)."""
+    content_type = ContentType.objects.get_for_model(CourseSession)
+    batch = uuid.uuid4()
+    label = str(session)
+    people: dict[int, tuple[str, list]] = {}
+    for enrollment_id, name, meeting, before, after, note in changes:
+        people.setdefault(enrollment_id, (name, []))[1].append((meeting, before, after, note))
+    return [
+        ModelLogEntry(
+            content_type_id=content_type.pk,
+            object_id=str(session.pk),
+            label=label,
+            action=RECORD_ACTION,
+            # Ids, not objects: ``by`` is often the request's lazy user, slow to assign
+            # to thousands of rows.
+            user_id=by.pk,
+            uuid=batch,
+            timestamp=now,
+            data=attendance_log_data(
+                enrollment_id=enrollment_id, participant=name, source=source, changes=cells
+            ),
         )
-        for enrollment, meeting, before, after, note in changes
+        for enrollment_id, (name, cells) in people.items()
     ]
 
 
@@ -157,71 +184,84 @@ def _record(
     skip_conflicts: bool = False,
 ) -> SheetSave:
     """The body of ``record_attendance`` and ``mark_all_present``, in the caller's
-    transaction: a fixed number of queries (lock and meetings, roster, current marks,
-    one upsert, one delete when something is cleared, one audit insert)."""
+    transaction: a fixed number of queries (lock and meetings, people with their marks,
+    one upsert, one delete when something is cleared, one audit insert, and one to name
+    who made the conflicting changes, if any)."""
     changes = list(changes)
     for change in changes:
         if change.status and change.status not in S.values:
             raise AttendanceError(_("“%(value)s” is not a mark.") % {"value": change.status})
     session, meetings = _lock_with_meetings(session, by)
-    enrollments = {e.pk: e for e in roster(session)}
+    # Plain rows rather than model instances: a 200-by-10 sheet would otherwise build
+    # thousands of objects only to read three fields of each.
+    changed_meetings = [m for m in {c.meeting_id for c in changes} if m in meetings]
+    # The people and their current marks in one query: a row per (person, mark), or
+    # one row with no mark for someone not marked yet in the meetings changed.
+    rows = (
+        Enrollment.objects.filter(
+            session=session, status__in=ROSTER, pk__in={c.enrollment_id for c in changes}
+        )
+        .annotate(
+            mark=FilteredRelation(
+                "attendances", condition=Q(attendances__meeting_id__in=changed_meetings)
+            )
+        )
+        .values_list(
+            "pk",
+            "participant__first_name",
+            "participant__last_name",
+            "participant__username",
+            "mark__meeting_id",
+            "mark__pk",
+            "mark__status",
+            "mark__note",
+            "mark__version",
+            "mark__recorded_by_id",
+        )
+    )
+    names = {}
+    current = {}
+    for pk, first, last, username, meeting_id, *mark in rows:
+        names[pk] = f"{first} {last}".strip() or username
+        if meeting_id is not None:
+            current[(pk, meeting_id)] = tuple(mark)
     for change in changes:
-        if change.enrollment_id not in enrollments or change.meeting_id not in meetings:
+        if change.enrollment_id not in names or change.meeting_id not in meetings:
             raise AttendanceError(_("The sheet does not match this session: reload it."))
-    current = {
-        (a.enrollment_id, a.meeting_id): a
-        for a in Attendance.objects.filter(
-            meeting_id__in=list(meetings),
-            enrollment_id__in={c.enrollment_id for c in changes},
-        ).select_related("recorded_by")
-    }
     upserts: list[Attendance] = []
     cleared: list[int] = []
     logged = []
-    conflicts: list[Conflict] = []
+    clashes = []
     for change in changes:
         key = (change.enrollment_id, change.meeting_id)
-        mark = current.get(key)
-        status, note = (mark.status, mark.note) if mark else ("", "")
+        pk, status, note, version, recorded_by_id = current.get(key, (None, "", "", 0, None))
         new_note = (change.note if change.note is not None else note).strip()[:500]
         if not change.status:
             new_note = ""
         if (change.status, new_note) == (status, note):
             continue  # what the person wants is what is there: nothing to do
-        version = mark.version if mark else 0
-        enrollment, meeting = enrollments[change.enrollment_id], meetings[change.meeting_id]
         if change.loaded_version != version:
             if not skip_conflicts:
-                conflicts.append(
-                    Conflict(
-                        enrollment_id=enrollment.pk,
-                        meeting_id=meeting.pk,
-                        participant=person_name(enrollment.participant),
-                        meeting=str(meeting),
-                        wanted=change.status,
-                        current=status,
-                        recorded_by=person_name(mark.recorded_by)
-                        if mark and mark.recorded_by
-                        else "",
-                    )
-                )
+                clashes.append((change, status, recorded_by_id))
             continue
         if change.status:
             upserts.append(
                 Attendance(
-                    enrollment_id=enrollment.pk,
-                    meeting_id=meeting.pk,
+                    enrollment_id=change.enrollment_id,
+                    meeting_id=change.meeting_id,
                     status=change.status,
                     note=new_note,
                     source=source,
-                    recorded_by=by,
+                    recorded_by_id=by.pk,
                     recorded_at=now,
                     version=version + 1,
                 )
             )
         else:
-            cleared.append(mark.pk)
-        logged.append((enrollment, meeting, status, change.status, new_note))
+            cleared.append(pk)
+        meeting = meetings[change.meeting_id]
+        name = names[change.enrollment_id]
+        logged.append((change.enrollment_id, name, meeting, status, change.status, new_note))
     if upserts:
         Attendance.objects.bulk_create(
             upserts,
@@ -233,7 +273,29 @@ def _record(
         Attendance.objects.filter(pk__in=cleared)._raw_delete(Attendance.objects.db)
     if logged:
         ModelLogEntry.objects.bulk_create(_log_entries(session, by, logged, now, source))
-    return SheetSave(saved=len(logged), conflicts=conflicts)
+    return SheetSave(saved=len(logged), conflicts=_conflicts(clashes, names, meetings))
+
+
+def _conflicts(clashes, names, meetings) -> list[Conflict]:
+    """The refused cells with who changed them: one more query, only when there are any."""
+    if not clashes:
+        return []
+    users = {
+        user.pk: person_name(user)
+        for user in get_user_model().objects.filter(pk__in={c[2] for c in clashes if c[2]})
+    }
+    return [
+        Conflict(
+            enrollment_id=change.enrollment_id,
+            meeting_id=change.meeting_id,
+            participant=names[change.enrollment_id],
+            meeting=str(meetings[change.meeting_id]),
+            wanted=change.status,
+            current=current,
+            recorded_by=users.get(recorded_by_id, ""),
+        )
+        for change, current, recorded_by_id in clashes
+    ]
 
 
 def record_attendance(
@@ -507,16 +569,12 @@ def check_in(*, user, code_or_token: str, now=None, scanned_at=None) -> CheckIn:
             session,
             RECORD_ACTION,
             user=user,
-            data={
-                "enrollment": enrollment.pk,
-                "participant": person_name(user),
-                "meeting": meeting.pk,
-                "meeting_label": str(meeting),
-                "from": before,
-                "to": status,
-                "note": mark.note,
-                "source": Attendance.Source.CHECK_IN,
-            },
+            data=attendance_log_data(
+                enrollment_id=enrollment.pk,
+                participant=person_name(user),
+                source=Attendance.Source.CHECK_IN,
+                changes=[(meeting, before, status, mark.note)],
+            ),
         )
     cache.delete(f"check-in-failures:{user.pk}")
     return CheckIn(attendance=mark, meeting=meeting, new=True)

@@ -77,7 +77,7 @@ def loaded_of(html):
 # ---------------------------------------------------------------------- the service
 
 
-def test_a_save_inserts_updates_and_clears_marks_with_an_audit_entry_each(session, coordinator):
+def test_a_save_inserts_updates_and_clears_marks_and_logs_each_change(session, coordinator):
     (a, b, _c), (m1, m2, _m3) = grid(session)
     record_attendance(
         session=session,
@@ -97,17 +97,21 @@ def test_a_save_inserts_updates_and_clears_marks_with_an_audit_entry_each(sessio
     assert marks(session) == {(a.pk, m1.pk): S.LATE, (a.pk, m2.pk): S.EXCUSED}
     late = Attendance.objects.get(enrollment=a, meeting=m1)
     assert (late.version, late.note, late.recorded_by) == (2, "Train delayed", coordinator)
+    # One entry per person and save, listing each of their changes.
     entries = ModelLogEntry.objects.filter(action=RECORD_ACTION).order_by("pk")
-    assert [(e.data["from"], e.data["to"]) for e in entries] == [
-        ("", S.PRESENT),
-        ("", S.ABSENT),
-        (S.PRESENT, S.LATE),
-        (S.ABSENT, ""),
-        ("", S.EXCUSED),
+    assert [
+        (e.data["participant"], [(c["meeting"], c["from"], c["to"]) for c in e.data["changes"]])
+        for e in entries
+    ] == [
+        (a.participant.get_full_name(), [(m1.pk, "", S.PRESENT)]),
+        (b.participant.get_full_name(), [(m1.pk, "", S.ABSENT)]),
+        (a.participant.get_full_name(), [(m1.pk, S.PRESENT, S.LATE), (m2.pk, "", S.EXCUSED)]),
+        (b.participant.get_full_name(), [(m1.pk, S.ABSENT, "")]),
     ]
     assert {e.user for e in entries} == {coordinator}
-    assert entries[0].object_id == str(session.pk)
-    assert entries[0].data["participant"] == a.participant.get_full_name()
+    assert {e.object_id for e in entries} == {str(session.pk)}
+    message = entries[2].message
+    assert "Day 1: Present → Late" in message and "Day 2: not marked → Excused" in message
 
 
 def test_a_cell_changed_by_someone_else_is_refused_and_the_rest_saved(

@@ -70,7 +70,8 @@ def test_the_typed_code_marks_the_participant_present(meeting, people):
     # Only the person who checked in: the other participant is still unmarked.
     assert not Attendance.objects.filter(enrollment__participant=people[1]).exists()
     entry = ModelLogEntry.objects.get(action=RECORD_ACTION)
-    assert (entry.data["from"], entry.data["to"], entry.user) == ("", S.PRESENT, people[0])
+    [change] = entry.data["changes"]
+    assert (change["from"], change["to"], entry.user) == ("", S.PRESENT, people[0])
 
 
 def test_the_scanned_token_works_and_after_the_threshold_is_late(meeting, people):

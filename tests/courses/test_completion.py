@@ -301,7 +301,7 @@ def test_evaluation_completes_the_session_and_leaves_others_alone(course, coordi
     }
 
 
-def test_evaluation_queries_do_not_grow(course, coordinator, django_assert_max_num_queries):
+def test_evaluation_queries_do_not_grow(course, coordinator):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -351,3 +351,78 @@ def test_the_rule_is_set_in_the_session_form(client, course, coordinator):
     client.post(url, session_form(session, min_attendance_percent=60, excused_absences="attended"))
     session.refresh_from_db()
     assert (session.min_attendance_percent, session.excused_absences) == (60, "attended")
+
+
+# ---------------------------------------------------------------------- the screens
+
+
+def completion_urls(session, enrollment):
+    from django.urls import reverse
+
+    return (
+        reverse("course_session_completion", args=[session.pk]),
+        reverse("course_session_evaluate", args=[session.pk]),
+        reverse("course_session_override", args=[session.pk, enrollment.pk]),
+    )
+
+
+def test_completion_screens_are_for_its_coordinators_only(client, course, coordinator):
+    session = running(course, coordinator)
+    trainer = make_trainer("teacher")
+    session.trainers.add(trainer)
+    enrollment = mark(session, [S.PRESENT] * 5)
+    page, evaluate_url, override_url = completion_urls(session, enrollment)
+    for someone in (trainer, make_coordinator("other")):
+        client.force_login(someone)
+        assert client.get(page).status_code == 404
+        assert client.post(evaluate_url).status_code == 404
+        assert client.post(override_url, {"o-decision": "completed"}).status_code == 404
+    enrollment.refresh_from_db()
+    assert enrollment.status == E.CONFIRMED
+
+
+def test_evaluate_and_override_from_the_screen(client, course, coordinator):
+    session = running(course, coordinator, people=2)
+    first = mark(session, [S.PRESENT] * 5)
+    second = mark(session, [S.PRESENT, S.ABSENT, S.ABSENT, S.ABSENT, S.ABSENT], who=1)
+    page, evaluate_url, _url = completion_urls(session, first)
+    client.force_login(coordinator)
+    assert client.get(evaluate_url).status_code == 405  # nothing changes on GET
+    response = client.post(evaluate_url, follow=True)
+    html = response.content.decode()
+    assert "1 completed, 1 not completed" in html
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status) == (E.COMPLETED, E.NOT_COMPLETED)
+
+    override_url = completion_urls(session, second)[2]
+    prefix = f"o{second.pk}"
+    refused = client.post(override_url, {f"{prefix}-decision": "completed", f"{prefix}-reason": ""})
+    assert "Say why you override" in refused.content.decode()
+    second.refresh_from_db()
+    assert second.status == E.NOT_COMPLETED
+    client.post(
+        override_url,
+        {f"{prefix}-decision": "completed", f"{prefix}-reason": "Medical certificate"},
+    )
+    second.refresh_from_db()
+    assert (second.status, second.override_reason) == (E.COMPLETED, "Medical certificate")
+    assert "Overridden by" in client.get(page).content.decode()
+
+
+def test_the_completion_screen_queries_do_not_grow(client, course, coordinator):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    client.force_login(coordinator)
+    counts = []
+    for people in (2, 15):
+        session = running(course, coordinator, people=people, min_modules_opened=1)
+        evaluate(session, coordinator)
+        url = reverse("course_session_completion", args=[session.pk])
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]

@@ -37,6 +37,7 @@ def demo(db):
         "module": ModulePage.objects.live().child_of(course).first().url,
         "profile": "/profile/",
         "my learning": "/my-learning/",
+        "check-in": "/check-in/",
         "course, signed in (session actions)": course.url,
     }
 
