@@ -182,10 +182,11 @@ class Worker:
                 continue
         return round(total_kb / 1024, 1)
 
-    def cpu_seconds(self) -> float:
-        """CPU time (user and system) the worker and its pool processes have used."""
+    def cpu_seconds(self, *, pool_only: bool = False) -> float:
+        """CPU time (user and system) the worker and its pool processes have used (the
+        pool processes only, with ``pool_only``)."""
         ticks = 0
-        for pid in self.pids():
+        for pid in self.pids()[1:] if pool_only else self.pids():
             try:
                 fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
             except OSError:

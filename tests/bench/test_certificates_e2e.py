@@ -83,12 +83,14 @@ def test_certificates_e2e(django_db_setup, django_db_blocker, tmp_path):
             assert sink.wait_for(WARM_UP, timeout=120), worker.log_tail()
             rss_start = worker.rss_mb()
             cpu_start = worker.cpu_seconds()
+            pool_cpu_start = worker.cpu_seconds(pool_only=True)
 
             start = time.monotonic()
             issue_certificates(session=session, by=coordinator)
             assert sink.wait_for(WARM_UP + COUNT, timeout=600), worker.log_tail()
             seconds = sink.accepted[-1].at - start
             cpu = worker.cpu_seconds() - cpu_start
+            pool_cpu = worker.cpu_seconds(pool_only=True) - pool_cpu_start
             sent = Certificate.objects.filter(
                 enrollment__session=session, state=Certificate.State.SENT
             )
@@ -114,6 +116,7 @@ def test_certificates_e2e(django_db_setup, django_db_blocker, tmp_path):
                 worker_rss_start_mb=rss_start,
                 task_median_ms=round(statistics.median(durations), 1) if durations else None,
                 worker_cpu_ms_each=round(cpu * 1000 / COUNT, 1),
+                pool_cpu_ms_each=round(pool_cpu * 1000 / COUNT, 1),
                 load_1min=round(os.getloadavg()[0], 1),
             )
         finally:
