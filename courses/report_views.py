@@ -354,8 +354,10 @@ class ReportFilterSet(WagtailFilterSet):
     starts_on = django_filters.DateFromToRangeFilter(
         label=gettext_lazy("First day of the session"), widget=DateRangePickerWidget
     )
-    course = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("Course"), queryset=CoursePage.objects.none()
+    # Choices as (id, title) pairs: a catalogue of hundreds of courses would otherwise
+    # load every course page (with its content) to fill one select.
+    course = django_filters.ChoiceFilter(
+        label=gettext_lazy("Course"), field_name="session__course", widget=forms.Select
     )
     organization = django_filters.ModelChoiceFilter(
         label=gettext_lazy("Organization"),
@@ -369,9 +371,12 @@ class ReportFilterSet(WagtailFilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         sessions = selectors.sessions_for(self.request.user)
-        self.filters["course"].queryset = CoursePage.objects.filter(
-            pk__in=sessions.values("course_id")
-        ).order_by("title")
+        self.filters["course"].extra["choices"] = [
+            (str(pk), title)
+            for pk, title in CoursePage.objects.filter(pk__in=sessions.values("course_id"))
+            .order_by("title")
+            .values_list("pk", "title")
+        ]
 
 
 class SummaryTable(Table):
@@ -466,7 +471,7 @@ class AttendanceReportView(SafeSpreadsheetExportMixin, ReportView):
             by=self.grouping.name,
             starts_from=dates.start if dates else None,
             starts_until=dates.stop if dates else None,
-            course=data.get("course"),
+            course=data.get("course") or None,
             organization=data.get("organization"),
         )
 

@@ -375,6 +375,19 @@ def test_the_report_page_filters_by_date_range(client, coordinator, sessions):
     assert [r.label for r in response.context["object_list"]] == ["Early warning"]
 
 
+def test_the_report_page_filters_by_one_of_ones_courses(
+    client, catalog, coordinator, sessions, other_course
+):
+    elsewhere = make_course(catalog, title="Someone else's course")
+    make_session(elsewhere, coordinators=[make_coordinator("third")])
+    client = login(client, coordinator)
+    response = client.get(report_list_url(by="year", course=other_course.pk))
+    assert [r.key for r in response.context["object_list"]] == [2026]
+    choices = dict(response.context["filters"].form.fields["course"].choices)
+    assert set(choices.values()) >= {"Mediation process design", "Early warning"}
+    assert "Someone else's course" not in choices.values()
+
+
 def test_the_report_page_sorts_by_a_rate(client, coordinator, sessions):
     response = login(client, coordinator).get(
         report_list_url(by="organization", ordering="-attendance_rate")
