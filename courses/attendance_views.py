@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import escape
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -324,7 +325,7 @@ def _qr_svg(url: str, title: str) -> str:
 
 def _check_in_payload(request, meeting: Meeting) -> dict:
     shown = current_check_in(meeting=meeting)
-    url = settings.SITE_URL.rstrip("/") + reverse("check_in") + "?t=" + shown.token
+    url = f"{settings.SITE_URL.rstrip('/')}{reverse('check_in')}?{urlencode({'t': shown.token})}"
     seconds = max(1, int((shown.expires_at - timezone.now()).total_seconds()) + 1)
     return {
         "code": shown.display_code,

@@ -7,9 +7,10 @@ completion and override a decision. Confirmed participants check themselves in.
 Every write of attendance takes the session's row lock first (``SELECT … FOR UPDATE``):
 the sheet, "mark all present", check-in and imports must all do so, which is what makes
 the concurrent-edit check (a cell's ``version``, read under the lock) reliable. Every
-change of a mark is written to Wagtail's audit log on the session
-(``RECORD_ACTION``, with who, the old and the new mark, and when), in one bulk insert
-per save, so a save runs the same number of queries whatever the size of the sheet.
+change of a mark is written to Wagtail's audit log on the session (``RECORD_ACTION``:
+who, when, and for each changed cell the meeting, the old and the new mark), one entry
+per person and save, in one bulk insert, so a save runs the same number of queries
+whatever the size of the sheet.
 """
 
 from __future__ import annotations
@@ -319,7 +320,9 @@ def record_attendance(
     no conflict. Clearing a cell deletes its row (unmarked has no row; the log keeps it).
 
     Side effects: marks inserted, updated or deleted; one audit-log entry on the session
-    per changed cell. Queries: seven at most, whatever the size of the sheet. Calling it
+    per person whose marks changed, listing each change. Queries: five at most whatever
+    the size of the sheet (lock with the meetings, people with their marks, upsert,
+    delete, audit), plus one to name who made clashing changes when there are any. Calling it
     twice with the same cells saves nothing the second time (the marks are already
     there), so a double submit is harmless.
     """
@@ -334,7 +337,7 @@ def mark_all_present(*, meeting: Meeting, by, now=None) -> int:
     Marks already recorded (late, excused, absent, present) are left as they are: this
     fills the blanks, it never overwrites what someone recorded. Returns how many were
     marked; calling it again marks nobody. One transaction under the session lock, a
-    fixed number of queries, one audit entry per mark.
+    fixed number of queries, audited like ``record_attendance``.
     """
     now = now or timezone.now()
     with transaction.atomic():
