@@ -524,11 +524,12 @@ class AttendanceReportView(SafeSpreadsheetExportMixin, ReportView):
             return str(self.grouping.verbose_name)
         return super().get_heading(queryset, field)
 
-    def render_to_response(self, context, **response_kwargs):
+    def get(self, request, *args, **kwargs):
         if self.is_export:
-            rows = [*context["object_list"], self.summary.total]
-            return self.as_spreadsheet(rows, self.request.GET.get("export"))
-        return super().render_to_response(context, **response_kwargs)
+            # Every row and the total, without building the page around them.
+            rows = [*self.get_filtered_queryset(), self.summary.total]
+            return self.as_spreadsheet(rows, request.GET.get("export"))
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)

@@ -386,6 +386,8 @@ def test_the_report_page_filters_by_one_of_ones_courses(
     choices = dict(response.context["filters"].form.fields["course"].choices)
     assert set(choices.values()) >= {"Mediation process design", "Early warning"}
     assert "Someone else's course" not in choices.values()
+    html = response.content.decode()
+    assert f'<option value="{other_course.pk}" selected>Early warning</option>' in html
 
 
 def test_the_report_page_sorts_by_a_rate(client, coordinator, sessions):
