@@ -31,6 +31,7 @@ from wagtail.admin.widgets import HeaderButton
 from participants.selectors import person_name
 
 from . import selectors
+from .admin_views import CoordinatedSessionMixin
 from .models import Attendance, CourseSession, Enrollment, Meeting
 from .services import (
     AttendanceError,
@@ -419,19 +420,13 @@ class OverrideForm(forms.Form):
         return cleaned
 
 
-class CoordinatedSessionMixin:
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.session = get_object_or_404(
-            selectors.sessions_for(request.user).select_related("course"), pk=kwargs["pk"]
-        )
-
+class CompletionSessionMixin(CoordinatedSessionMixin):
     @property
     def completion_url(self):
         return reverse("course_session_completion", args=[self.session.pk])
 
 
-class CompletionView(CoordinatedSessionMixin, WagtailAdminTemplateMixin, TemplateView):
+class CompletionView(CompletionSessionMixin, WagtailAdminTemplateMixin, TemplateView):
     """The rule, each person's figures now and the decision taken, with the evaluate
     button and an override form per person."""
 
@@ -488,7 +483,7 @@ class CompletionView(CoordinatedSessionMixin, WagtailAdminTemplateMixin, Templat
         return context
 
 
-class EvaluateView(CoordinatedSessionMixin, View):
+class EvaluateView(CompletionSessionMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
