@@ -36,6 +36,7 @@ from participants.selectors import person_name
 
 from ..models import ATTENDED, Attendance, CourseSession, Enrollment, Meeting, ModuleVisit
 from ..selectors import ROSTER, attendance_sessions_for, completion_figures, roster, sessions_for
+from .bulk import insert_rows
 
 S = Attendance.Status
 
@@ -146,33 +147,38 @@ def attendance_log_data(*, enrollment_id, participant, source, changes) -> dict:
     }
 
 
-def _log_entries(session, by, changes, now, source) -> list[ModelLogEntry]:
-    """The audit entries of one save: one per person whose marks changed, listing each
-    change (so a whole sheet is 200 entries, not 2,000). ``changes`` holds (enrollment
-    id, person's name, meeting, old mark, new mark, note)."""
-    content_type = ContentType.objects.get_for_model(CourseSession)
-    batch = uuid.uuid4()
-    label = str(session)
+def _write_log(session, by, changes, now, source) -> None:
+    """The audit entries of one save, in one statement: one per person whose marks
+    changed, listing each change (so a whole sheet is 200 entries, not 2,000).
+    ``changes`` holds (enrollment id, person's name, meeting, old mark, new mark, note)."""
     people: dict[int, tuple[str, list]] = {}
     for enrollment_id, name, meeting, before, after, note in changes:
         people.setdefault(enrollment_id, (name, []))[1].append((meeting, before, after, note))
-    return [
-        ModelLogEntry(
-            content_type_id=content_type.pk,
-            object_id=str(session.pk),
-            label=label,
-            action=RECORD_ACTION,
-            # Ids, not objects: ``by`` is often the request's lazy user, slow to assign
-            # to thousands of rows.
-            user_id=by.pk,
-            uuid=batch,
-            timestamp=now,
-            data=attendance_log_data(
-                enrollment_id=enrollment_id, participant=name, source=source, changes=cells
-            ),
-        )
-        for enrollment_id, (name, cells) in people.items()
-    ]
+    insert_rows(
+        ModelLogEntry,
+        ["data"],
+        [
+            (
+                attendance_log_data(
+                    enrollment_id=enrollment_id, participant=name, source=source, changes=cells
+                ),
+            )
+            for enrollment_id, (name, cells) in people.items()
+        ],
+        same={
+            "content_type_id": ContentType.objects.get_for_model(CourseSession).pk,
+            "object_id": str(session.pk),
+            "label": str(session),
+            "action": RECORD_ACTION,
+            # The id: ``by`` is often the request's lazy user.
+            "user_id": by.pk,
+            "uuid": uuid.uuid4(),
+            "timestamp": now,
+            "revision_id": None,
+            "content_changed": False,
+            "deleted": False,
+        },
+    )
 
 
 def _record(
@@ -189,8 +195,9 @@ def _record(
     one upsert, one delete when something is cleared, one audit insert, and one to name
     who made the conflicting changes, if any)."""
     changes = list(changes)
+    marks = frozenset(S.values)
     for change in changes:
-        if change.status and change.status not in S.values:
+        if change.status and change.status not in marks:
             raise AttendanceError(_("“%(value)s” is not a mark.") % {"value": change.status})
     session, meetings = _lock_with_meetings(session, by)
     # Plain rows rather than model instances: a 200-by-10 sheet would otherwise build
@@ -229,7 +236,7 @@ def _record(
     for change in changes:
         if change.enrollment_id not in names or change.meeting_id not in meetings:
             raise AttendanceError(_("The sheet does not match this session: reload it."))
-    upserts: list[Attendance] = []
+    upserts: list[tuple] = []
     cleared: list[int] = []
     logged = []
     clashes = []
@@ -247,16 +254,7 @@ def _record(
             continue
         if change.status:
             upserts.append(
-                Attendance(
-                    enrollment_id=change.enrollment_id,
-                    meeting_id=change.meeting_id,
-                    status=change.status,
-                    note=new_note,
-                    source=source,
-                    recorded_by_id=by.pk,
-                    recorded_at=now,
-                    version=version + 1,
-                )
+                (change.enrollment_id, change.meeting_id, change.status, new_note, version + 1)
             )
         else:
             cleared.append(pk)
@@ -264,17 +262,26 @@ def _record(
         name = names[change.enrollment_id]
         logged.append((change.enrollment_id, name, meeting, status, change.status, new_note))
     if upserts:
-        Attendance.objects.bulk_create(
-            upserts,
-            update_conflicts=True,
-            unique_fields=["enrollment", "meeting"],
-            update_fields=["status", "note", "source", "recorded_by", "recorded_at", "version"],
-        )
+        _upsert_marks(upserts, by=by, now=now, source=source)
     if cleared:
         Attendance.objects.filter(pk__in=cleared)._raw_delete(Attendance.objects.db)
     if logged:
-        ModelLogEntry.objects.bulk_create(_log_entries(session, by, logged, now, source))
+        _write_log(session, by, logged, now, source)
     return SheetSave(saved=len(logged), conflicts=_conflicts(clashes, names, meetings))
+
+
+def _upsert_marks(marks: list[tuple], *, by, now, source: str) -> None:
+    """Insert or update marks, given as (enrollment id, meeting id, status, note, new
+    version), in one statement. The versions were read under the session's lock, so
+    the new ones are final."""
+    insert_rows(
+        Attendance,
+        ["enrollment_id", "meeting_id", "status", "note", "version"],
+        marks,
+        same={"source": source, "recorded_by_id": by.pk, "recorded_at": now},
+        unique=["enrollment_id", "meeting_id"],
+        update=["status", "note", "version", "source", "recorded_by_id", "recorded_at"],
+    )
 
 
 def _conflicts(clashes, names, meetings) -> list[Conflict]:

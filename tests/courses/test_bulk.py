@@ -1,0 +1,131 @@
+"""``insert_rows`` writes many rows in one statement, and upserts, the same on
+PostgreSQL (one JSON document unpacked by the database) and elsewhere (``bulk_create``)."""
+
+import datetime
+import uuid
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
+
+from courses.models import Attendance, CourseSession
+from courses.services.bulk import insert_rows
+from tests.factories.courses import make_running_session
+from tests.factories.pages import make_course
+from tests.factories.users import make_coordinator
+
+pytestmark = pytest.mark.django_db
+
+COLUMNS = ["enrollment_id", "meeting_id", "status", "note", "version"]
+UPDATE = ["status", "note", "version", "source", "recorded_by_id", "recorded_at"]
+
+
+@pytest.fixture(params=["postgresql", "other"])
+def insert(request, monkeypatch):
+    """``insert_rows`` both ways: PostgreSQL's statement, and ``bulk_create`` as on
+    SQLite (the database only seems another for the call itself)."""
+
+    def call(*args, **kwargs):
+        with monkeypatch.context() as patch:
+            if request.param == "other":
+                patch.setattr(connection, "vendor", "sqlite")
+            insert_rows(*args, **kwargs)
+
+    return call
+
+
+@pytest.fixture
+def grid(catalog):
+    session = make_running_session(make_course(catalog, title="Bulk"), people=3, meetings=2)
+    return (
+        session,
+        list(session.enrollments.order_by("pk")),
+        list(session.meetings.order_by("pk")),
+        make_coordinator("bulk-coordinator"),
+    )
+
+
+def test_rows_are_inserted_then_updated_in_place(insert, grid):
+    session, enrollments, meetings, by = grid
+    first = datetime.datetime(2026, 5, 4, 9, 30, tzinfo=datetime.UTC)
+    rows = [(e.pk, m.pk, "present", "", 1) for e in enrollments for m in meetings]
+    with CaptureQueriesContext(connection) as queries:
+        insert(
+            Attendance,
+            COLUMNS,
+            rows,
+            same={"source": "sheet", "recorded_by_id": by.pk, "recorded_at": first},
+            unique=["enrollment_id", "meeting_id"],
+            update=UPDATE,
+        )
+    assert len(queries) == 1
+    marks = Attendance.objects.filter(meeting__session=session)
+    assert marks.count() == 6
+    assert set(marks.values_list("status", "source", "recorded_by", "recorded_at", "version")) == {
+        ("present", "sheet", by.pk, first, 1)
+    }
+    ids = set(marks.values_list("pk", flat=True))
+
+    later = first + datetime.timedelta(hours=2)
+    e, m = enrollments[1], meetings[0]
+    insert(
+        Attendance,
+        COLUMNS,
+        [(e.pk, m.pk, "late", "Train delayed — “quoted”, 'single' \\ back", 2)],
+        same={"source": "import", "recorded_by_id": None, "recorded_at": later},
+        unique=["enrollment_id", "meeting_id"],
+        update=UPDATE,
+    )
+    assert set(marks.values_list("pk", flat=True)) == ids  # updated, not added
+    changed = marks.get(enrollment=e, meeting=m)
+    assert (changed.status, changed.note, changed.version, changed.source) == (
+        "late",
+        "Train delayed — “quoted”, 'single' \\ back",
+        2,
+        "import",
+    )
+    assert (changed.recorded_by_id, changed.recorded_at) == (None, later)
+    assert marks.exclude(pk=changed.pk).filter(status="present", version=1).count() == 5
+
+
+def test_json_and_uuid_columns_round_trip(insert, grid):
+    session, _enrollments, _meetings, by = grid
+    batch = uuid.uuid4()
+    now = timezone.now()
+    data = [{"changes": [{"from": "", "to": "present"}], "n": i, "name": "Zoë <b>"} for i in (1, 2)]
+    insert(
+        ModelLogEntry,
+        ["data"],
+        [(d,) for d in data],
+        same={
+            "content_type_id": ContentType.objects.get_for_model(CourseSession).pk,
+            "object_id": str(session.pk),
+            "label": str(session),
+            "action": "concord.test",
+            "user_id": by.pk,
+            "uuid": batch,
+            "timestamp": now,
+            "revision_id": None,
+            "content_changed": False,
+            "deleted": False,
+        },
+    )
+    entries = ModelLogEntry.objects.filter(action="concord.test").order_by("pk")
+    assert [entry.data for entry in entries] == data
+    assert {(e.uuid, e.timestamp, e.user_id, e.object_id) for e in entries} == {
+        (batch, now, by.pk, str(session.pk))
+    }
+
+
+def test_nothing_to_insert_runs_no_query(insert):
+    with CaptureQueriesContext(connection) as queries:
+        insert(Attendance, COLUMNS, [])
+    assert len(queries) == 0
+
+
+def test_an_unknown_column_is_refused():
+    with pytest.raises(ValueError, match="no column 'colour'"):
+        insert_rows(Attendance, ["colour"], [("red",)])
