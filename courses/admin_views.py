@@ -174,7 +174,37 @@ class QuotaForm(forms.Form):
         return cleaned
 
 
-class CoordinatedSessionMixin:
+class SessionScreenMixin:
+    """The header of an admin screen about one session (``self.session``): its code as
+    the subtitle, and breadcrumbs back to it that end with the page's title, under
+    Sessions (``trail = "sessions"``, for coordinators' screens) or under Attendance
+    (``"attendance"``, for the screens trainers use too: they cannot edit sessions)."""
+
+    trail = "sessions"
+
+    def get_page_subtitle(self):
+        return self.session.code
+
+    def get_breadcrumbs_items(self):
+        pk = self.session.pk
+        if self.trail == "attendance":
+            parents = [
+                (reverse("course_attendance_index"), _("Attendance")),
+                (reverse("course_attendance_sheet", args=[pk]), self.session.code),
+            ]
+        else:
+            parents = [
+                (reverse("course_sessions:index"), _("Sessions")),
+                (reverse("course_sessions:edit", args=[pk]), self.session.code),
+            ]
+        return [
+            *self.breadcrumbs_items,
+            *({"url": url, "label": label} for url, label in parents),
+            {"url": "", "label": self.page_title},
+        ]
+
+
+class CoordinatedSessionMixin(SessionScreenMixin):
     """Finds ``self.session`` among the sessions the user coordinates, or answers 404."""
 
     def setup(self, request, *args, **kwargs):
@@ -194,20 +224,6 @@ class ReviewView(CoordinatedSessionMixin, WagtailAdminTemplateMixin, TemplateVie
     template_name = "courses/admin/review.html"
     page_title = gettext_lazy("Review enrollments")
     header_icon = "tasks"
-
-    def get_page_subtitle(self):
-        return self.session.code
-
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {"url": reverse("course_sessions:index"), "label": _("Sessions")},
-            {
-                "url": reverse("course_sessions:edit", args=[self.session.pk]),
-                "label": str(self.session),
-            },
-            {"url": "", "label": _("Review enrollments")},
-        ]
 
     @cached_property
     def header_buttons(self):

@@ -31,7 +31,7 @@ from wagtail.admin.widgets import HeaderButton
 from participants.selectors import person_name
 
 from . import selectors
-from .admin_views import CoordinatedSessionMixin
+from .admin_views import CoordinatedSessionMixin, SessionScreenMixin
 from .models import Attendance, CourseSession, Enrollment, Meeting
 from .services import (
     AttendanceError,
@@ -49,20 +49,13 @@ S = Attendance.Status
 MARKS = [("", gettext_lazy("Not marked")), *S.choices]
 
 
-def _breadcrumbs(view, session, label):
-    return [
-        *view.breadcrumbs_items,
-        {"url": reverse("course_attendance_index"), "label": _("Attendance")},
-        {"url": reverse("course_attendance_sheet", args=[session.pk]), "label": session.code},
-        {"url": "", "label": label},
-    ]
-
-
-class AttendanceSessionMixin:
+class AttendanceSessionMixin(SessionScreenMixin):
     """Finds ``self.session`` among the sessions the user takes attendance for, or 404.
 
     Read when first used: a save leaves the check to the service, which makes it in the
     query that locks the session (one query less on the path that must stay fast)."""
+
+    trail = "attendance"
 
     @cached_property
     def session(self) -> CourseSession:
@@ -181,10 +174,8 @@ class AttendanceSheetView(AttendanceSessionMixin, WagtailAdminTemplateMixin, Tem
     header_icon = "table"
     conflicts = ()
 
-    def get_page_subtitle(self):
-        return self.session.code
-
     def get_breadcrumbs_items(self):
+        # The sheet heads the attendance trail: the code is its last crumb.
         return [
             *self.breadcrumbs_items,
             {"url": reverse("course_attendance_index"), "label": _("Attendance")},
@@ -337,7 +328,12 @@ def _check_in_payload(request, meeting: Meeting) -> dict:
     }
 
 
-class MeetingMixin:
+class MeetingMixin(SessionScreenMixin):
+    """Finds ``self.meeting`` (and its ``self.session``) among the meetings of the
+    sessions the user takes attendance for, or answers 404."""
+
+    trail = "attendance"
+
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         self.meeting = get_object_or_404(
@@ -359,9 +355,6 @@ class CheckInScreenView(MeetingMixin, WagtailAdminTemplateMixin, TemplateView):
 
     def get_page_subtitle(self):
         return str(self.meeting)
-
-    def get_breadcrumbs_items(self):
-        return _breadcrumbs(self, self.session, _("Check-in"))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -421,6 +414,8 @@ class OverrideForm(forms.Form):
 
 
 class CompletionSessionMixin(CoordinatedSessionMixin):
+    trail = "attendance"  # completion is decided from the sheet
+
     @property
     def completion_url(self):
         return reverse("course_session_completion", args=[self.session.pk])
@@ -433,12 +428,6 @@ class CompletionView(CompletionSessionMixin, WagtailAdminTemplateMixin, Template
     template_name = "courses/admin/completion.html"
     page_title = gettext_lazy("Completion")
     header_icon = "check"
-
-    def get_page_subtitle(self):
-        return self.session.code
-
-    def get_breadcrumbs_items(self):
-        return _breadcrumbs(self, self.session, _("Completion"))
 
     @cached_property
     def header_buttons(self):

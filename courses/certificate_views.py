@@ -83,20 +83,6 @@ class CertificatesView(CoordinatedSessionMixin, WagtailAdminTemplateMixin, Templ
     page_title = gettext_lazy("Certificates")
     header_icon = "doc-full"
 
-    def get_page_subtitle(self):
-        return self.session.code
-
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {"url": reverse("course_sessions:index"), "label": _("Sessions")},
-            {
-                "url": reverse("course_sessions:edit", args=[self.session.pk]),
-                "label": str(self.session),
-            },
-            {"url": "", "label": _("Certificates")},
-        ]
-
     @cached_property
     def header_buttons(self):
         return [

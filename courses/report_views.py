@@ -61,15 +61,6 @@ from .spreadsheets import SafeSpreadsheetExportMixin, csv_text
 E = Enrollment.Status
 
 
-def _session_breadcrumbs(view, session, label):
-    return [
-        *view.breadcrumbs_items,
-        {"url": reverse("course_sessions:index"), "label": _("Sessions")},
-        {"url": reverse("course_sessions:edit", args=[session.pk]), "label": session.code},
-        {"url": "", "label": label},
-    ]
-
-
 # ---------------------------------------------------------------------- one session
 
 
@@ -180,12 +171,6 @@ class SessionReportView(CoordinatedSessionMixin, WagtailAdminTemplateMixin, Temp
     template_name = "courses/admin/session_report.html"
     page_title = gettext_lazy("Report")
     header_icon = "table"
-
-    def get_page_subtitle(self):
-        return self.session.code
-
-    def get_breadcrumbs_items(self):
-        return _session_breadcrumbs(self, self.session, _("Report"))
 
     @cached_property
     def header_buttons(self):
@@ -300,20 +285,7 @@ class AttendanceImportView(AttendanceSessionMixin, WagtailAdminTemplateMixin, Fo
     page_title = gettext_lazy("Import attendance")
     header_icon = "upload"
     errors = ()
-
-    def get_page_subtitle(self):
-        return self.session.code
-
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {"url": reverse("course_attendance_index"), "label": _("Attendance")},
-            {
-                "url": reverse("course_attendance_sheet", args=[self.session.pk]),
-                "label": self.session.code,
-            },
-            {"url": "", "label": _("Import")},
-        ]
+    trail = "attendance"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -358,3 +358,41 @@ def test_the_attendance_index_lists_own_sessions(client, course, session, traine
     client.force_login(trainer)
     html = client.get(reverse("course_attendance_index")).content.decode()
     assert session.code in html and other.code not in html
+
+
+def _crumbs(html: str) -> list[str]:
+    """The labels of the admin breadcrumbs, in order."""
+    nav = re.search(r'<nav[^>]*aria-label="Breadcrumb".*?</nav>', html, re.S)
+    assert nav, "no breadcrumbs"
+    return [
+        re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", item)).strip()
+        for item in re.findall(r"<li[^>]*>(.*?)</li>", nav.group(0), re.S)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "by_meeting", "trail", "last"),
+    [
+        ("course_session_review", False, "Sessions", "Review enrollments"),
+        ("course_session_certificates", False, "Sessions", "Certificates"),
+        ("course_session_report", False, "Sessions", "Report"),
+        ("course_session_completion", False, "Attendance", "Completion"),
+        ("course_attendance_import", False, "Attendance", "Import attendance"),
+        ("course_meeting_check_in", True, "Attendance", "Check-in"),
+    ],
+)
+def test_every_session_screen_leads_back_to_the_session(
+    client, session, coordinator, name, by_meeting, trail, last
+):
+    client.force_login(coordinator)
+    pk = session.meetings.order_by("starts_at").first().pk if by_meeting else session.pk
+    response = client.get(reverse(name, args=[pk]))
+    assert response.status_code == 200
+    crumbs = _crumbs(response.content.decode())
+    assert crumbs[-3:] == [trail, session.code, last]
+    parent = (
+        reverse("course_attendance_sheet", args=[session.pk])
+        if trail == "Attendance"
+        else reverse("course_sessions:edit", args=[session.pk])
+    )
+    assert f'href="{parent}"' in response.content.decode()
