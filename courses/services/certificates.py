@@ -2,17 +2,18 @@
 stores and emails each one.
 
 Issuing writes the rows in one transaction that locks the session row (so two clicks
-never race) and queues one task per certificate once it commits. What a certificate
-certifies is copied into its ``snapshot`` when it is issued, logos and signatures
-included (as content-addressed files in the certificates storage), so no later edit
-or deletion changes or breaks it. At most one certificate per enrollment is not
-revoked (a database constraint); re-issuing revokes the old one first.
+never race) and queues the certificates' tasks (a few certificates each) once it
+commits. What a certificate certifies is copied into its ``snapshot`` when it is
+issued, logos and signatures included (as content-addressed files in the certificates
+storage), so no later edit or deletion changes or breaks it. At most one certificate
+per enrollment is not revoked (a database constraint); re-issuing revokes the old one
+first.
 
-The pipeline (``process_certificate``, run by a Celery task) records each step on the
-row, so that running it again, or twice at once, skips what is done: the PDF is
-rendered and stored once (state ``rendered``); the email goes out once, under the row
-lock, and ``mail_accepted_at`` is committed the moment the mail server accepted it
-(with the state ``sent``), so a run after that never sends it again.
+The pipeline (``process_certificate``, run by Celery tasks) holds the certificate's row
+lock and records each step on the row, so that running it again, or twice at once,
+skips what is done: the PDF is rendered and stored once (state ``rendered``); the email
+goes out once, and ``mail_accepted_at`` is committed the moment the mail server
+accepted it (with the state ``sent``), so a run after that never sends it again.
 Temporary mail and network errors are raised for the task to retry with backoff;
 other errors mark the certificate ``failed`` with the reason, for a coordinator to
 retry. ``requeue_stuck_certificates`` (a beat task) queues again what a lost task
@@ -21,6 +22,7 @@ left unfinished, and gives up, marking it failed, after too many attempts.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
 import hashlib
@@ -274,25 +276,33 @@ def _queue_after_commit(ids: list[int]) -> None:
 
 
 def queue(ids: Iterable[int]) -> None:
-    """Queue the pipeline task of each certificate; what fails to queue the sweep will.
+    """Queue the pipeline tasks of these certificates; what fails to queue the sweep will.
 
-    All on one broker connection and producer, taken once: a session's batch is
-    hundreds of messages, and the first certificates are being made while the last
-    ones are queued.
+    In batches of ``CERTIFICATE_TASK_BATCH`` (``tasks.process_certificates``; a lone one
+    as ``process_certificate``), all on one broker connection and producer, taken once:
+    a session's batch is hundreds of certificates, and the first ones are being made
+    while the last are queued.
     """
-    from ..tasks import process_certificate as task
+    from ..tasks import process_certificate, process_certificates
 
-    pk = None
+    ids = list(ids)
+    size = max(1, settings.CERTIFICATE_TASK_BATCH)
+    batches = [ids[start : start + size] for start in range(0, len(ids), size)]
+    batch = None
     try:
-        if task.app.conf.task_always_eager:
-            for pk in ids:
-                task.delay(certificate_id=pk)
-            return
-        with task.app.producer_or_acquire() as producer:
-            for pk in ids:
-                task.apply_async(kwargs={"certificate_id": pk}, producer=producer)
+        with contextlib.ExitStack() as stack:
+            options = {}
+            if not process_certificates.app.conf.task_always_eager:
+                options["producer"] = stack.enter_context(
+                    process_certificates.app.producer_or_acquire()
+                )
+            for batch in batches:
+                if len(batch) == 1:
+                    process_certificate.apply_async(kwargs={"certificate_id": batch[0]}, **options)
+                else:
+                    process_certificates.apply_async(kwargs={"certificate_ids": batch}, **options)
     except Exception:  # the broker is down: the sweep will queue them again
-        logger.exception("Could not queue certificate %s; the sweep will retry it", pk)
+        logger.exception("Could not queue certificates %s; the sweep will retry them", batch)
 
 
 def _log_each(certificates: list[Certificate], action: str, *, by, data_of) -> None:
@@ -366,7 +376,7 @@ def issue_certificates(
     with ``enrollments``, to those people only). Returns the new certificates.
 
     One transaction, locking the session row: the rows, their snapshots and the audit
-    entries are written together; one task per certificate is queued once it commits.
+    entries are written together; their tasks are queued once it commits (``queue``).
     Asking for someone who has not completed the session is refused. Calling it again
     issues nothing new: who already holds a certificate that is not revoked is skipped,
     and the database refuses a second one.
