@@ -131,12 +131,15 @@ def render_certificate(content: CertificateContent) -> bytes:
     return buffer.getvalue()
 
 
-# What varies between the certificates of a session apart from the name, by style: the
-# verification code, the reference and the hours (see ``text.reserve``).
+# What varies between the certificates of a session, by style: the verification code,
+# the reference, the hours and names in plain Latin letters (see ``text.reserve``).
+_PLAIN_NAME = string.ascii_letters + string.digits + "-'."
 _RESERVED = (
     ("sans", string.ascii_letters + string.digits + "-_"),
     ("serif", string.digits + ".,"),
+    ("serif-bold", _PLAIN_NAME),
 )
+_PLAIN_NAME_CHARACTERS = frozenset(_PLAIN_NAME + " ")
 
 
 def _check(content: CertificateContent) -> None:
@@ -382,7 +385,9 @@ class _Page:
             max_lines=3,
             height=68,
             leading=1.12,
-            personal=True,
+            # A name in other letters gets fonts of its own rather than changing the
+            # session's shared subsets (see ``fonts.Face``).
+            personal=not _PLAIN_NAME_CHARACTERS.issuperset(content.participant_name),
         )
         self.write_in_box(name, top=368, bottom=300, colour=INK)
 

@@ -115,6 +115,8 @@ def clean(text: str) -> str:
     return unicodedata.normalize("NFC", _SPACES_RE.sub(" ", shaped).strip(" "))
 
 
+# Titles, places and organizations recur from one certificate to the next.
+@lru_cache(maxsize=256)
 def printed_text(text: str) -> str:
     """What a certificate prints for ``text``, and what text extraction gives back.
 
