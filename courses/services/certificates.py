@@ -27,6 +27,7 @@ import datetime
 import functools
 import hashlib
 import logging
+import math
 import os
 import smtplib
 import socket
@@ -275,18 +276,22 @@ def _queue_after_commit(ids: list[int]) -> None:
         transaction.on_commit(lambda: queue(ids))
 
 
+_SHARED_BY = 4
+
+
 def queue(ids: Iterable[int]) -> None:
     """Queue the pipeline tasks of these certificates; what fails to queue the sweep will.
 
     In batches of ``CERTIFICATE_TASK_BATCH`` (``tasks.process_certificates``; a lone one
-    as ``process_certificate``), all on one broker connection and producer, taken once:
-    a session's batch is hundreds of certificates, and the first ones are being made
-    while the last are queued.
+    as ``process_certificate``), smaller ones for a few certificates so that several
+    worker processes share them (four batches or more). All on one broker connection
+    and producer, taken once: a session's batch is hundreds of certificates, and the
+    first ones are being made while the last are queued.
     """
     from ..tasks import process_certificate, process_certificates
 
     ids = list(ids)
-    size = max(1, settings.CERTIFICATE_TASK_BATCH)
+    size = max(1, min(settings.CERTIFICATE_TASK_BATCH, math.ceil(len(ids) / _SHARED_BY)))
     batches = [ids[start : start + size] for start in range(0, len(ids), size)]
     batch = None
     try:

@@ -285,6 +285,30 @@ def test_issuing_queues_the_certificates_tasks_after_commit(
     )
 
 
+@pytest.mark.parametrize("count", [3, 10, 40])
+def test_issuing_queues_batches_that_several_workers_share(
+    session, coordinator, settings, tasks_run_here, django_capture_on_commit_callbacks, count
+):
+    from celery.signals import task_prerun
+
+    settings.CERTIFICATE_TASK_BATCH = 8
+    make_completers(session, count)
+    ran = []
+
+    def record(sender=None, kwargs=None, **_extra):
+        ran.append(kwargs.get("certificate_ids") or [kwargs["certificate_id"]])
+
+    task_prerun.connect(record)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            issued = issue_certificates(session=session, by=coordinator)
+    finally:
+        task_prerun.disconnect(record)
+    assert sorted(pk for batch in ran for pk in batch) == sorted(c.pk for c in issued)
+    assert len(ran) >= min(count, 4) and max(len(batch) for batch in ran) <= 8
+    assert {c.state for c in Certificate.objects.all()} == {State.SENT}
+
+
 def test_a_french_session_sends_a_french_email(catalog, coordinator):
     course = make_course(catalog, title="Médiation")
     session = make_session(course, language="fr", coordinators=[coordinator])
