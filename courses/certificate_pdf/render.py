@@ -123,11 +123,6 @@ def render_certificate(content: CertificateContent) -> bytes:
             canvas.save()
         except fonts.FontsMissing as error:
             raise CertificateRenderError(str(error)) from None
-        finally:
-            # A rendering that failed half-way leaves no per-document state in the
-            # process-wide fonts (save() removes it when it succeeds).
-            for font in canvas._doc.delayedFonts:
-                font.state.pop(canvas._doc, None)
     return buffer.getvalue()
 
 
