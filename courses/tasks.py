@@ -2,6 +2,8 @@
 services (ids in, services do the work)."""
 
 import logging
+import time
+from dataclasses import dataclass
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
@@ -60,6 +62,64 @@ def process_certificate(self, *, certificate_id):
     are spent, or on any other error, or past the soft time limit, the certificate is
     marked failed with the reason, for a coordinator to retry.
     """
+    outcome = _run(certificate_id, retries=self.request.retries)
+    if isinstance(outcome, _Retry):
+        raise self.retry(exc=outcome.error, countdown=outcome.countdown) from outcome.error
+    return outcome if isinstance(outcome, str) else None
+
+
+# A batch starts no certificate after this many seconds: each one it starts has the
+# whole of CERTIFICATE_TASK_SOFT_TIME_LIMIT, as in a task of its own.
+BATCH_BUDGET = 10
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=settings.CERTIFICATE_TASK_SOFT_TIME_LIMIT + BATCH_BUDGET,
+    time_limit=settings.CERTIFICATE_TASK_TIME_LIMIT + BATCH_BUDGET,
+)
+def process_certificates(self, *, certificate_ids):
+    """Several certificates of a batch, one after another, each exactly as
+    ``process_certificate`` runs it (its own transaction, skipped when done).
+
+    One task per certificate cost the worker as much again as the certificate's own
+    work. A certificate that meets a temporary error is queued as a ``process_certificate``
+    retry of its own, with the backoff; past the budget, or once the soft time limit
+    struck one, the rest are queued again and this task ends. A lost task (a worker
+    killed) is redelivered, or its certificates are queued again by the sweep.
+    """
+    started = time.monotonic()
+    for index, certificate_id in enumerate(certificate_ids):
+        if index and time.monotonic() - started > BATCH_BUDGET:
+            certificates.queue(certificate_ids[index:])
+            return None
+        outcome = _run(certificate_id, retries=0)
+        if isinstance(outcome, _Retry):
+            process_certificate.apply_async(
+                kwargs={"certificate_id": certificate_id}, countdown=outcome.countdown, retries=1
+            )
+        elif outcome is _TIMED_OUT:
+            certificates.queue(certificate_ids[index + 1 :])
+            return None
+    return None
+
+
+@dataclass(frozen=True)
+class _Retry:
+    error: Exception
+    countdown: int
+
+
+_TIMED_OUT = object()
+
+
+def _run(certificate_id: int, *, retries: int):
+    """One run of a certificate's pipeline, as both tasks make it: the certificate's state
+    afterwards; for a temporary error with retries left, the ``_Retry`` due (the row
+    says when). Past the soft time limit, on any other error, or once the retries are
+    spent, the certificate is marked failed with the reason."""
     try:
         return certificates.process_certificate(certificate_id=certificate_id)
     except SoftTimeLimitExceeded:
@@ -67,6 +127,7 @@ def process_certificate(self, *, certificate_id):
             certificate_id=certificate_id,
             error=f"Took longer than {settings.CERTIFICATE_TASK_SOFT_TIME_LIMIT} seconds.",
         )
+        return _TIMED_OUT
     except Exception as error:
         if not certificates.is_temporary(error):
             logger.exception("Certificate %s failed", certificate_id)
@@ -74,16 +135,15 @@ def process_certificate(self, *, certificate_id):
                 certificate_id=certificate_id, error=certificates.describe(error)
             )
             return None
-        if self.request.retries >= self.max_retries:
+        if retries >= settings.CERTIFICATE_MAX_RETRIES:
             certificates.fail_certificate(
                 certificate_id=certificate_id,
-                error=f"{certificates.describe(error)} (after {self.request.retries + 1} tries)",
+                error=f"{certificates.describe(error)} (after {retries + 1} tries)",
             )
             return None
-        countdown = certificates.retry_delay(self.request.retries)
+        countdown = certificates.retry_delay(retries)
         certificates.note_retry(certificate_id=certificate_id, countdown=countdown)
-        raise self.retry(exc=error, countdown=countdown) from error
-    return None
+        return _Retry(error, countdown)
 
 
 @shared_task

@@ -268,11 +268,13 @@ else:
         "store_processed": False,
     }
 
-# Certificates: rendered, stored and emailed by a Celery task per certificate
-# (courses.services.certificates). Times are in seconds.
+# Certificates: rendered, stored and emailed by Celery tasks, a few certificates each
+# (courses.services.certificates). Times are in seconds, per certificate.
 CERTIFICATE_UN_ENTITY = env("CERTIFICATE_UN_ENTITY", default="UNITAR")  # acronym
 CERTIFICATE_TASK_SOFT_TIME_LIMIT = env.int("CERTIFICATE_TASK_SOFT_TIME_LIMIT", default=60)
 CERTIFICATE_TASK_TIME_LIMIT = env.int("CERTIFICATE_TASK_TIME_LIMIT", default=90)
+# Certificates per task when several are queued at once (each its own transaction).
+CERTIFICATE_TASK_BATCH = env.int("CERTIFICATE_TASK_BATCH", default=8)
 # Temporary SMTP and network errors: retried after 30 s, 60 s, 120 s, … (at most 15 min).
 CERTIFICATE_MAX_RETRIES = env.int("CERTIFICATE_MAX_RETRIES", default=6)
 CERTIFICATE_RETRY_BACKOFF = env.int("CERTIFICATE_RETRY_BACKOFF", default=30)

@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import os
 import threading
+import zlib
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import cache
 
 import uharfbuzz as hb
 from reportlab.pdfbase import pdfdoc, pdfmetrics
-from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
+from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFont
 
 FONT_ROOTS = ("/usr/share/fonts", "/usr/local/share/fonts")
 
@@ -112,12 +114,19 @@ class ShapedTTFont(TTFont):
 
     _PRIVATE_FIRST = 0xF0000
     _PRIVATE_LAST = 0x10FFFD
+    # Embedded subsets kept, per font, for the next document that uses the same one.
+    _KEPT_SUBSETS = 24
 
-    def __init__(self, name: str, path: str, index: int):
+    def __init__(self, name: str, path: str, index: int, *, personal: bool = False):
         super().__init__(name, path, subfontIndex=index, asciiReadable=False, shapable=False)
         self._codes: dict[tuple[int, str, float], str] = {}
         self._texts: dict[int, str] = {}
         self._next = self._PRIVATE_FIRST
+        self.personal = personal
+        # A personal font's subsets get tags of their own (EAAAAA+…), so that no two
+        # embedded subsets of a document share a PostScript name.
+        self._tag_offset = 400_000 if personal else 0
+        self._subsets: OrderedDict[tuple, tuple] = OrderedDict()
 
     def code(self, gid: int, text: str, width: float) -> str:
         """The one-character string that draws glyph ``gid`` and extracts as ``text``."""
@@ -137,7 +146,13 @@ class ShapedTTFont(TTFont):
         return found
 
     def addObjects(self, doc):
-        """ReportLab's ``TTFont.addObjects`` with a ToUnicode CMap that maps our codes."""
+        """ReportLab's ``TTFont.addObjects`` with a ToUnicode CMap that maps our codes.
+
+        A subset's font program and CMap, compressed, are kept for the next document
+        that embeds the very same subset (the same codes in the same order: the same
+        static text of a session's certificates), so that only what differs from one
+        certificate to the next (the name, in its personal font) is made again.
+        """
         try:
             state = self.state[doc]
         except KeyError:
@@ -146,24 +161,87 @@ class ShapedTTFont(TTFont):
         for n, subset in enumerate(state.subsets):
             internal_name = self.getSubsetInternalName(n, doc)[1:]
             base_font_name = b"".join(
-                (SUBSETN(n), b"+", self.face.name, self.face.subfontNameX)
+                (SUBSETN(n + self._tag_offset), b"+", self.face.name, self.face.subfontNameX)
             ).decode("pdfdoc")
+            program, length, cmap, widths = self._subset(n, tuple(subset), base_font_name)
             pdf_font = pdfdoc.PDFTrueTypeFont()
             pdf_font.__Comment__ = f"Font {self.fontName} subset {n}"
             pdf_font.Name = internal_name
             pdf_font.BaseFont = base_font_name
             pdf_font.FirstChar = 0
             pdf_font.LastChar = len(subset) - 1
-            pdf_font.Widths = pdfdoc.PDFArray([self.face.getCharWidth(c) for c in subset])
-            cmap = pdfdoc.PDFStream()
-            cmap.content = _to_unicode_cmap(base_font_name, subset, self._texts)
-            if doc.compression:
-                cmap.filters = [pdfdoc.PDFZCompress]
-            pdf_font.ToUnicode = doc.Reference(cmap, "toUnicodeCMap:" + base_font_name)
-            pdf_font.FontDescriptor = self.face.addSubsetObjects(doc, base_font_name, subset)
+            pdf_font.Widths = widths
+            pdf_font.ToUnicode = doc.Reference(
+                _compressed_stream(cmap), "toUnicodeCMap:" + base_font_name
+            )
+            pdf_font.FontDescriptor = self._descriptor(doc, base_font_name, program, length)
             doc.Reference(pdf_font, internal_name)
             doc.idToObject["BasicFonts"].dict[internal_name] = pdf_font
         del self.state[doc]
+
+    def _subset(self, n: int, subset: tuple[int, ...], base_font_name: str) -> tuple:
+        """The compressed font program of ``subset``, its length before compression, the
+        compressed ToUnicode CMap and the glyph widths (formatted); from the kept ones if
+        it is one of them."""
+        key = (n, subset)
+        kept = self._subsets.get(key)
+        if kept is not None:
+            self._subsets.move_to_end(key)
+            return kept
+        program = self.face.makeSubset(list(subset))
+        cmap = _to_unicode_cmap(base_font_name, list(subset), self._texts).encode("latin-1")
+        made = (
+            zlib.compress(program),
+            len(program),
+            zlib.compress(cmap),
+            _Formatted(pdfdoc.PDFArray([self.face.getCharWidth(c) for c in subset]).format(None)),
+        )
+        # A name's subset never comes back: a personal font keeps none.
+        if not self.personal:
+            self._subsets[key] = made
+            if len(self._subsets) > self._KEPT_SUBSETS:
+                self._subsets.popitem(last=False)
+        return made
+
+    def _descriptor(self, doc, base_font_name: str, program: bytes, length: int):
+        # As TTFontFace.addSubsetObjects, with the font program compressed already.
+        font_file = _compressed_stream(program)
+        font_file.dictionary["Length1"] = length
+        font_file_ref = doc.Reference(font_file, f"fontFile:{self.face.filename}({base_font_name})")
+        face = self.face
+        descriptor = pdfdoc.PDFDictionary(
+            {
+                "Type": "/FontDescriptor",
+                "Ascent": face.ascent,
+                "CapHeight": face.capHeight,
+                "Descent": face.descent,
+                "Flags": (face.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC,
+                "FontBBox": pdfdoc.PDFArray(face.bbox),
+                "FontName": pdfdoc.PDFName(base_font_name),
+                "ItalicAngle": face.italicAngle,
+                "StemV": face.stemV,
+                "FontFile2": font_file_ref,
+                "MissingWidth": face.defaultWidth,
+            }
+        )
+        return doc.Reference(descriptor, "fontDescriptor:" + base_font_name)
+
+
+class _Formatted(pdfdoc.PDFObject):
+    """A PDF value formatted once (a subset's widths, hundreds of numbers), written as it is."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def format(self, document):
+        return self.data
+
+
+def _compressed_stream(data: bytes) -> pdfdoc.PDFStream:
+    """A stream of ``data`` compressed already (FlateDecode), which ReportLab writes as is."""
+    stream = pdfdoc.PDFStream(content=data)
+    stream.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])
+    return stream
 
 
 def _utf16_hex(text: str) -> str:
@@ -198,28 +276,51 @@ def _to_unicode_cmap(name: str, subset: list[int], texts: dict[int, str]) -> str
 
 @dataclass(eq=False)
 class Face:
-    """One font file: its HarfBuzz font for shaping and, once drawn, its ReportLab font."""
+    """One font file: its HarfBuzz font for shaping and, once drawn, its ReportLab font.
+
+    A *personal* face (``personal_twin``) shapes with the same HarfBuzz font but draws
+    with a ReportLab font of its own, for the text that differs from one certificate to
+    the next (the participant's name): the subsets of the shared fonts then hold the
+    same glyphs on every certificate of a session, and are embedded from the kept ones.
+    """
 
     filename: str
     path: str
     index: int = 0
-    upem: int = 1000
+    personal: bool = False
+    twin_of: Face | None = field(default=None, repr=False)
+    _upem: int = field(default=1000, repr=False)
     _hb_font: hb.Font | None = field(default=None, repr=False)
     _rl_font: ShapedTTFont | None = field(default=None, repr=False)
     _covers: dict[int, bool] = field(default_factory=dict, repr=False)
     _advances: dict[int, float] = field(default_factory=dict, repr=False)
     _blank: int | None = field(default=None, repr=False)
 
+    def personal_twin(self) -> Face:
+        return Face(
+            filename=self.filename, path=self.path, index=self.index, personal=True, twin_of=self
+        )
+
+    @property
+    def upem(self) -> int:
+        if self.twin_of is not None:
+            return self.twin_of.upem
+        return self._upem
+
     @property
     def hb_font(self) -> hb.Font:
+        if self.twin_of is not None:
+            return self.twin_of.hb_font
         if self._hb_font is None:
             blob = hb.Blob.from_file_path(self.path)
             face = hb.Face(blob, self.index)
-            self.upem = face.upem
+            self._upem = face.upem
             self._hb_font = hb.Font(face)  # scaled to font units: shape once, scale later
         return self._hb_font
 
     def covers(self, codepoint: int) -> bool:
+        if self.twin_of is not None:
+            return self.twin_of.covers(codepoint)
         found = self._covers.get(codepoint)
         if found is None:
             found = self._covers[codepoint] = self.hb_font.get_nominal_glyph(codepoint) is not None
@@ -229,8 +330,18 @@ class Face:
     def rl_font(self) -> ShapedTTFont:
         if self._rl_font is None:
             name = "Concord-" + os.path.splitext(self.filename)[0]
-            font = ShapedTTFont(name, self.path, self.index)
-            pdfmetrics.registerFont(font)
+            if self.personal:
+                name += "-Personal"
+            font = ShapedTTFont(name, self.path, self.index, personal=self.personal)
+            # ReportLab keeps one dynamic font per PostScript name, and hands it out for
+            # any other registered with that name: a twin registers under another one.
+            postscript_name = font.face.name
+            if self.personal:
+                font.face.name = postscript_name + b"-Personal"
+            try:
+                pdfmetrics.registerFont(font)
+            finally:
+                font.face.name = postscript_name
             self._rl_font = font
         return self._rl_font
 
@@ -244,6 +355,8 @@ class Face:
 
     def blank_glyph(self) -> int | None:
         """A glyph that draws nothing and advances nothing (a zero-width space's), if any."""
+        if self.twin_of is not None:
+            return self.twin_of.blank_glyph()
         if self._blank is None:
             self._blank = 0
             hb_font = self.hb_font
@@ -258,6 +371,8 @@ class Face:
 
     def advance(self, gid: int) -> float:
         """The glyph's own advance in thousandths of the font size (as in PDF /Widths)."""
+        if self.twin_of is not None:
+            return self.twin_of.advance(gid)
         width = self._advances.get(gid)
         if width is None:
             width = self._advances[gid] = self.hb_font.get_glyph_h_advance(gid) * 1000 / self.upem
@@ -277,12 +392,14 @@ def _font_files() -> dict[str, str]:
 
 
 _faces: dict[str, Face] = {}
+_twins: dict[str, Face] = {}
 _lock = threading.Lock()
 
 
 @cache
-def chain(style: str) -> tuple[Face, ...]:
-    """The faces of ``style`` in fallback order; raises FontsMissing if a main one is absent."""
+def chain(style: str, personal: bool = False) -> tuple[Face, ...]:
+    """The faces of ``style`` in fallback order (their personal twins with ``personal``);
+    raises FontsMissing if a main one is absent."""
     files = _font_files()
     faces = []
     missing = [name for name in STYLES[style][:REQUIRED] if name not in files]
@@ -299,5 +416,10 @@ def chain(style: str) -> tuple[Face, ...]:
             face = _faces.get(name)
             if face is None:
                 face = _faces[name] = Face(filename=name, path=path)
+            if personal:
+                twin = _twins.get(name)
+                if twin is None:
+                    twin = _twins[name] = face.personal_twin()
+                face = twin
             faces.append(face)
     return tuple(faces)

@@ -11,6 +11,7 @@ import decimal
 import hashlib
 import io
 import re
+import string
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ MUTED = HexColor("#4d4d4d")
 WHITE = HexColor("#ffffff")
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 _QR_MASK = 2
+_DARK_RUN = re.compile(rb"[^\x00]+")  # a run of dark modules in a row of the matrix
 
 # Streams compressed only, not also ASCII85-encoded: smaller files, and saving a
 # certificate twice as fast. (A process-wide ReportLab setting; Concord has no other
@@ -106,18 +108,33 @@ def render_certificate(content: CertificateContent) -> bytes:
     )
     buffer = io.BytesIO()
     with _lock:
-        canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), lang=content.language)
+        canvas = Canvas(
+            buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), lang=content.language, pageCompression=1
+        )
         canvas.setTitle(f"{words.title} — {text.printed_text(content.participant_name)}")
         canvas.setSubject(text.printed_text(content.course_title))
         canvas.setAuthor(", ".join(text.printed_text(i.name) for i in content.issuers))
         canvas.setCreator("Concord")
         try:
+            for style, characters in _RESERVED:
+                text.reserve(canvas, style, characters)
             _Page(canvas, content, words).draw()
+            canvas.showPage()
+            canvas.save()
         except fonts.FontsMissing as error:
             raise CertificateRenderError(str(error)) from None
-        canvas.showPage()
-        canvas.save()
     return buffer.getvalue()
+
+
+# What varies between the certificates of a session, by style: the verification code,
+# the reference, the hours and names in plain Latin letters (see ``text.reserve``).
+_PLAIN_NAME = string.ascii_letters + string.digits + "-'."
+_RESERVED = (
+    ("sans", string.ascii_letters + string.digits + "-_"),
+    ("serif", string.digits + ".,"),
+    ("serif-bold", _PLAIN_NAME),
+)
+_PLAIN_NAME_CHARACTERS = frozenset(_PLAIN_NAME + " ")
 
 
 def _check(content: CertificateContent) -> None:
@@ -180,7 +197,7 @@ class _Images:
         key = hashlib.sha256(data).digest()
         reader = self._readers.get(key)
         if reader is None:
-            reader = self._readers[key] = ImageReader(io.BytesIO(self._prepare(data)))
+            reader = self._readers[key] = _PreparedJpeg(self._prepare(data), key)
             if len(self._readers) > self._size:
                 self._readers.popitem(last=False)
         else:
@@ -199,6 +216,26 @@ class _Images:
         out = io.BytesIO()
         flat.save(out, "JPEG", quality=92, subsampling=0, optimize=True)
         return out.getvalue()
+
+
+class _PreparedJpeg(ImageReader):
+    """A prepared image (a JPEG, which ReportLab copies into the PDF as it is) that names
+    itself by the digest of its source.
+
+    ReportLab names an image in a document after a hash of its decoded pixels, which it
+    asks for with ``getRGBData`` (and would hash, some 130 KB for a signature, on every
+    drawing): the digest says the same, at no cost. Nothing else reads a JPEG's pixels.
+    """
+
+    def __init__(self, jpeg: bytes, identity: bytes):
+        super().__init__(io.BytesIO(jpeg))
+        if getattr(self, "jpeg_fh", None) is None:
+            raise ValueError("not a JPEG image")
+        self._identity = identity
+        self._dataA = None  # no alpha channel: composited on white
+
+    def getRGBData(self):
+        return self._identity
 
 
 _images = _Images()
@@ -343,6 +380,9 @@ class _Page:
             max_lines=3,
             height=68,
             leading=1.12,
+            # A name in other letters gets fonts of its own rather than changing the
+            # session's shared subsets (see ``fonts.Face``).
+            personal=not _PLAIN_NAME_CHARACTERS.issuperset(content.participant_name),
         )
         self.write_in_box(name, top=368, bottom=300, colour=INK)
 
@@ -461,15 +501,10 @@ class _Page:
         for row, bits in enumerate(matrix):
             # Each row reaches 0.05 module into the next: no hairline seams when rasterized.
             bottom = f"{count - row - 1.05:.2f}"
-            col = 0
-            while col < count:
-                if bits[col]:
-                    start = col
-                    while col < count and bits[col]:
-                        col += 1
-                    ops.append(f"{start} {bottom} {col - start} 1.05 re")
-                else:
-                    col += 1
+            ops.extend(
+                f"{run.start()} {bottom} {run.end() - run.start()} 1.05 re"
+                for run in _DARK_RUN.finditer(bytes(bits))
+            )
         self.c.saveState()
         self.c.setFillColor(INK)
         self.c.transform(module, 0, 0, module, x, y)

@@ -115,6 +115,8 @@ def clean(text: str) -> str:
     return unicodedata.normalize("NFC", _SPACES_RE.sub(" ", shaped).strip(" "))
 
 
+# Titles, places and organizations recur from one certificate to the next.
+@lru_cache(maxsize=256)
 def printed_text(text: str) -> str:
     """What a certificate prints for ``text``, and what text extraction gives back.
 
@@ -396,11 +398,11 @@ class Block:
         return self.leading * (len(self.lines) - 1) + self.size if self.lines else 0.0
 
 
-def _paragraph(text: str, style: str, tracking: float):
+def _paragraph(text: str, style: str, tracking: float, personal: bool):
     shaped = clean(text)
     if not shaped:
         return shaped, [], 0, Line((), 0.0, ())
-    faces = _faces_for(shaped, fonts.chain(style))
+    faces = _faces_for(shaped, fonts.chain(style, personal))
     base = uba.get_base_level(shaped)
     return shaped, faces, base, _layout(shaped, faces, base, tracking)
 
@@ -430,15 +432,18 @@ def fit(
     height: float | None = None,
     leading: float = 1.22,
     tracking: float = 0.0,
+    personal: bool = False,
 ) -> Block:
     """``text`` at the largest size from ``size`` down that fits ``width`` in ``max_lines``
     and, if given, ``height`` (from the cap height of the first line to the last
     baseline).
 
     Lines break after spaces, between CJK characters, and inside a word only when one
-    word is wider than ``width``. Raises MissingGlyph.
+    word is wider than ``width``. ``personal`` text (a name, which no other certificate
+    prints) is set in the personal twins of the style's faces (see ``fonts.Face``).
+    Raises MissingGlyph.
     """
-    shaped, faces, base, line = _paragraph(text, style, tracking)
+    shaped, faces, base, line = _paragraph(text, style, tracking, personal)
     current = size
     if not shaped:
         return Block((), current, current * leading, style)
@@ -451,6 +456,30 @@ def fit(
             lines = tuple(_wrapped_line(shaped[a:b], faces[a:b], base, tracking) for a, b in spans)
             return Block(lines, current, current * leading, style)
         current *= 0.96
+
+
+@lru_cache(maxsize=16)
+def _reserved_codes(style: str, characters: str) -> tuple[tuple[fonts.Face, str], ...]:
+    line = fit(" ".join(characters), style=style, size=10, width=1e9).lines[0]
+    codes: dict[fonts.Face, list[str]] = {}
+    for glyph in line.glyphs:
+        codes.setdefault(glyph.face, []).append(glyph.code)
+    return tuple((face, "".join(found)) for face, found in codes.items())
+
+
+def reserve(canvas, style: str, characters: str) -> None:
+    """Give ``characters`` of ``style`` their places in the document's font subsets now.
+
+    Text that differs from one certificate to the next in a few known characters only
+    (digits, verification codes) then adds nothing to the subsets that the same text
+    of every certificate of a session fills in the same order, so they are embedded
+    from the kept ones (see ``fonts.ShapedTTFont.addObjects``).
+    """
+    doc = canvas._doc
+    for face, codes in _reserved_codes(style, characters):
+        font = face.rl_font
+        font.splitString(codes, doc)
+        font.getSubsetInternalName(0, doc)  # the document embeds it even if nothing else is drawn
 
 
 def draw(canvas, block: Block, *, x: float, y: float, colour, align: str = "center") -> float:

@@ -2,17 +2,18 @@
 stores and emails each one.
 
 Issuing writes the rows in one transaction that locks the session row (so two clicks
-never race) and queues one task per certificate once it commits. What a certificate
-certifies is copied into its ``snapshot`` when it is issued, logos and signatures
-included (as content-addressed files in the certificates storage), so no later edit
-or deletion changes or breaks it. At most one certificate per enrollment is not
-revoked (a database constraint); re-issuing revokes the old one first.
+never race) and queues the certificates' tasks (a few certificates each) once it
+commits. What a certificate certifies is copied into its ``snapshot`` when it is
+issued, logos and signatures included (as content-addressed files in the certificates
+storage), so no later edit or deletion changes or breaks it. At most one certificate
+per enrollment is not revoked (a database constraint); re-issuing revokes the old one
+first.
 
-The pipeline (``process_certificate``, run by a Celery task) records each step on the
-row, so that running it again, or twice at once, skips what is done: the PDF is
-rendered and stored once (state ``rendered``); the email goes out once, under the row
-lock, and ``mail_accepted_at`` is committed the moment the mail server accepted it
-(with the state ``sent``), so a run after that never sends it again.
+The pipeline (``process_certificate``, run by Celery tasks) holds the certificate's row
+lock and records each step on the row, so that running it again, or twice at once,
+skips what is done: the PDF is rendered and stored once (state ``rendered``); the email
+goes out once, and ``mail_accepted_at`` is committed the moment the mail server
+accepted it (with the state ``sent``), so a run after that never sends it again.
 Temporary mail and network errors are raised for the task to retry with backoff;
 other errors mark the certificate ``failed`` with the reason, for a coordinator to
 retry. ``requeue_stuck_certificates`` (a beat task) queues again what a lost task
@@ -21,10 +22,12 @@ left unfinished, and gives up, marking it failed, after too many attempts.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
 import hashlib
 import logging
+import math
 import os
 import smtplib
 import socket
@@ -273,16 +276,69 @@ def _queue_after_commit(ids: list[int]) -> None:
         transaction.on_commit(lambda: queue(ids))
 
 
-def queue(ids: Iterable[int]) -> None:
-    """Queue the pipeline task of each certificate; what fails to queue the sweep will."""
-    from ..tasks import process_certificate as task
+_SHARED_BY = 4
 
-    for pk in ids:
-        try:
-            task.delay(certificate_id=pk)
-        except Exception:  # the broker is down: the sweep will queue them again
-            logger.exception("Could not queue certificate %s; the sweep will retry it", pk)
-            return
+
+def queue(ids: Iterable[int]) -> None:
+    """Queue the pipeline tasks of these certificates; what fails to queue the sweep will.
+
+    In batches of ``CERTIFICATE_TASK_BATCH`` (``tasks.process_certificates``; a lone one
+    as ``process_certificate``), smaller ones for a few certificates so that several
+    worker processes share them (four batches or more). All on one broker connection
+    and producer, taken once: a session's batch is hundreds of certificates, and the
+    first ones are being made while the last are queued.
+    """
+    from ..tasks import process_certificate, process_certificates
+
+    ids = list(ids)
+    size = max(1, min(settings.CERTIFICATE_TASK_BATCH, math.ceil(len(ids) / _SHARED_BY)))
+    batches = [ids[start : start + size] for start in range(0, len(ids), size)]
+    batch = None
+    try:
+        with contextlib.ExitStack() as stack:
+            options = {}
+            if not process_certificates.app.conf.task_always_eager:
+                options["producer"] = stack.enter_context(
+                    process_certificates.app.producer_or_acquire()
+                )
+            for batch in batches:
+                if len(batch) == 1:
+                    process_certificate.apply_async(kwargs={"certificate_id": batch[0]}, **options)
+                else:
+                    process_certificates.apply_async(kwargs={"certificate_ids": batch}, **options)
+    except Exception:  # the broker is down: the sweep will queue them again
+        logger.exception("Could not queue certificates %s; the sweep will retry them", batch)
+
+
+def _log_each(certificates: list[Certificate], action: str, *, by, data_of) -> None:
+    """What ``log(certificate, action, user=by, data=data_of(certificate))`` writes for
+    each certificate, in one INSERT: the same entries, where one ``log`` call each (an
+    INSERT and the validation queries of its ``full_clean``) costs a batch of hundreds
+    a noticeable part of a second. The first entry is validated as ``log`` would."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.log_actions import get_active_log_context, registry
+
+    model = registry.get_log_model_for_model(Certificate)
+    if model is None or not certificates:
+        return
+    context = get_active_log_context()
+    content_type = ContentType.objects.get_for_model(Certificate, for_concrete_model=False)
+    timestamp = timezone.now()
+    entries = [
+        model(
+            content_type=content_type,
+            label=model.objects.get_instance_title(certificate),
+            action=action,
+            timestamp=timestamp,
+            data=data_of(certificate),
+            user=by or context.user,
+            uuid=context.uuid,
+            object_id=str(certificate.pk),
+        )
+        for certificate in certificates
+    ]
+    entries[0].full_clean()
+    model.objects.bulk_create(entries)
 
 
 def _new_certificates(session, enrollments, *, by, now, replaces=None) -> list[Certificate]:
@@ -306,11 +362,14 @@ def _new_certificates(session, enrollments, *, by, now, replaces=None) -> list[C
         )
         for enrollment in enrollments
     )
-    for certificate in certificates:
+
+    def data_of(certificate):
         data = {"session": session.code, "enrollment": certificate.enrollment_id}
         if replaces is not None:
             data["replaces"] = replaces.short_code
-        log(certificate, REISSUE_ACTION if replaces else ISSUE_ACTION, user=by, data=data)
+        return data
+
+    _log_each(certificates, REISSUE_ACTION if replaces else ISSUE_ACTION, by=by, data_of=data_of)
     _queue_after_commit([certificate.pk for certificate in certificates])
     return certificates
 
@@ -322,7 +381,7 @@ def issue_certificates(
     with ``enrollments``, to those people only). Returns the new certificates.
 
     One transaction, locking the session row: the rows, their snapshots and the audit
-    entries are written together; one task per certificate is queued once it commits.
+    entries are written together; their tasks are queued once it commits (``queue``).
     Asking for someone who has not completed the session is refused. Calling it again
     issues nothing new: who already holds a certificate that is not revoked is skipped,
     and the database refuses a second one.
@@ -511,107 +570,90 @@ def process_certificate(*, certificate_id: int) -> str | None:
     """Render, store and email one certificate, skipping the steps already done.
     Returns its state afterwards (None when it no longer exists).
 
-    Render: the PDF is stored (atomically, under a name of its own) and the row moves
-    from pending to rendered by a conditional update, so of two runs at once only one
-    records it (the other's identical file is harmless), and a certificate revoked
-    meanwhile stays revoked. A name the fonts cannot print fails the certificate with
-    the reason. Email: under the certificate's row lock, so two runs never send it both;
-    sent on the process's reused mail connection; ``mail_accepted_at`` (with the state
-    ``sent``) is committed as soon as the server accepted it. A run that finds the mark
-    never mails again, and finishes the certificate if the state was not saved. A
-    temporary mail or network error is recorded and raised (the task retries); any
-    other refusal fails the certificate. Revoked, failed and sent certificates are left
-    alone. Each run counts one attempt.
+    One transaction, holding the certificate's row lock from the first read, so two
+    runs at once never both render or send it (the second waits, then finds it done)
+    and a certificate revoked meanwhile stays revoked. Render: the PDF is stored
+    (atomically, under a name of its own) and recorded with the state ``rendered``; a
+    name the fonts cannot print fails the certificate with the reason. Email: sent on
+    the process's reused mail connection; ``mail_accepted_at`` (with the state
+    ``sent``) is written as soon as the server accepted it, and committed with what the
+    run rendered. A run that finds the mark never mails again, and finishes the
+    certificate if the state was not saved. A temporary mail or network error is
+    recorded (with the PDF just rendered, which the retry then sends) and raised (the
+    task retries); any other refusal fails the certificate. Revoked, failed and sent
+    certificates are left alone. Each run counts one attempt.
     """
     from ..certificate_pdf import CertificateRenderError, render_certificate
 
-    certificate = (
-        Certificate.objects.select_related("enrollment__participant")
-        .filter(pk=certificate_id)
-        .first()
-    )
-    if certificate is None:
-        return None
-    if certificate.state not in UNFINISHED:
-        return certificate.state
-    unfinished = Certificate.objects.filter(pk=certificate_id, state__in=UNFINISHED)
-    counted = False
-    pdf = None
-    if certificate.state == State.PENDING:
-        try:
-            pdf = render_certificate(certificate_content(certificate))
-        except CertificateRenderError as error:
-            reason = _("The PDF could not be made: %(reason)s") % {"reason": error}
-            _fail(certificate, reason, count_attempt=True)
-            return State.FAILED
-        name = _write_atomically(pdf_name(certificate), pdf)
-        counted = bool(
-            Certificate.objects.filter(pk=certificate_id, state=State.PENDING).update(
-                state=State.RENDERED,
-                pdf=name,
-                rendered_at=timezone.now(),
-                attempts=F("attempts") + 1,
-            )
-        )
-        certificate.pdf.name = name
-
     failure = None
     with transaction.atomic():
-        row = (
-            Certificate.objects.select_for_update()
+        certificate = (
+            Certificate.objects.select_for_update(of=("self",))
+            .select_related("enrollment__participant")
             .filter(pk=certificate_id)
-            .values("state", "mail_accepted_at", "pdf")
             .first()
         )
-        if row is None or row["state"] != State.RENDERED:
-            return row and row["state"]
-        if row["mail_accepted_at"] is None:
-            if not counted:
-                # Rendered by an earlier run (or by another one just now): its file.
-                certificate.pdf.name, pdf = row["pdf"], None
-            if not certificate.enrollment.participant.email:
-                _fail(certificate, _("The participant has no email address."), not counted)
-                return State.FAILED
+        if certificate is None:
+            return None
+        if certificate.state not in UNFINISHED:
+            return certificate.state
+        unfinished = Certificate.objects.filter(pk=certificate_id, state__in=UNFINISHED)
+        run = {"attempts": F("attempts") + 1}
+        pdf = None
+        if certificate.state == State.PENDING:
             try:
-                mailer.send(certificate_email(certificate, pdf=pdf))
-            except MAIL_ERRORS as error:
-                if not is_temporary(error):
-                    _fail(certificate, describe(error), count_attempt=not counted)
-                    return State.FAILED
-                # Recorded in this transaction, which commits; raised after it.
-                unfinished.update(
-                    last_error=describe(error), attempts=F("attempts") + int(not counted)
-                )
-                failure = error
-            else:
-                # The mail server has it: recorded before anything else can happen.
-                accepted = timezone.now()
-                unfinished.update(
-                    mail_accepted_at=accepted,
-                    state=State.SENT,
-                    sent_at=accepted,
-                    last_error="",
-                    attempts=F("attempts") + int(not counted),
-                )
-                return State.SENT
-        elif not counted:
-            unfinished.update(attempts=F("attempts") + 1)
-    if failure is not None:
-        raise failure
-    # Accepted by the mail server before the state could follow (the worker died in
-    # between): the mark says so, so it is finished without mailing it again.
-    Certificate.objects.filter(pk=certificate_id, state=State.RENDERED).update(
-        state=State.SENT, sent_at=F("mail_accepted_at"), last_error=""
-    )
-    return State.SENT
+                pdf = render_certificate(certificate_content(certificate))
+            except CertificateRenderError as error:
+                reason = _("The PDF could not be made: %(reason)s") % {"reason": error}
+                _fail(certificate, reason, count_attempt=True)
+                return State.FAILED
+            name = _write_atomically(pdf_name(certificate), pdf)
+            certificate.pdf.name = name
+            run.update(state=State.RENDERED, pdf=name, rendered_at=timezone.now())
+        if certificate.mail_accepted_at is not None:
+            # Accepted by the mail server before the state could follow: the mark says
+            # so, so it is finished without mailing it again.
+            unfinished.update(
+                **{**run, "state": State.SENT, "sent_at": F("mail_accepted_at"), "last_error": ""}
+            )
+            return State.SENT
+        if not certificate.enrollment.participant.email:
+            _fail(certificate, _("The participant has no email address."), True, **run)
+            return State.FAILED
+        try:
+            mailer.send(certificate_email(certificate, pdf=pdf))
+        except MAIL_ERRORS as error:
+            if not is_temporary(error):
+                _fail(certificate, describe(error), count_attempt=True, **run)
+                return State.FAILED
+            # Recorded in this transaction, which commits; raised after it.
+            unfinished.update(**run, last_error=describe(error))
+            failure = error
+        else:
+            # The mail server has it: recorded before anything else can happen.
+            accepted = timezone.now()
+            unfinished.update(
+                **{
+                    **run,
+                    "state": State.SENT,
+                    "mail_accepted_at": accepted,
+                    "sent_at": accepted,
+                    "last_error": "",
+                }
+            )
+            return State.SENT
+    raise failure
 
 
-def _fail(certificate: Certificate, reason: str, count_attempt: bool) -> bool:
-    """Mark an unfinished certificate failed with ``reason`` and log it; False when it
-    was finished (or revoked) already."""
+def _fail(certificate: Certificate, reason: str, count_attempt: bool, **recorded) -> bool:
+    """Mark an unfinished certificate failed with ``reason`` (and the ``recorded``
+    fields, what the run rendered) and log it; False when it was finished (or revoked)
+    already."""
     reason = reason[:1000]
+    recorded.pop("state", None)
+    recorded["attempts"] = F("attempts") + int(count_attempt)
     failed = Certificate.objects.filter(pk=certificate.pk, state__in=UNFINISHED).update(
-        state=State.FAILED, last_error=reason, attempts=F("attempts") + int(count_attempt)
+        **recorded, state=State.FAILED, last_error=reason
     )
     if failed:
         log(certificate, FAIL_ACTION, data={"error": reason})

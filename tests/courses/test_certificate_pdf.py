@@ -143,6 +143,35 @@ def test_a_viewer_that_orders_text_by_position_copies_the_name_too(name):
     assert name in viewer_text(pdf)
 
 
+def test_each_certificate_of_a_session_prints_its_own_name_code_and_hours():
+    # One process renders a session's certificates one after another: what it keeps
+    # from one to the next (the fonts' subsets) never puts one person's text on another's.
+    people = [
+        ("Zoë Ångström-Øvergaard", "Ab3-xY_9" * 5, "KP7W-XQ3B-9JD0", "22.5"),
+        ("Дмитрий Иванов", "Zz0_Qq-1" * 5, "9JD0-KP7W-XQ3B", "7"),
+        ("王小明", "mN8-Rt_4" * 5, "XQ3B-KP7W-9JD0", "14"),
+        ("Zoë Ångström-Øvergaard", "Ab3-xY_9" * 5, "KP7W-XQ3B-9JD0", "22.5"),
+        ("Ngozi Adeyemi", "Qw9_zX-2" * 5, "B9JD-0KP7-WXQ3", "10.5"),
+    ]
+    for name, code, short_code, hours in people:
+        url = f"https://concord.example.org/certificates/verify/{code}/"
+        pdf = render_certificate(
+            certificate_content(
+                participant_name=name,
+                code=code,
+                short_code=short_code,
+                verify_url=url,
+                hours_attended=decimal.Decimal(hours),
+            )
+        )
+        for text in (content_text(pdf), layout_text(pdf)):
+            assert name in text
+            assert f"Verification code: {code}" in text
+            assert f"Certificate no. {short_code}" in text
+            assert f"Total attendance: {hours} hours" in text
+        assert qr_codes(pdf) == [url]
+
+
 def test_arabic_is_shaped_into_joining_forms_yet_extracts_as_its_letters():
     name = "محمد"
     pdf = render_certificate(certificate_content(participant_name=name))

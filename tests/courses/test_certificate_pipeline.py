@@ -233,7 +233,47 @@ def test_the_task_does_not_retry_a_permanent_error(
     assert "554" in certificate.last_error
 
 
-def test_issuing_queues_one_task_per_certificate_after_commit(
+def test_a_batch_retries_a_temporary_error_on_its_own_and_goes_on(
+    session, coordinator, failing_mail, tasks_run_here
+):
+    make_completers(session, 3)
+    first, second, third = sorted(
+        issue_certificates(session=session, by=coordinator), key=lambda c: c.pk
+    )
+    done = Certificate.objects.filter(pk=third.pk)
+    revoke_certificate(certificate=third, reason="Error", by=coordinator)
+    failing_mail.errors = [TimeoutError("timed out")]  # the first send of the batch
+    tasks.process_certificates.delay(certificate_ids=[first.pk, second.pk, third.pk])
+
+    # The first was retried by a task of its own (run here at once), the second sent
+    # by the batch; the revoked one left alone.
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.state == second.state == State.SENT
+    assert (first.attempts, second.attempts) == (2, 1)
+    assert done.get().state == State.REVOKED
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        c.enrollment.participant.email for c in (first, second)
+    )
+    # A batch run again sends nothing twice.
+    tasks.process_certificates.delay(certificate_ids=[first.pk, second.pk, third.pk])
+    assert len(mail.outbox) == 2
+
+
+def test_a_batch_fails_only_the_certificate_refused_for_good(
+    session, coordinator, failing_mail, tasks_run_here
+):
+    make_completers(session, 2)
+    first, second = sorted(issue_certificates(session=session, by=coordinator), key=lambda c: c.pk)
+    failing_mail.errors = [smtplib.SMTPDataError(554, b"Message rejected as spam")]
+    tasks.process_certificates.delay(certificate_ids=[first.pk, second.pk])
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.state == State.FAILED and "554" in first.last_error
+    assert second.state == State.SENT and len(mail.outbox) == 1
+
+
+def test_issuing_queues_the_certificates_tasks_after_commit(
     session, coordinator, tasks_run_here, django_capture_on_commit_callbacks
 ):
     make_completers(session, 3)
@@ -243,6 +283,30 @@ def test_issuing_queues_one_task_per_certificate_after_commit(
     assert sorted(m.to[0] for m in mail.outbox) == sorted(
         c.enrollment.participant.email for c in issued
     )
+
+
+@pytest.mark.parametrize("count", [3, 10, 40])
+def test_issuing_queues_batches_that_several_workers_share(
+    session, coordinator, settings, tasks_run_here, django_capture_on_commit_callbacks, count
+):
+    from celery.signals import task_prerun
+
+    settings.CERTIFICATE_TASK_BATCH = 8
+    make_completers(session, count)
+    ran = []
+
+    def record(sender=None, kwargs=None, **_extra):
+        ran.append(kwargs.get("certificate_ids") or [kwargs["certificate_id"]])
+
+    task_prerun.connect(record)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            issued = issue_certificates(session=session, by=coordinator)
+    finally:
+        task_prerun.disconnect(record)
+    assert sorted(pk for batch in ran for pk in batch) == sorted(c.pk for c in issued)
+    assert len(ran) >= min(count, 4) and max(len(batch) for batch in ran) <= 8
+    assert {c.state for c in Certificate.objects.all()} == {State.SENT}
 
 
 def test_a_french_session_sends_a_french_email(catalog, coordinator):
@@ -292,9 +356,9 @@ def test_the_worker_settings_the_pipeline_relies_on(settings):
 
     assert settings.CELERY_TASK_ACKS_LATE and settings.CELERY_TASK_REJECT_ON_WORKER_LOST
     assert settings.CELERY_WORKER_PREFETCH_MULTIPLIER == 1
-    task = tasks.process_certificate
-    assert task.acks_late and task.reject_on_worker_lost
-    assert task.soft_time_limit < task.time_limit
+    for task in (tasks.process_certificate, tasks.process_certificates):
+        assert task.acks_late and task.reject_on_worker_lost
+        assert task.soft_time_limit < task.time_limit
     sweep = settings.CELERY_BEAT_SCHEDULE["requeue-stuck-certificates"]
     assert sweep["task"] == "courses.tasks.requeue_stuck_certificates"
     assert [m.id for m in run_checks() if m.id == "courses.W001"] == []
