@@ -78,3 +78,44 @@ def test_a_compact_email_is_a_well_formed_mime_message():
     (attachment,) = parsed.iter_attachments()
     assert attachment.get_filename() == "certificate-ABCD.pdf"
     assert attachment.get_content() == pdf
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Your certificate",
+        "Votre certificat : Médiation et négociation",
+        "A subject long enough to need folding, " * 4,
+        "Spaces  inside, =?and what looks like an encoded word?=",
+    ],
+)
+def test_a_compact_email_has_the_bytes_the_standard_library_writes(subject):
+    """The fast writer (whole bodies, short headers as they are) and the one-call base64
+    lines give the bytes of ``email``'s own generator and encoder, whatever the
+    Python version does inside them."""
+    import email.policy
+    import io
+    from email import encoders
+    from email.generator import BytesGenerator
+    from email.mime.application import MIMEApplication
+
+    from courses.mailer import CompactEmail, _base64
+
+    pdf = bytes(range(256)) * 300
+    compact = CompactEmail(
+        subject=subject,
+        body="Dear Amina,\n\n.Here is your certificate.\nFrom us",
+        from_email="Concord <no-reply@concord.example.org>",
+        to=["Amina Diallo <amina@example.org>"],
+    )
+    compact.attach_alternative("<p>Dear Amina,</p>", "text/html")
+    compact.attach("certificate.pdf", pdf, "application/pdf")
+    built = compact.message(policy=email.policy.SMTP)
+    standard = io.BytesIO()
+    BytesGenerator(standard, mangle_from_=False, policy=built.policy).flatten(built)
+    assert built.as_bytes() == standard.getvalue()
+
+    ours = MIMEApplication(pdf, "pdf", _encoder=_base64)
+    theirs = MIMEApplication(pdf, "pdf", _encoder=encoders.encode_base64)
+    assert ours.get_payload() == theirs.get_payload()
+    assert ours["Content-Transfer-Encoding"] == theirs["Content-Transfer-Encoding"] == "base64"
