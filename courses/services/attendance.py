@@ -16,12 +16,10 @@ whatever the size of the sheet.
 from __future__ import annotations
 
 import datetime
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -30,12 +28,12 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
-from wagtail.models import ModelLogEntry
 
 from participants.selectors import person_name
 
 from ..models import ATTENDED, Attendance, CourseSession, Enrollment, Meeting, ModuleVisit
 from ..selectors import ROSTER, attendance_sessions_for, completion_figures, roster, sessions_for
+from .audit import log_each
 from .bulk import insert_rows
 
 S = Attendance.Status
@@ -154,30 +152,21 @@ def _write_log(session, by, changes, now, source) -> None:
     people: dict[int, tuple[str, list]] = {}
     for enrollment_id, name, meeting, before, after, note in changes:
         people.setdefault(enrollment_id, (name, []))[1].append((meeting, before, after, note))
-    insert_rows(
-        ModelLogEntry,
-        ["data"],
-        [
+    label = str(session)
+    log_each(
+        (
             (
+                session,
                 attendance_log_data(
                     enrollment_id=enrollment_id, participant=name, source=source, changes=cells
                 ),
             )
             for enrollment_id, (name, cells) in people.items()
-        ],
-        same={
-            "content_type_id": ContentType.objects.get_for_model(CourseSession).pk,
-            "object_id": str(session.pk),
-            "label": str(session),
-            "action": RECORD_ACTION,
-            # The id: ``by`` is often the request's lazy user.
-            "user_id": by.pk,
-            "uuid": uuid.uuid4(),
-            "timestamp": now,
-            "revision_id": None,
-            "content_changed": False,
-            "deleted": False,
-        },
+        ),
+        RECORD_ACTION,
+        by=by,
+        timestamp=now,
+        label=lambda _session: label,
     )
 
 
@@ -692,19 +681,11 @@ def evaluate_completion(*, session: CourseSession, by, now=None) -> Evaluation:
                 "changed": result.changed,
             },
         )
-        if changed:
-            content_type = ContentType.objects.get_for_model(Enrollment)
-            batch = uuid.uuid4()
-            ModelLogEntry.objects.bulk_create(
-                ModelLogEntry(
-                    content_type=content_type,
-                    object_id=str(enrollment.pk),
-                    label=f"{enrollment.participant} · {session.code}",
-                    action=COMPLETION_ACTION,
-                    user=by,
-                    uuid=batch,
-                    timestamp=now,
-                    data={
+        log_each(
+            (
+                (
+                    enrollment,
+                    {
                         "session": session.code,
                         "participant": person_name(enrollment.participant),
                         "from": before,
@@ -716,7 +697,12 @@ def evaluate_completion(*, session: CourseSession, by, now=None) -> Evaluation:
                     },
                 )
                 for enrollment, before, after in changed
-            )
+            ),
+            COMPLETION_ACTION,
+            by=by,
+            timestamp=now,
+            label=lambda enrollment: f"{enrollment.participant} · {session.code}",
+        )
         return result
 
 

@@ -58,6 +58,7 @@ from ..models import (
     certificate_storage,
 )
 from ..selectors import attended_hours_by_enrollment
+from .audit import log_each
 from .enrollment import is_coordinator
 
 logger = logging.getLogger(__name__)
@@ -310,37 +311,6 @@ def queue(ids: Iterable[int]) -> None:
         logger.exception("Could not queue certificates %s; the sweep will retry them", batch)
 
 
-def _log_each(certificates: list[Certificate], action: str, *, by, data_of) -> None:
-    """What ``log(certificate, action, user=by, data=data_of(certificate))`` writes for
-    each certificate, in one INSERT: the same entries, where one ``log`` call each (an
-    INSERT and the validation queries of its ``full_clean``) costs a batch of hundreds
-    a noticeable part of a second. The first entry is validated as ``log`` would."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.log_actions import get_active_log_context, registry
-
-    model = registry.get_log_model_for_model(Certificate)
-    if model is None or not certificates:
-        return
-    context = get_active_log_context()
-    content_type = ContentType.objects.get_for_model(Certificate, for_concrete_model=False)
-    timestamp = timezone.now()
-    entries = [
-        model(
-            content_type=content_type,
-            label=model.objects.get_instance_title(certificate),
-            action=action,
-            timestamp=timestamp,
-            data=data_of(certificate),
-            user=by or context.user,
-            uuid=context.uuid,
-            object_id=str(certificate.pk),
-        )
-        for certificate in certificates
-    ]
-    entries[0].full_clean()
-    model.objects.bulk_create(entries)
-
-
 def _new_certificates(session, enrollments, *, by, now, replaces=None) -> list[Certificate]:
     common = session_snapshot(session)
     hours = attended_hours_by_enrollment(enrollments)
@@ -369,7 +339,11 @@ def _new_certificates(session, enrollments, *, by, now, replaces=None) -> list[C
             data["replaces"] = replaces.short_code
         return data
 
-    _log_each(certificates, REISSUE_ACTION if replaces else ISSUE_ACTION, by=by, data_of=data_of)
+    log_each(
+        ((certificate, data_of(certificate)) for certificate in certificates),
+        REISSUE_ACTION if replaces else ISSUE_ACTION,
+        by=by,
+    )
     _queue_after_commit([certificate.pk for certificate in certificates])
     return certificates
 

@@ -1,5 +1,6 @@
 """``insert_rows`` writes many rows in one statement, and upserts, the same on
-PostgreSQL (one JSON document unpacked by the database) and elsewhere (``bulk_create``)."""
+PostgreSQL (one JSON document unpacked by the database) and elsewhere (``bulk_create``);
+``log_each`` writes the audit entries Wagtail's ``log`` would, in one statement."""
 
 import datetime
 import uuid
@@ -129,3 +130,33 @@ def test_nothing_to_insert_runs_no_query(insert):
 def test_an_unknown_column_is_refused():
     with pytest.raises(ValueError, match="no column 'colour'"):
         insert_rows(Attendance, ["colour"], [("red",)])
+
+
+def test_log_each_writes_the_entries_wagtails_log_writes(grid):
+    from wagtail.log_actions import log
+
+    from courses.services.attendance import RECORD_ACTION
+    from courses.services.audit import log_each
+
+    session, _enrollments, _meetings, by = grid
+    data = {"participant": "Zoë", "changes": [{"from": "", "to": "late"}]}
+    log(session, RECORD_ACTION, user=by, data=data)
+    log_each([(session, data), (session, {"n": 2})], RECORD_ACTION, by=by)
+    fields = ["content_type", "object_id", "label", "action", "user", "data"]
+    fields += ["revision", "content_changed", "deleted"]
+    one, *each = ModelLogEntry.objects.filter(action=RECORD_ACTION).order_by("pk").values(*fields)
+    assert each[0] == one
+    assert each[1] == {**one, "data": {"n": 2}}
+    batch = ModelLogEntry.objects.filter(action=RECORD_ACTION).order_by("pk")[1:]
+    assert len({entry.uuid for entry in batch}) == 1 and batch[0].uuid is not None
+
+
+def test_log_each_refuses_an_action_wagtail_does_not_know(grid):
+    from django.core.exceptions import ValidationError
+
+    from courses.services.audit import log_each
+
+    session, *_ = grid
+    with pytest.raises(ValidationError):
+        log_each([(session, {})], "concord.nonsense")
+    assert not ModelLogEntry.objects.filter(action="concord.nonsense").exists()
