@@ -17,22 +17,11 @@ from courses.admin_views import CAPACITY_ACTION, DECIDE_ACTION, QUOTA_ACTION
 from courses.models import CourseSession, Enrollment, SeatQuota
 from courses.services import enroll
 from tests.factories.courses import make_profile, make_session
-from tests.factories.pages import make_course
 from tests.factories.users import PASSWORD, make_coordinator, make_participant, make_user
 
 pytestmark = pytest.mark.django_db
 
 S = Enrollment.Status
-
-
-@pytest.fixture
-def course(catalog):
-    return make_course(catalog, title="Mediation process design")
-
-
-@pytest.fixture
-def coordinator():
-    return make_coordinator("coord")
 
 
 @pytest.fixture

@@ -20,22 +20,12 @@ from courses.services import (
 )
 from courses.services.attendance import record_module_visit
 from tests.factories.courses import make_running_session
-from tests.factories.pages import make_course, make_module
+from tests.factories.pages import make_module
 from tests.factories.users import make_coordinator, make_participant, make_trainer
 
 pytestmark = pytest.mark.django_db
 
 S = Attendance.Status
-
-
-@pytest.fixture
-def course(catalog):
-    return make_course(catalog, title="Mediation process design")
-
-
-@pytest.fixture
-def coordinator():
-    return make_coordinator("coord")
 
 
 @pytest.fixture

@@ -22,22 +22,11 @@ from courses.services import (
     record_attendance,
 )
 from tests.factories.courses import make_cohort, make_running_session
-from tests.factories.pages import make_course
 from tests.factories.users import PASSWORD, make_coordinator, make_participant, make_trainer
 
 pytestmark = pytest.mark.django_db
 
 S = Attendance.Status
-
-
-@pytest.fixture
-def course(catalog):
-    return make_course(catalog, title="Mediation process design")
-
-
-@pytest.fixture
-def coordinator():
-    return make_coordinator("coord")
 
 
 @pytest.fixture

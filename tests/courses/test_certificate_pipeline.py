@@ -28,16 +28,10 @@ from tests.courses.mail_backends import FailingBackend
 from tests.factories.certificates import make_completers
 from tests.factories.courses import make_session
 from tests.factories.pages import make_course
-from tests.factories.users import make_coordinator
 
 pytestmark = pytest.mark.django_db
 
 State = Certificate.State
-
-
-@pytest.fixture
-def coordinator():
-    return make_coordinator("coord")
 
 
 @pytest.fixture

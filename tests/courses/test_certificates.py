@@ -48,11 +48,6 @@ def course(catalog):
 
 
 @pytest.fixture
-def coordinator():
-    return make_coordinator("coord")
-
-
-@pytest.fixture
 def session(course, coordinator):
     return make_session(
         course,

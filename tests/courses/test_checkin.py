@@ -19,22 +19,11 @@ from courses.services import (
 )
 from courses.services.attendance import CellChange, check_in_code, check_in_window
 from tests.factories.courses import make_meetings, make_running_session
-from tests.factories.pages import make_course
 from tests.factories.users import make_coordinator, make_participant
 
 pytestmark = pytest.mark.django_db
 
 S = Attendance.Status
-
-
-@pytest.fixture
-def course(catalog):
-    return make_course(catalog, title="Mediation process design")
-
-
-@pytest.fixture
-def coordinator():
-    return make_coordinator("coord")
 
 
 @pytest.fixture

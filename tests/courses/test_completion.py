@@ -28,16 +28,6 @@ S = Attendance.Status
 E = Enrollment.Status
 
 
-@pytest.fixture
-def course(catalog):
-    return make_course(catalog, title="Mediation process design")
-
-
-@pytest.fixture
-def coordinator():
-    return make_coordinator("coord")
-
-
 def running(course, coordinator, *, people=1, meetings=5, **rule):
     return make_running_session(
         course, people=people, meetings=meetings, coordinators=[coordinator], **rule

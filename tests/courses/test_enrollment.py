@@ -18,17 +18,11 @@ from courses.services import (
 )
 from participants.models import FocalPoint, Organization
 from tests.factories.courses import make_profile, make_session
-from tests.factories.pages import make_course
 from tests.factories.users import make_coordinator, make_participant
 
 pytestmark = pytest.mark.django_db
 
 S = Enrollment.Status
-
-
-@pytest.fixture
-def course(catalog):
-    return make_course(catalog, title="Mediation process design")
 
 
 @pytest.fixture

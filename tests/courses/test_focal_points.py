@@ -19,11 +19,6 @@ URL = reverse("focal_point")
 
 
 @pytest.fixture
-def course(catalog):
-    return make_course(catalog, title="Mediation process design")
-
-
-@pytest.fixture
 def focal():
     user = make_participant("fatou")
     user.first_name, user.last_name = "Fatou", "Sow"

@@ -12,7 +12,6 @@ from courses import notifications
 from courses.models import Enrollment, Notice
 from courses.services import cancel_session, decide, enroll, withdraw
 from tests.factories.courses import make_profile, make_session
-from tests.factories.pages import make_course
 from tests.factories.users import make_coordinator, make_participant
 
 pytestmark = pytest.mark.django_db
@@ -25,11 +24,6 @@ def tasks_run_here():
     celery_app.conf.task_always_eager = True
     yield
     celery_app.conf.task_always_eager = previous
-
-
-@pytest.fixture
-def course(catalog):
-    return make_course(catalog, title="Mediation process design")
 
 
 def person(username, language="en", acronym="DPPA"):

@@ -33,18 +33,8 @@ E = Enrollment.Status
 
 
 @pytest.fixture
-def course(catalog):
-    return make_course(catalog, title="Mediation process design")
-
-
-@pytest.fixture
 def other_course(catalog):
     return make_course(catalog, title="Early warning")
-
-
-@pytest.fixture
-def coordinator():
-    return make_coordinator("coord")
 
 
 def login(client, user):

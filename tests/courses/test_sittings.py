@@ -12,20 +12,9 @@ from courses.models import Enrollment, Meeting, Notice
 from courses.services import enroll, generate_meetings
 from tests.courses.test_admin import login, session_form
 from tests.factories.courses import make_profile, make_session
-from tests.factories.pages import make_course
 from tests.factories.users import make_coordinator, make_participant
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def course(catalog):
-    return make_course(catalog, title="Mediation process design")
-
-
-@pytest.fixture
-def coordinator():
-    return make_coordinator("coord")
 
 
 def test_one_sitting_a_day_in_the_sessions_time_zone_made_once(course):
