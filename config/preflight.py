@@ -41,7 +41,7 @@ def main() -> int:
     if failures:
         print("The test suite needs PostgreSQL and Redis:\n" + "\n".join(failures), file=sys.stderr)
         return 1
-    from courses.certificate_pdf import fonts
+    from courses.certificates.pdf import fonts
 
     try:
         for style in fonts.STYLES:

@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail.log_actions import get_active_log_context, registry
 
-from .bulk import insert_rows
+from courses.bulk import insert_rows
 
 
 def log_each(

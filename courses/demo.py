@@ -13,6 +13,19 @@ from django.utils import timezone
 
 from cms.models import CoursePage, ModulePage
 from cms.roles import PARTICIPANTS
+from courses.attendance.services import (
+    CellChange,
+    evaluate_completion,
+    mark_all_present,
+    override_completion,
+    record_attendance,
+)
+from courses.certificates.services import (
+    issue_certificates,
+    process_certificate,
+    reissue_certificate,
+)
+from courses.enrollment.services import cancel_session, decide, enroll, generate_meetings, withdraw
 from participants.models import FocalPoint, Organization, Participant
 
 from . import mailer
@@ -24,21 +37,6 @@ from .models import (
     ModuleVisit,
     SeatQuota,
     SessionSignatory,
-)
-from .services import (
-    CellChange,
-    cancel_session,
-    decide,
-    enroll,
-    evaluate_completion,
-    generate_meetings,
-    issue_certificates,
-    mark_all_present,
-    override_completion,
-    process_certificate,
-    record_attendance,
-    reissue_certificate,
-    withdraw,
 )
 
 # code, course slug, days from today to the first day, length in days, place, language,

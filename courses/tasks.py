@@ -10,8 +10,9 @@ from celery.exceptions import SoftTimeLimitExceeded
 from celery.signals import worker_process_shutdown
 from django.conf import settings
 
-from . import mailer, notifications
-from .services import certificates
+from courses import mailer
+from courses.certificates import services as certificates
+from courses.enrollment import notifications
 
 logger = logging.getLogger(__name__)
 

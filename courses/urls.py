@@ -1,6 +1,8 @@
 from django.urls import path
 
-from . import certificate_pages, focal, views
+from courses.certificates import pages as certificate_pages
+from courses.enrollment import focal
+from courses.learning import views
 
 urlpatterns = [
     path("sessions/<slug:code>/enroll/", views.enroll_view, name="enroll"),

@@ -31,18 +31,22 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from participants.selectors import person_name
-
-from ..models import Attendance, CourseSession, Enrollment, Meeting
-from ..selectors import ROSTER
-from ..selectors.reports import (
+from courses.attendance.services import (
+    AttendanceError,
+    CellChange,
+    may_take_attendance,
+    record_attendance,
+)
+from courses.enrollment.selectors import ROSTER
+from courses.models import Attendance, CourseSession, Enrollment, Meeting
+from courses.reports.selectors import (
     EMAIL_COLUMN,
     ORGANIZATION_COLUMN,
     PARTICIPANT_COLUMN,
     VERSIONS_COLUMN,
 )
-from ..spreadsheets import Limits, UnreadableFile, read_csv, unescape_cell
-from .attendance import AttendanceError, CellChange, may_take_attendance, record_attendance
+from courses.spreadsheets import Limits, UnreadableFile, read_csv, unescape_cell
+from participants.selectors import person_name
 
 S = Attendance.Status
 LIMITS = Limits(max_bytes=1_000_000, max_rows=2_000, max_columns=200)

@@ -33,9 +33,8 @@ from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
 from django.utils import timezone
 
 from cms.models import ModulePage
-
-from ..models import ATTENDED, Attendance, CourseSession, Enrollment, Meeting, ModuleVisit
-from .enrollment import ROSTER
+from courses.enrollment.selectors import ROSTER
+from courses.models import ATTENDED, Attendance, CourseSession, Enrollment, Meeting, ModuleVisit
 
 S = Attendance.Status
 

@@ -29,12 +29,12 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from courses.attendance.selectors import attendance_sessions_for, completion_figures
+from courses.audit import log_each
+from courses.bulk import insert_rows
+from courses.enrollment.selectors import ROSTER, roster, sessions_for
+from courses.models import ATTENDED, Attendance, CourseSession, Enrollment, Meeting, ModuleVisit
 from participants.selectors import person_name
-
-from ..models import ATTENDED, Attendance, CourseSession, Enrollment, Meeting, ModuleVisit
-from ..selectors import ROSTER, attendance_sessions_for, completion_figures, roster, sessions_for
-from .audit import log_each
-from .bulk import insert_rows
 
 S = Attendance.Status
 

@@ -1,8 +1,8 @@
 """Attendance and completion in the Wagtail admin.
 
 The attendance sheet, "mark all present" and the check-in screen are for a session's
-coordinators and trainers (``selectors.attendance_sessions_for``); completion (evaluate,
-override) is for its coordinators (``selectors.sessions_for``). Any other session or
+coordinators and trainers (``attendance_sessions_for``); completion (evaluate,
+override) is for its coordinators (``sessions_for``). Any other session or
 meeting answers 404. Views parse the form, call one service, turn a refusal into a
 message and redirect; nothing changes on GET.
 """
@@ -28,12 +28,12 @@ from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import HeaderButton
 
-from participants.selectors import person_name
-
-from . import selectors
-from .admin_views import CoordinatedSessionMixin, SessionScreenMixin
-from .models import Attendance, CourseSession, Enrollment, Meeting
-from .services import (
+from courses.attendance.selectors import (
+    attendance_sessions_for,
+    attendance_sheet,
+    completion_figures,
+)
+from courses.attendance.services import (
     AttendanceError,
     CellChange,
     NotAllowed,
@@ -44,6 +44,10 @@ from .services import (
     override_completion,
     record_attendance,
 )
+from courses.enrollment.admin_views import CoordinatedSessionMixin, SessionScreenMixin
+from courses.enrollment.selectors import ROSTER, roster, sessions_for
+from courses.models import Attendance, CourseSession, Enrollment, Meeting
+from participants.selectors import person_name
 
 S = Attendance.Status
 MARKS = [("", gettext_lazy("Not marked")), *S.choices]
@@ -60,14 +64,14 @@ class AttendanceSessionMixin(SessionScreenMixin):
     @cached_property
     def session(self) -> CourseSession:
         return get_object_or_404(
-            selectors.attendance_sessions_for(self.request.user).select_related("course"),
+            attendance_sessions_for(self.request.user).select_related("course"),
             pk=self.kwargs["pk"],
         )
 
     @cached_property
     def runs_session(self) -> bool:
         """Coordinators (not trainers) decide completion."""
-        return selectors.sessions_for(self.request.user).filter(pk=self.session.pk).exists()
+        return sessions_for(self.request.user).filter(pk=self.session.pk).exists()
 
 
 # ---------------------------------------------------------------------- index
@@ -83,20 +87,20 @@ class AttendanceIndexView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         sessions = (
-            selectors.attendance_sessions_for(self.request.user)
+            attendance_sessions_for(self.request.user)
             .exclude(status__in=[CourseSession.Status.DRAFT, CourseSession.Status.CANCELLED])
             .select_related("course")
             .annotate(
                 meeting_count=Count("meetings", distinct=True),
                 roster_count=Count(
                     "enrollments",
-                    filter=Q(enrollments__status__in=selectors.ROSTER),
+                    filter=Q(enrollments__status__in=ROSTER),
                     distinct=True,
                 ),
             )
             .order_by("-starts_on", "code")
         )
-        coordinated = set(selectors.sessions_for(self.request.user).values_list("pk", flat=True))
+        coordinated = set(sessions_for(self.request.user).values_list("pk", flat=True))
         context["rows"] = [(s, s.pk in coordinated) for s in sessions]
         return context
 
@@ -245,7 +249,7 @@ class AttendanceSheetView(AttendanceSessionMixin, WagtailAdminTemplateMixin, Tem
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         meetings = [self.focus] if self.focus else self.meetings
-        sheet = selectors.attendance_sheet(self.session, meetings=meetings)
+        sheet = attendance_sheet(self.session, meetings=meetings)
         conflicts = {(c.enrollment_id, c.meeting_id) for c in self.conflicts}
         now = timezone.now()
         context.update(
@@ -338,7 +342,7 @@ class MeetingMixin(SessionScreenMixin):
         super().setup(request, *args, **kwargs)
         self.meeting = get_object_or_404(
             Meeting.objects.select_related("session__course").filter(
-                session__in=selectors.attendance_sessions_for(request.user)
+                session__in=attendance_sessions_for(request.user)
             ),
             pk=kwargs["pk"],
         )
@@ -369,7 +373,7 @@ class CheckInScreenView(MeetingMixin, WagtailAdminTemplateMixin, TemplateView):
             checked_in=Attendance.objects.filter(
                 meeting=self.meeting, status__in=[S.PRESENT, S.LATE]
             ).count(),
-            roster=selectors.roster(self.session).count(),
+            roster=roster(self.session).count(),
         )
         return context
 
@@ -446,8 +450,8 @@ class CompletionView(CompletionSessionMixin, WagtailAdminTemplateMixin, Template
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        enrollments = list(selectors.roster(self.session).select_related("overridden_by"))
-        figures = selectors.completion_figures(self.session, enrollments)
+        enrollments = list(roster(self.session).select_related("overridden_by"))
+        figures = completion_figures(self.session, enrollments)
         rows = [(e, figures[e.pk], OverrideForm(prefix=f"o{e.pk}")) for e in enrollments]
         errors = kwargs.get("override_errors")
         if errors:
@@ -500,7 +504,7 @@ class OverrideView(CompletionView):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        enrollment = get_object_or_404(selectors.roster(self.session), pk=kwargs["enrollment_pk"])
+        enrollment = get_object_or_404(roster(self.session), pk=kwargs["enrollment_pk"])
         form = OverrideForm(request.POST, prefix=f"o{enrollment.pk}")
         if not form.is_valid():
             messages.error(

@@ -23,8 +23,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from .models import Certificate
-from .selectors import certificate_for_download
+from courses.certificates.selectors import certificate_for_download
+from courses.models import Certificate
 
 
 def _over_the_limit(request) -> bool:

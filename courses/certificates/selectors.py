@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 
-from ..models import Certificate, CourseSession, Enrollment
-from .enrollment import sessions_for
+from courses.enrollment.selectors import sessions_for
+from courses.models import Certificate, CourseSession, Enrollment
 
 State = Certificate.State
 

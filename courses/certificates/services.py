@@ -46,20 +46,19 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from participants.models import Organization
-from participants.selectors import person_name
-
-from .. import mailer
-from ..models import (
+from courses import mailer
+from courses.attendance.selectors import attended_hours_by_enrollment
+from courses.audit import log_each
+from courses.enrollment.services import is_coordinator
+from courses.models import (
     CERTIFICATE_LANGUAGES,
     Certificate,
     CourseSession,
     Enrollment,
     certificate_storage,
 )
-from ..selectors import attended_hours_by_enrollment
-from .audit import log_each
-from .enrollment import is_coordinator
+from participants.models import Organization
+from participants.selectors import person_name
 
 logger = logging.getLogger(__name__)
 
@@ -220,7 +219,7 @@ def certificate_content(certificate: Certificate):
     """What the PDF prints (a ``certificate_pdf.CertificateContent``), from the snapshot
     alone: no query."""
     # The renderer (ReportLab and its fonts) loads in the worker only, when first used.
-    from ..certificate_pdf import CertificateContent, Issuer, Signatory
+    from courses.certificates.pdf import CertificateContent, Issuer, Signatory
 
     snapshot = certificate.snapshot
     return CertificateContent(
@@ -289,7 +288,7 @@ def queue(ids: Iterable[int]) -> None:
     and producer, taken once: a session's batch is hundreds of certificates, and the
     first ones are being made while the last are queued.
     """
-    from ..tasks import process_certificate, process_certificates
+    from courses.tasks import process_certificate, process_certificates
 
     ids = list(ids)
     size = max(1, min(settings.CERTIFICATE_TASK_BATCH, math.ceil(len(ids) / _SHARED_BY)))
@@ -557,7 +556,7 @@ def process_certificate(*, certificate_id: int) -> str | None:
     task retries); any other refusal fails the certificate. Revoked, failed and sent
     certificates are left alone. Each run counts one attempt.
     """
-    from ..certificate_pdf import CertificateRenderError, render_certificate
+    from courses.certificates.pdf import CertificateRenderError, render_certificate
 
     failure = None
     with transaction.atomic():

@@ -21,19 +21,22 @@ from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import HeaderButton
 
-from participants.selectors import person_name
-
-from . import selectors
-from .admin_views import CoordinatedSessionMixin
-from .models import Certificate
-from .services import (
+from courses.certificates.selectors import (
+    certificate_progress,
+    completers_without_certificate,
+    session_certificates,
+)
+from courses.certificates.services import (
     CertificateError,
     issue_certificates,
+    issuing_organizations,
     reissue_certificate,
     retry_certificate,
     revoke_certificate,
 )
-from .services.certificates import issuing_organizations
+from courses.enrollment.admin_views import CoordinatedSessionMixin
+from courses.models import Certificate
+from participants.selectors import person_name
 
 
 class CompleterChoiceField(forms.ModelChoiceField):
@@ -53,7 +56,7 @@ class IssueForm(forms.Form):
 
     def __init__(self, *args, session, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["enrollment"].queryset = selectors.completers_without_certificate(session)
+        self.fields["enrollment"].queryset = completers_without_certificate(session)
 
 
 class CertificateActionForm(forms.Form):
@@ -100,13 +103,13 @@ class CertificatesView(CoordinatedSessionMixin, WagtailAdminTemplateMixin, Templ
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        progress = selectors.certificate_progress(self.session)
+        progress = certificate_progress(self.session)
         issue_form = kwargs.get("issue_form") or IssueForm(session=self.session)
         completers = list(issue_form.fields["enrollment"].queryset)
         context.update(
             session=self.session,
             progress=progress,
-            certificates=selectors.session_certificates(self.session),
+            certificates=session_certificates(self.session),
             issue_form=issue_form,
             completers=completers,
             issuers=issuing_organizations(self.session),
@@ -124,7 +127,7 @@ class ProgressView(CoordinatedSessionMixin, View):
     http_method_names = ["get"]
 
     def get(self, request, *args, **kwargs):
-        response = JsonResponse(selectors.certificate_progress(self.session).as_dict())
+        response = JsonResponse(certificate_progress(self.session).as_dict())
         response["Cache-Control"] = "no-store"
         return response
 

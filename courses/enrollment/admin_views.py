@@ -2,7 +2,7 @@
 
 The review queue of a session (with its balance panel and seat quotas), the decisions
 taken on it, and the roster export. Every view finds its session among those the user
-coordinates (``selectors.sessions_for``): any other session is a 404, not a 403, so a
+coordinates (``sessions_for``): any other session is a 404, not a 403, so a
 coordinator cannot even learn that it exists.
 """
 
@@ -26,20 +26,25 @@ from wagtail.admin.widgets import AdminPageChooser, HeaderButton
 
 from cms.models import CoursePage
 from cms.roles import COORDINATORS, TRAINERS
-from participants.models import Organization
-from participants.selectors import person_name
-
-from . import selectors
-from .models import CourseSession, Enrollment
-from .services import (  # the action names are re-exported for the tests' audit checks
-    CAPACITY_ACTION,  # noqa: F401
-    DECIDE_ACTION,  # noqa: F401
-    QUOTA_ACTION,  # noqa: F401
+from courses.enrollment.selectors import (
+    REVIEWABLE,
+    review_queue,
+    roster,
+    session_balance,
+    sessions_for,
+)
+from courses.enrollment.services import (  # noqa: F401
+    CAPACITY_ACTION,
+    DECIDE_ACTION,
+    QUOTA_ACTION,
     EnrollmentError,
     decide,
     set_quota,
 )
-from .spreadsheets import SafeSpreadsheetExportMixin
+from courses.models import CourseSession, Enrollment
+from courses.spreadsheets import SafeSpreadsheetExportMixin
+from participants.models import Organization
+from participants.selectors import person_name
 
 S = Enrollment.Status
 
@@ -137,7 +142,7 @@ class DecisionForm(forms.Form):
     def __init__(self, *args, session, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["enrollments"].queryset = Enrollment.objects.filter(
-            session=session, status__in=selectors.REVIEWABLE
+            session=session, status__in=REVIEWABLE
         ).select_related("participant", "organization")
 
     def clean(self):
@@ -210,7 +215,7 @@ class CoordinatedSessionMixin(SessionScreenMixin):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         self.session = get_object_or_404(
-            selectors.sessions_for(request.user).select_related("course"), pk=kwargs["pk"]
+            sessions_for(request.user).select_related("course"), pk=kwargs["pk"]
         )
 
     @property
@@ -251,8 +256,8 @@ class ReviewView(CoordinatedSessionMixin, WagtailAdminTemplateMixin, TemplateVie
         context.setdefault("quota_form", QuotaForm())
         context.update(
             session=self.session,
-            queue=selectors.review_queue(self.session),
-            balance=selectors.session_balance(self.session),
+            queue=review_queue(self.session),
+            balance=session_balance(self.session),
             decide_url=reverse("course_session_decide", args=[self.session.pk]),
             quota_url=reverse("course_session_quota", args=[self.session.pk]),
         )
@@ -396,4 +401,4 @@ class RosterExportView(CoordinatedSessionMixin, SafeSpreadsheetExportMixin, View
     def get(self, request, *args, **kwargs):
         if kwargs["format"] not in self.FORMATS:
             raise Http404
-        return self.as_spreadsheet(selectors.roster(self.session), kwargs["format"])
+        return self.as_spreadsheet(roster(self.session), kwargs["format"])

@@ -19,16 +19,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from participants.selectors import person_name
-
-from .models import CourseSession, Enrollment
-from .selectors import (
+from courses.enrollment.selectors import (
     colleagues_of,
     focal_organizations,
     organization_enrollments,
     sessions_open_for_enrollment,
 )
-from .services import EnrollmentError, enroll, waitlist_position
+from courses.enrollment.services import EnrollmentError, enroll, waitlist_position
+from courses.models import CourseSession, Enrollment
+from participants.selectors import person_name
 
 JUSTIFICATION_MAX = Enrollment._meta.get_field("justification").max_length
 # The policy's full label explains it; in a list of sessions a word is enough.

@@ -19,9 +19,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from courses.models import CourseSession, Enrollment, Notice
 from participants.selectors import profile_of
-
-from .models import CourseSession, Enrollment, Notice
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +63,7 @@ def owe(enrollment: Enrollment, kind: str, key: str = "", *, fresh=False) -> Not
 
 
 def queue(notice_id: int) -> None:
-    from .tasks import send_notice
+    from courses.tasks import send_notice
 
     try:
         send_notice.delay(notice_id=notice_id)
@@ -105,7 +104,7 @@ def render(notice: Notice) -> EmailMultiAlternatives:
     profile = profile_of(user)
     language = profile.preferred_language if profile else settings.LANGUAGE_CODE
     with translation.override(language):
-        from .services import waitlist_position
+        from courses.enrollment.services import waitlist_position
 
         context = {
             "name": user.get_full_name() or user.get_username(),

@@ -13,10 +13,9 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from courses.models import CourseSession, Enrollment, SeatQuota
+from courses.regions import Region, region_of
 from participants.models import Organization, Participant
-
-from ..models import CourseSession, Enrollment, SeatQuota
-from ..regions import Region, region_of
 
 REVIEWABLE = (Enrollment.Status.REQUESTED, Enrollment.Status.WAITLISTED)
 # Enrollments still in play: they hold a seat, a place in line or a pending request.
@@ -363,7 +362,7 @@ class LearningRow:
 def learning_of(user) -> tuple[list[LearningRow], list[LearningRow]]:
     """A person's enrollments as (upcoming, past), with waitlist positions and the
     certificates they can download: 3 queries."""
-    from .certificates import downloadable_certificates
+    from courses.certificates.selectors import downloadable_certificates
 
     enrollments = list(
         Enrollment.objects.filter(participant=user)

@@ -24,12 +24,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from courses.enrollment import notifications
+from courses.enrollment.selectors import OPEN_STATUSES, sessions_for
+from courses.models import CourseSession, Enrollment, Meeting, SeatQuota
 from participants.models import FocalPoint, Organization
 from participants.selectors import profile_of
-
-from .. import notifications
-from ..models import CourseSession, Enrollment, Meeting, SeatQuota
-from ..selectors import OPEN_STATUSES, sessions_for
 
 HELD = (Enrollment.Status.CONFIRMED,)
 

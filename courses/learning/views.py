@@ -23,21 +23,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from icalendar import Calendar, Event
 
-from participants.models import FocalPoint
-from participants.selectors import profile_of
-
-from .models import CourseSession, Enrollment
-from .selectors import learning_of, learning_progress
-from .services import (
-    CheckInRefused,
+from courses.attendance.selectors import learning_progress
+from courses.attendance.services import CheckInRefused, check_in, token_is_fresh
+from courses.enrollment.selectors import learning_of
+from courses.enrollment.services import (
     EnrollmentError,
     ProfileRequired,
-    check_in,
     enroll,
-    token_is_fresh,
     waitlist_position,
     withdraw,
 )
+from courses.models import CourseSession, Enrollment
+from participants.models import FocalPoint
+from participants.selectors import profile_of
 
 FEED_SALT = "courses.calendar-feed"
 ENROLL_FIELDS = (

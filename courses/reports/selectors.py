@@ -30,11 +30,10 @@ from django.db.models.functions import Coalesce, ExtractYear, NullIf
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from courses.attendance.selectors import Figures, completion_figures
+from courses.enrollment.selectors import NOT_GIVEN, ROSTER, roster, sessions_for
+from courses.models import ATTENDED, Attendance, CourseSession, Enrollment, Meeting
 from participants.models import Organization, Participant
-
-from ..models import ATTENDED, Attendance, CourseSession, Enrollment, Meeting
-from .attendance import Figures, completion_figures
-from .enrollment import NOT_GIVEN, ROSTER, roster, sessions_for
 
 S = Attendance.Status
 E = Enrollment.Status
@@ -567,9 +566,8 @@ def attendance_export(session: CourseSession) -> list[list[str]]:
     of this file refuse cells someone changed after it was exported. Three queries."""
     import zoneinfo
 
+    from courses.attendance.selectors import attendance_sheet
     from participants.selectors import person_name
-
-    from .attendance import attendance_sheet
 
     sheet = attendance_sheet(session)
     tz = zoneinfo.ZoneInfo(session.timezone)

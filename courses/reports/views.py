@@ -1,7 +1,7 @@
 """Attendance and completion reports in the Wagtail admin, and the sheet as a CSV file.
 
 - The session report (charts and their tables) is for the session's coordinators
-  (``selectors.sessions_for``: every session for a superuser); any other session is a
+  (``sessions_for``: every session for a superuser); any other session is a
   404.
 - The cross-session report is a Wagtail ``ReportView`` (filters, CSV and XLSX export
   built in) over the sessions the user coordinates; it needs the coordinators' right to
@@ -40,23 +40,22 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import HeaderButton
 
 from cms.models import CoursePage
-from participants.models import Organization
-
-from . import selectors
-from .attendance_views import AttendanceSessionMixin, CoordinatedSessionMixin
-from .charts import Bar, bar_chart, histogram, percent
-from .charts import Column as HistogramColumn
-from .models import Enrollment
-from .selectors import (
+from courses.attendance.imports import LIMITS, ImportRefused, import_attendance
+from courses.attendance.services import AttendanceError
+from courses.attendance.views import AttendanceSessionMixin, CoordinatedSessionMixin
+from courses.enrollment.selectors import sessions_for
+from courses.models import Enrollment
+from courses.reports.charts import Bar, bar_chart, histogram, percent
+from courses.reports.charts import Column as HistogramColumn
+from courses.reports.selectors import (
     GROUPINGS,
     attendance_export,
     attendance_summary,
     meeting_column,
     session_report,
 )
-from .services import AttendanceError, ImportRefused, import_attendance
-from .services.attendance_import import LIMITS
-from .spreadsheets import SafeSpreadsheetExportMixin, csv_text
+from courses.spreadsheets import SafeSpreadsheetExportMixin, csv_text
+from participants.models import Organization
 
 E = Enrollment.Status
 
@@ -367,7 +366,7 @@ class ReportFilterSet(WagtailFilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        sessions = selectors.sessions_for(self.request.user)
+        sessions = sessions_for(self.request.user)
         self.filters["course"].extra["choices"] = [
             (str(pk), title)
             for pk, title in CoursePage.objects.filter(pk__in=sessions.values("course_id"))

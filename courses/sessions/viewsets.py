@@ -25,38 +25,45 @@ from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.log_actions import LogFormatter
 
 from cms.models import ModulePage
-
-from . import admin_views, attendance_views, certificate_views, report_views, selectors
-from .admin_views import CourseSessionForm
-from .models import Attendance, CourseSession, Enrollment, Meeting, SessionSignatory
-from .services import (
-    CAPACITY_ACTION,
+from courses.attendance import views as attendance_views
+from courses.attendance.services import (
     COMPLETION_ACTION,
-    DECIDE_ACTION,
     EVALUATE_ACTION,
+    OVERRIDE_ACTION,
+    RECORD_ACTION,
+    record_module_visit,
+)
+from courses.certificates import views as certificate_views
+from courses.certificates.services import (
     FAIL_ACTION,
     ISSUE_ACTION,
-    OVERRIDE_ACTION,
-    QUOTA_ACTION,
-    RECORD_ACTION,
     REISSUE_ACTION,
     RETRY_ACTION,
     REVOKE_ACTION,
+)
+from courses.enrollment import admin_views
+from courses.enrollment.admin_views import CourseSessionForm
+from courses.enrollment.selectors import sessions_for, with_seat_counts
+from courses.enrollment.services import (
+    CAPACITY_ACTION,
+    DECIDE_ACTION,
+    QUOTA_ACTION,
     EnrollmentError,
     apply_session_edit,
     generate_meetings,
-    record_module_visit,
 )
+from courses.models import Attendance, CourseSession, Enrollment, Meeting, SessionSignatory
+from courses.reports import views as report_views
 
 
 class OwnSessionsMixin:
     """Every object view looks its session up among the user's own sessions only."""
 
     def get_base_object_queryset(self):
-        return selectors.sessions_for(self.request.user)
+        return sessions_for(self.request.user)
 
     def get_queryset(self):
-        return selectors.sessions_for(self.request.user)
+        return sessions_for(self.request.user)
 
 
 def _review_url(session):
@@ -83,9 +90,7 @@ class DatesColumn(Column):
 
 class SessionIndexView(generic.IndexView):
     def get_base_queryset(self):
-        return selectors.with_seat_counts(
-            selectors.sessions_for(self.request.user).select_related("course")
-        )
+        return with_seat_counts(sessions_for(self.request.user).select_related("course"))
 
     def get_list_buttons(self, instance):
         # The review queue is what coordinators open most: a visible button, not a menu item.
@@ -209,7 +214,7 @@ class SessionDeleteView(OwnSessionsMixin, generic.DeleteView):
 
 class SessionInspectView(generic.InspectView):
     def get_object(self, queryset=None):
-        return get_object_or_404(selectors.sessions_for(self.request.user), pk=self.pk)
+        return get_object_or_404(sessions_for(self.request.user), pk=self.pk)
 
 
 class SessionHistoryView(OwnSessionsMixin, history.HistoryView):
@@ -318,7 +323,7 @@ class MeetingForm(WagtailAdminModelForm):
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
         if for_user is not None and "session" in self.fields:
-            self.fields["session"].queryset = selectors.sessions_for(for_user)
+            self.fields["session"].queryset = sessions_for(for_user)
 
     def clean(self):
         cleaned = super().clean()
@@ -334,14 +339,14 @@ class OwnMeetingsMixin:
     def get_object(self, queryset=None):
         if getattr(self, "object", None):
             return self.object
-        own = Meeting.objects.filter(session__in=selectors.sessions_for(self.request.user))
+        own = Meeting.objects.filter(session__in=sessions_for(self.request.user))
         return get_object_or_404(own, pk=unquote(str(self.kwargs[self.pk_url_kwarg])))
 
 
 class MeetingIndexView(generic.IndexView):
     def get_base_queryset(self):
         return (
-            Meeting.objects.filter(session__in=selectors.sessions_for(self.request.user))
+            Meeting.objects.filter(session__in=sessions_for(self.request.user))
             .select_related("session")
             .order_by("session__code", "starts_at")
         )
@@ -382,7 +387,7 @@ class SignatoryForm(WagtailAdminModelForm):
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
         if for_user is not None and "session" in self.fields:
-            self.fields["session"].queryset = selectors.sessions_for(for_user)
+            self.fields["session"].queryset = sessions_for(for_user)
 
 
 class OwnSignatoriesMixin:
@@ -391,14 +396,14 @@ class OwnSignatoriesMixin:
     def get_object(self, queryset=None):
         if getattr(self, "object", None):
             return self.object
-        own = SessionSignatory.objects.filter(session__in=selectors.sessions_for(self.request.user))
+        own = SessionSignatory.objects.filter(session__in=sessions_for(self.request.user))
         return get_object_or_404(own, pk=unquote(str(self.kwargs[self.pk_url_kwarg])))
 
 
 class SignatoryIndexView(generic.IndexView):
     def get_base_queryset(self):
         signatories = SessionSignatory.objects.filter(
-            session__in=selectors.sessions_for(self.request.user)
+            session__in=sessions_for(self.request.user)
         ).select_related("session")
         session = self.request.GET.get("session", "")
         if session.isdigit():

@@ -2,7 +2,7 @@
 
 from django import template
 
-from courses.charts import percent as format_percent
+from courses.reports.charts import percent as format_percent
 
 register = template.Library()
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from courses import selectors
+from courses.enrollment import selectors as enrollment
 
 register = template.Library()
 
@@ -16,4 +16,4 @@ def upcoming_sessions(context, course=None, limit=None):
         from django.contrib.auth.models import AnonymousUser
 
         user = AnonymousUser()
-    return selectors.upcoming_sessions(user=user, course=course, limit=limit)
+    return enrollment.upcoming_sessions(user=user, course=course, limit=limit)

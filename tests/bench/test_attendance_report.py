@@ -28,7 +28,7 @@ from django.utils import timezone
 
 from cms.models import CoursePage
 from courses.models import Attendance, CourseSession, Enrollment, Meeting
-from courses.selectors import attendance_summary
+from courses.reports.selectors import attendance_summary
 from participants.models import Organization, Participant
 from tests.bench.harness import emit, expect_page, measure
 from tests.factories.users import make_coordinator, make_user

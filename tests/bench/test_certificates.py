@@ -17,7 +17,7 @@ import itertools
 import statistics
 import time
 
-from courses.certificate_pdf import render_certificate
+from courses.certificates.pdf import render_certificate
 from tests.bench.harness import emit, percentile
 from tests.factories.certificate_pdf import (
     AU,

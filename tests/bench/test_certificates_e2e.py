@@ -48,8 +48,8 @@ def _clean_up(course, sessions, usernames):
 
 def test_certificates_e2e(django_db_setup, django_db_blocker, tmp_path):
     from cms.demo import seed_site
+    from courses.certificates.services import issue_certificates
     from courses.models import Certificate
-    from courses.services import issue_certificates
     from tests.factories.certificates import make_completers
     from tests.factories.courses import make_session
     from tests.factories.pages import make_course

@@ -49,8 +49,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms.models import CoursePage
+from courses.enrollment.selectors import upcoming_sessions
 from courses.models import CourseSession, Enrollment
-from courses.selectors import upcoming_sessions
 from participants.models import Organization, Participant
 from tests.bench.harness import QUERY_BUDGET, _print_queries, emit, expect_page, measure, percentile
 from tests.bench.test_pages import COURSE_SLUG

@@ -3,8 +3,8 @@
 import pytest
 
 from cms.services import assign_trainer
+from courses.enrollment.services import enroll, withdraw
 from courses.models import Enrollment
-from courses.services import enroll, withdraw
 from tests.factories.courses import make_profile, make_session
 from tests.factories.pages import make_course, make_module
 from tests.factories.users import make_coordinator, make_participant, make_trainer, make_user

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from courses.services import enroll
+from courses.enrollment.services import enroll
 from tests.factories.courses import make_learner, make_session
 from tests.factories.pages import make_course, make_module
 

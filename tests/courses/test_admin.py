@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from courses.admin_views import CAPACITY_ACTION, DECIDE_ACTION, QUOTA_ACTION
+from courses.enrollment.admin_views import CAPACITY_ACTION, DECIDE_ACTION, QUOTA_ACTION
+from courses.enrollment.services import enroll
 from courses.models import CourseSession, Enrollment, SeatQuota
-from courses.services import enroll
 from tests.factories.courses import make_profile, make_session
 from tests.factories.users import PASSWORD, make_coordinator, make_participant, make_user
 

@@ -10,15 +10,15 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from courses.models import Attendance, ModuleVisit
-from courses.services import (
+from courses.attendance.services import (
     RECORD_ACTION,
     AttendanceError,
     CellChange,
     mark_all_present,
     record_attendance,
+    record_module_visit,
 )
-from courses.services.attendance import record_module_visit
+from courses.models import Attendance, ModuleVisit
 from tests.factories.courses import make_running_session
 from tests.factories.pages import make_module
 from tests.factories.users import make_coordinator, make_participant, make_trainer

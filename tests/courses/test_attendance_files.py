@@ -11,16 +11,15 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import ModelLogEntry
 
-from courses.models import Attendance, Enrollment
-from courses.selectors import attendance_export
-from courses.services import (
+from courses.attendance.imports import ImportRefused, import_attendance
+from courses.attendance.services import (
     RECORD_ACTION,
     AttendanceError,
     CellChange,
-    ImportRefused,
-    import_attendance,
     record_attendance,
 )
+from courses.models import Attendance, Enrollment
+from courses.reports.selectors import attendance_export
 from tests.factories.courses import make_cohort, make_running_session
 from tests.factories.users import PASSWORD, make_coordinator, make_participant, make_trainer
 

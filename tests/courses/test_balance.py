@@ -2,10 +2,10 @@
 
 import pytest
 
+from courses.enrollment.selectors import session_balance
+from courses.enrollment.services import enroll
 from courses.models import Enrollment, SeatQuota
 from courses.regions import Region, region_of
-from courses.selectors import session_balance
-from courses.services import enroll
 from participants.models import Organization
 from tests.factories.courses import make_profile, make_session
 from tests.factories.pages import make_course

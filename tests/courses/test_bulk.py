@@ -12,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from courses.bulk import insert_rows
 from courses.models import Attendance, CourseSession
-from courses.services.bulk import insert_rows
 from tests.factories.courses import make_running_session
 from tests.factories.pages import make_course
 from tests.factories.users import make_coordinator
@@ -135,8 +135,8 @@ def test_an_unknown_column_is_refused():
 def test_log_each_writes_the_entries_wagtails_log_writes(grid):
     from wagtail.log_actions import log
 
-    from courses.services.attendance import RECORD_ACTION
-    from courses.services.audit import log_each
+    from courses.attendance.services import RECORD_ACTION
+    from courses.audit import log_each
 
     session, _enrollments, _meetings, by = grid
     data = {"participant": "Zoë", "changes": [{"from": "", "to": "late"}]}
@@ -154,7 +154,7 @@ def test_log_each_writes_the_entries_wagtails_log_writes(grid):
 def test_log_each_refuses_an_action_wagtail_does_not_know(grid):
     from django.core.exceptions import ValidationError
 
-    from courses.services.audit import log_each
+    from courses.audit import log_each
 
     session, *_ = grid
     with pytest.raises(ValidationError):

@@ -13,15 +13,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from courses.certificate_pdf import (
+from courses.certificates.pdf import (
     CertificateRenderError,
     Issuer,
     Signatory,
     printed_text,
     render_certificate,
 )
-from courses.certificate_pdf import text as certificate_text
-from courses.certificate_pdf import wording as certificate_wording
+from courses.certificates.pdf import text as certificate_text
+from courses.certificates.pdf import wording as certificate_wording
 from tests.factories.certificate_pdf import (
     AU,
     CODE,

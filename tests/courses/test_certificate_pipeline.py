@@ -16,14 +16,14 @@ from wagtail.models import ModelLogEntry
 
 from config.celery import app as celery_app
 from courses import tasks
-from courses.models import Certificate, certificate_storage
-from courses.services import (
+from courses.certificates.services import (
     FAIL_ACTION,
     issue_certificates,
     process_certificate,
     retry_certificate,
     revoke_certificate,
 )
+from courses.models import Certificate, certificate_storage
 from tests.courses.mail_backends import FailingBackend
 from tests.factories.certificates import make_completers
 from tests.factories.courses import make_session

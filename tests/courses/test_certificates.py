@@ -18,8 +18,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import ModelLogEntry
 
-from courses.models import Certificate, Enrollment, SessionSignatory
-from courses.services import (
+from courses.certificates.services import (
     ISSUE_ACTION,
     REISSUE_ACTION,
     RETRY_ACTION,
@@ -31,6 +30,7 @@ from courses.services import (
     retry_certificate,
     revoke_certificate,
 )
+from courses.models import Certificate, Enrollment, SessionSignatory
 from participants.models import Organization, Participant
 from tests.factories.certificates import make_completers
 from tests.factories.courses import make_session

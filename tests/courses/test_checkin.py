@@ -9,15 +9,17 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from courses.models import Attendance, Enrollment
-from courses.services import (
+from courses.attendance.services import (
     RECORD_ACTION,
+    CellChange,
     CheckInRefused,
     check_in,
+    check_in_code,
+    check_in_window,
     current_check_in,
     record_attendance,
 )
-from courses.services.attendance import CellChange, check_in_code, check_in_window
+from courses.models import Attendance, Enrollment
 from tests.factories.courses import make_meetings, make_running_session
 from tests.factories.users import make_coordinator, make_participant
 

@@ -8,9 +8,12 @@ import pytest
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from courses.models import Attendance, CourseSession, Enrollment, ModuleVisit
-from courses.selectors import attended_hours, attended_hours_by_enrollment, learning_progress
-from courses.services import (
+from courses.attendance.selectors import (
+    attended_hours,
+    attended_hours_by_enrollment,
+    learning_progress,
+)
+from courses.attendance.services import (
     COMPLETION_ACTION,
     EVALUATE_ACTION,
     OVERRIDE_ACTION,
@@ -18,6 +21,7 @@ from courses.services import (
     evaluate_completion,
     override_completion,
 )
+from courses.models import Attendance, CourseSession, Enrollment, ModuleVisit
 from tests.factories.courses import make_meetings, make_running_session
 from tests.factories.pages import make_course, make_module
 from tests.factories.users import make_coordinator, make_trainer

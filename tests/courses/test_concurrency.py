@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 
+from courses.enrollment.services import enroll
 from courses.models import Enrollment
-from courses.services import enroll
 from participants.models import Organization, Participant
 from tests.factories.courses import make_session
 from tests.factories.pages import make_course

@@ -6,8 +6,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from courses.models import CourseSession, Enrollment, SeatQuota
-from courses.services import (
+from courses.enrollment.services import (
     EnrollmentError,
     change_capacity,
     decide,
@@ -16,6 +15,7 @@ from courses.services import (
     waitlist_position,
     withdraw,
 )
+from courses.models import CourseSession, Enrollment, SeatQuota
 from participants.models import FocalPoint, Organization
 from tests.factories.courses import make_profile, make_session
 from tests.factories.users import make_coordinator, make_participant

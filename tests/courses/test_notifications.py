@@ -8,9 +8,9 @@ from django.core import mail
 from django.utils import timezone
 
 from config.celery import app as celery_app
-from courses import notifications
+from courses.enrollment import notifications
+from courses.enrollment.services import cancel_session, decide, enroll, withdraw
 from courses.models import Enrollment, Notice
-from courses.services import cancel_session, decide, enroll, withdraw
 from tests.factories.courses import make_profile, make_session
 from tests.factories.users import make_coordinator, make_participant
 

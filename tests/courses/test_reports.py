@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from courses.models import Attendance, Enrollment
-from courses.selectors import attendance_summary, session_report
+from courses.reports.selectors import attendance_summary, session_report
 from participants.models import Organization, Participant
 from tests.factories.courses import make_cohort, make_meetings, make_running_session, make_session
 from tests.factories.pages import make_course

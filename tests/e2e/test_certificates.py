@@ -23,8 +23,8 @@ import pytest
 from playwright.sync_api import expect
 
 from config.celery import app as celery_app
+from courses.certificates.services import issue_certificates
 from courses.models import Certificate
-from courses.services import issue_certificates
 from tests.e2e.steps import admin_sign_in
 from tests.factories.certificates import make_completers
 from tests.factories.courses import make_session

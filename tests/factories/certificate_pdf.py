@@ -9,7 +9,7 @@ import io
 
 from PIL import Image, ImageDraw
 
-from courses.certificate_pdf import CertificateContent, Issuer, Signatory
+from courses.certificates.pdf import CertificateContent, Issuer, Signatory
 
 CODE = "Xq3b9Jd0kP-7wVv2s1LrTg_8yZcUe4aNhQmR5oFiB6E"
 VERIFY_URL = f"https://concord.example.org/certificates/verify/{CODE}/"

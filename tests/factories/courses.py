@@ -46,7 +46,7 @@ def make_profile(user, acronym="DPPA", **extra):
 
 def make_learner(course, username="learner", acronym="DPPA"):
     """A participant with a confirmed place in a session of ``course``: may read its modules."""
-    from courses.services import enroll
+    from courses.enrollment.services import enroll
     from tests.factories.users import make_participant
 
     user = make_participant(username)

@@ -7,14 +7,14 @@ in any script are shaped and kept extractable, ``wording`` for the English and F
 sentences.
 """
 
-from .render import (
+from courses.certificates.pdf.render import (
     CertificateContent,
     CertificateRenderError,
     Issuer,
     Signatory,
     render_certificate,
 )
-from .text import printed_text
+from courses.certificates.pdf.text import printed_text
 
 __all__ = [
     "CertificateContent",

@@ -24,8 +24,8 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from . import fonts, text
-from .wording import languages, wording
+from courses.certificates.pdf import fonts, text
+from courses.certificates.pdf.wording import languages, wording
 
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)  # 841.89 x 595.28 pt
 OUTER = 22  # frame insets

@@ -37,7 +37,7 @@ from functools import lru_cache
 import uharfbuzz as hb
 from bidi import algorithm as uba
 
-from . import fonts
+from courses.certificates.pdf import fonts
 
 # Default_Ignorable_Code_Point (Unicode DerivedCoreProperties), which fonts do not draw.
 _IGNORABLE_RANGES = (
