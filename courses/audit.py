@@ -1,9 +1,15 @@
-"""Audit-log entries by the hundred: what Wagtail's ``log()`` writes, in one statement.
+"""The audit vocabulary of ``courses`` and its bulk writer, in one place.
 
-``log(instance, action, user=…, data=…)`` costs an INSERT and validation queries per
-entry; a saved attendance sheet, an evaluated session or an issued batch of certificates
-write hundreds. ``log_each`` writes the same entries (Wagtail's log model for the
-instances' model, its content type, the active log context's user and uuid) at once.
+Every action we log: its name (``*_ACTION``), its label, and for the actions whose
+entry says what changed, the formatter that writes that sentence
+(``register_actions``, which ``wagtail_hooks`` hands Wagtail's registry). Entries are
+written with Wagtail's ``log()`` one at a time, or by the hundred with ``log_each``.
+
+``log_each``: ``log(instance, action, user=…, data=…)`` costs an INSERT and validation
+queries per entry; a saved attendance sheet, an evaluated session or an issued batch of
+certificates write hundreds. ``log_each`` writes the same entries (Wagtail's log model
+for the instances' model, its content type, the active log context's user and uuid) at
+once.
 """
 
 from __future__ import annotations
@@ -14,9 +20,30 @@ from collections.abc import Callable, Iterable
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from wagtail.log_actions import get_active_log_context, registry
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.log_actions import LogFormatter, get_active_log_context, registry
 
 from courses.bulk import insert_rows
+from courses.models import Attendance, Enrollment
+
+# Enrollment and seats
+DECIDE_ACTION = "concord.enrollment.decide"
+CAPACITY_ACTION = "concord.session.capacity"
+QUOTA_ACTION = "concord.session.quota"
+
+# Attendance and completion
+RECORD_ACTION = "concord.attendance.record"
+EVALUATE_ACTION = "concord.completion.evaluate"
+COMPLETION_ACTION = "concord.completion.decide"
+OVERRIDE_ACTION = "concord.completion.override"
+
+# Certificates
+ISSUE_ACTION = "concord.certificate.issue"
+REISSUE_ACTION = "concord.certificate.reissue"
+REVOKE_ACTION = "concord.certificate.revoke"
+RETRY_ACTION = "concord.certificate.retry"
+FAIL_ACTION = "concord.certificate.fail"
 
 
 def log_each(
@@ -62,3 +89,123 @@ def log_each(
             "deleted": False,
         },
     )
+
+
+def _register_labelled(actions):
+    actions.register_action(
+        DECIDE_ACTION,
+        gettext_lazy("Decide enrollment"),
+        gettext_lazy("Enrollment decided by a coordinator"),
+    )
+    actions.register_action(
+        CAPACITY_ACTION, gettext_lazy("Change capacity"), gettext_lazy("Session capacity changed")
+    )
+    actions.register_action(
+        QUOTA_ACTION, gettext_lazy("Set seat quota"), gettext_lazy("Seat quota changed")
+    )
+    actions.register_action(
+        ISSUE_ACTION, gettext_lazy("Issue certificate"), gettext_lazy("Certificate issued")
+    )
+    actions.register_action(
+        REISSUE_ACTION,
+        gettext_lazy("Re-issue certificate"),
+        gettext_lazy("Certificate issued in place of a revoked one"),
+    )
+    actions.register_action(
+        REVOKE_ACTION, gettext_lazy("Revoke certificate"), gettext_lazy("Certificate revoked")
+    )
+    actions.register_action(
+        RETRY_ACTION,
+        gettext_lazy("Retry certificate"),
+        gettext_lazy("Failed certificate sent through again"),
+    )
+    actions.register_action(
+        FAIL_ACTION, gettext_lazy("Certificate failed"), gettext_lazy("Certificate failed")
+    )
+
+
+def _mark_label(value):
+    return Attendance.Status(value).label if value else _("not marked")
+
+
+def _outcome_label(value):
+    return Enrollment.Status(value).label if value else "-"
+
+
+def _register_formatted(actions):
+    @actions.register_action(RECORD_ACTION)
+    class AttendanceRecorded(LogFormatter):
+        label = gettext_lazy("Record attendance")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            changes = "; ".join(
+                _("%(meeting)s: %(from)s → %(to)s")
+                % {
+                    "meeting": change.get("meeting_label", ""),
+                    "from": _mark_label(change.get("from")),
+                    "to": _mark_label(change.get("to")),
+                }
+                for change in data.get("changes", [])
+            )
+            return _("Attendance of %(person)s: %(changes)s") % {
+                "person": data.get("participant", ""),
+                "changes": changes,
+            }
+
+    @actions.register_action(EVALUATE_ACTION)
+    class CompletionEvaluated(LogFormatter):
+        label = gettext_lazy("Evaluate completion")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            return _(
+                "Completion evaluated: %(completed)s completed, %(not_completed)s not "
+                "completed (%(changed)s changed)"
+            ) % {
+                "completed": data.get("completed", 0),
+                "not_completed": data.get("not_completed", 0),
+                "changed": data.get("changed", 0),
+            }
+
+    @actions.register_action(COMPLETION_ACTION)
+    class CompletionDecided(LogFormatter):
+        label = gettext_lazy("Decide completion")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            message = _("Completion of %(person)s: %(from)s → %(to)s (%(attended)s of %(counted)s)")
+            return message % {
+                "person": data.get("participant", ""),
+                "from": _outcome_label(data.get("from")),
+                "to": _outcome_label(data.get("to")),
+                "attended": data.get("attended"),
+                "counted": data.get("counted"),
+            }
+
+    @actions.register_action(OVERRIDE_ACTION)
+    class CompletionOverridden(LogFormatter):
+        label = gettext_lazy("Override completion")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            if data.get("cleared"):
+                return _("Override cleared for %(person)s: back to %(to)s") % {
+                    "person": data.get("participant", ""),
+                    "to": _outcome_label(data.get("to")),
+                }
+            return _("Completion of %(person)s overridden: %(from)s → %(to)s") % {
+                "person": data.get("participant", ""),
+                "from": _outcome_label(data.get("from")),
+                "to": _outcome_label(data.get("to")),
+            }
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("reason", "")
+
+
+def register_actions(actions):
+    """Our actions in Wagtail's registry (``wagtail_hooks`` calls this): labels for the
+    plain ones, a formatter for those whose entry tells what changed."""
+    _register_labelled(actions)
+    _register_formatted(actions)

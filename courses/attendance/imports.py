@@ -31,12 +31,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from courses.attendance.services import (
-    AttendanceError,
-    CellChange,
-    may_take_attendance,
-    record_attendance,
-)
+from courses.access import may_take_attendance
+from courses.attendance.services import AttendanceError, CellChange, record_attendance
 from courses.enrollment.selectors import ROSTER
 from courses.models import Attendance, CourseSession, Enrollment, Meeting
 from courses.reports.selectors import (

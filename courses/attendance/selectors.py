@@ -39,22 +39,6 @@ from courses.models import ATTENDED, Attendance, CourseSession, Enrollment, Meet
 S = Attendance.Status
 
 
-def attendance_sessions_for(user):
-    """The sessions ``user`` takes attendance for: those they coordinate or train (all of
-    them for a superuser). A queryset without joins, so it can be locked and combined."""
-    sessions = CourseSession.objects.all()
-    if user.is_superuser:
-        return sessions
-    if not user.is_authenticated:
-        return sessions.none()
-    through_coordinators = CourseSession.coordinators.through.objects.filter(user=user)
-    through_trainers = CourseSession.trainers.through.objects.filter(user=user)
-    return sessions.filter(
-        Q(pk__in=through_coordinators.values("coursesession_id"))
-        | Q(pk__in=through_trainers.values("coursesession_id"))
-    )
-
-
 # ---------------------------------------------------------------------- the rule
 
 

@@ -29,20 +29,23 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from courses.attendance.selectors import attendance_sessions_for, completion_figures
-from courses.audit import log_each
+from courses.access import attendance_sessions_for, lock_session
+from courses.attendance.selectors import completion_figures
+from courses.audit import (
+    COMPLETION_ACTION,
+    EVALUATE_ACTION,
+    OVERRIDE_ACTION,
+    RECORD_ACTION,
+    log_each,
+)
 from courses.bulk import insert_rows
-from courses.enrollment.selectors import ROSTER, roster, sessions_for
+from courses.enrollment.selectors import ROSTER, roster
 from courses.models import ATTENDED, Attendance, CourseSession, Enrollment, Meeting, ModuleVisit
 from participants.selectors import person_name
 
 S = Attendance.Status
 
 # Audit-log actions (registered with Wagtail in wagtail_hooks).
-RECORD_ACTION = "concord.attendance.record"
-EVALUATE_ACTION = "concord.completion.evaluate"
-COMPLETION_ACTION = "concord.completion.decide"
-OVERRIDE_ACTION = "concord.completion.override"
 
 
 class AttendanceError(Exception):
@@ -600,15 +603,8 @@ class Evaluation:
     changed: int
 
 
-def _lock_coordinated(session: CourseSession, by) -> CourseSession:
-    locked = (
-        sessions_for(by).select_for_update(of=("self",)).filter(pk=session.pk).first()
-        if not by.is_superuser
-        else CourseSession.objects.select_for_update().filter(pk=session.pk).first()
-    )
-    if locked is None:
-        raise AttendanceError(_("Only a coordinator of this session can decide completion."))
-    return locked
+def _completion_refused() -> AttendanceError:
+    return AttendanceError(_("Only a coordinator of this session can decide completion."))
 
 
 def evaluate_completion(*, session: CourseSession, by, now=None) -> Evaluation:
@@ -631,7 +627,7 @@ def evaluate_completion(*, session: CourseSession, by, now=None) -> Evaluation:
     now = now or timezone.now()
     statuses = Enrollment.Status
     with transaction.atomic():
-        session = _lock_coordinated(session, by)
+        session = lock_session(session, by=by, refusal=_completion_refused())
         if session.status in (CourseSession.Status.DRAFT, CourseSession.Status.CANCELLED):
             raise AttendanceError(_("A draft or cancelled session cannot be evaluated."))
         ahead = Meeting.objects.filter(session=session, starts_at__gt=now).count()
@@ -721,7 +717,7 @@ def override_completion(
     reason = (reason or "").strip()
     statuses = Enrollment.Status
     with transaction.atomic():
-        _lock_coordinated(enrollment.session, by)
+        lock_session(enrollment.session, by=by, refusal=_completion_refused())
         enrollment = (
             Enrollment.objects.select_for_update(of=("self",))
             .select_related("participant", "session")
@@ -798,7 +794,3 @@ def record_module_visit(*, user, module, now=None) -> None:
             sql,
             [user.pk, module.pk, now, user.pk, *ROSTER, module.path[: -module.steplen]],
         )
-
-
-def may_take_attendance(user, session: CourseSession) -> bool:
-    return attendance_sessions_for(user).filter(pk=session.pk).exists()

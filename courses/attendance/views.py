@@ -28,11 +28,8 @@ from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import HeaderButton
 
-from courses.attendance.selectors import (
-    attendance_sessions_for,
-    attendance_sheet,
-    completion_figures,
-)
+from courses.access import ATTEND, attendance_sessions_for, sessions_for
+from courses.attendance.selectors import attendance_sheet, completion_figures
 from courses.attendance.services import (
     AttendanceError,
     CellChange,
@@ -44,9 +41,9 @@ from courses.attendance.services import (
     override_completion,
     record_attendance,
 )
-from courses.enrollment.admin_views import CoordinatedSessionMixin, SessionScreenMixin
-from courses.enrollment.selectors import ROSTER, roster, sessions_for
+from courses.enrollment.selectors import ROSTER, roster
 from courses.models import Attendance, CourseSession, Enrollment, Meeting
+from courses.screens import SessionScreenMixin
 from participants.selectors import person_name
 
 S = Attendance.Status
@@ -54,24 +51,13 @@ MARKS = [("", gettext_lazy("Not marked")), *S.choices]
 
 
 class AttendanceSessionMixin(SessionScreenMixin):
-    """Finds ``self.session`` among the sessions the user takes attendance for, or 404.
+    """A screen for the session's coordinators and trainers. Its session is read when
+    first used: a save leaves the check to the service, which makes it in the query that
+    locks the session (one query less on the path that must stay fast)."""
 
-    Read when first used: a save leaves the check to the service, which makes it in the
-    query that locks the session (one query less on the path that must stay fast)."""
-
+    session_scope = ATTEND
+    find_on_setup = False
     trail = "attendance"
-
-    @cached_property
-    def session(self) -> CourseSession:
-        return get_object_or_404(
-            attendance_sessions_for(self.request.user).select_related("course"),
-            pk=self.kwargs["pk"],
-        )
-
-    @cached_property
-    def runs_session(self) -> bool:
-        """Coordinators (not trainers) decide completion."""
-        return sessions_for(self.request.user).filter(pk=self.session.pk).exists()
 
 
 # ---------------------------------------------------------------------- index
@@ -336,17 +322,19 @@ class MeetingMixin(SessionScreenMixin):
     """Finds ``self.meeting`` (and its ``self.session``) among the meetings of the
     sessions the user takes attendance for, or answers 404."""
 
+    session_scope = ATTEND
     trail = "attendance"
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.meeting = get_object_or_404(
-            Meeting.objects.select_related("session__course").filter(
-                session__in=attendance_sessions_for(request.user)
-            ),
-            pk=kwargs["pk"],
+    @cached_property
+    def meeting(self) -> Meeting:
+        return get_object_or_404(
+            self.scoped(Meeting, "session").select_related("session__course"),
+            pk=self.kwargs["pk"],
         )
-        self.session = self.meeting.session
+
+    @cached_property
+    def session(self) -> CourseSession:
+        return self.meeting.session
 
 
 class CheckInScreenView(MeetingMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -417,7 +405,7 @@ class OverrideForm(forms.Form):
         return cleaned
 
 
-class CompletionSessionMixin(CoordinatedSessionMixin):
+class CompletionSessionMixin(SessionScreenMixin):
     trail = "attendance"  # completion is decided from the sheet
 
     @property

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 
-from courses.enrollment.selectors import sessions_for
+from courses.access import sessions_for
 from courses.models import Certificate, CourseSession, Enrollment
 
 State = Certificate.State

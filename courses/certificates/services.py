@@ -47,9 +47,16 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from courses import mailer
+from courses.access import is_coordinator, lock_session
 from courses.attendance.selectors import attended_hours_by_enrollment
-from courses.audit import log_each
-from courses.enrollment.services import is_coordinator
+from courses.audit import (
+    FAIL_ACTION,
+    ISSUE_ACTION,
+    REISSUE_ACTION,
+    RETRY_ACTION,
+    REVOKE_ACTION,
+    log_each,
+)
 from courses.models import (
     CERTIFICATE_LANGUAGES,
     Certificate,
@@ -63,11 +70,6 @@ from participants.selectors import person_name
 logger = logging.getLogger(__name__)
 
 # Audit-log actions (registered with Wagtail in wagtail_hooks), written here.
-ISSUE_ACTION = "concord.certificate.issue"
-REISSUE_ACTION = "concord.certificate.reissue"
-REVOKE_ACTION = "concord.certificate.revoke"
-RETRY_ACTION = "concord.certificate.retry"
-FAIL_ACTION = "concord.certificate.fail"
 
 State = Certificate.State
 UNFINISHED = (State.PENDING, State.RENDERED)
@@ -260,15 +262,8 @@ def certificate_content(certificate: Certificate):
 # Coordinators' actions
 
 
-def _lock_session(session: CourseSession, by) -> CourseSession:
-    session = (
-        CourseSession.objects.select_for_update(of=("self",))
-        .select_related("course")
-        .get(pk=session.pk)
-    )
-    if not is_coordinator(by, session):
-        raise CertificateError(_("Only a coordinator of this session can manage its certificates."))
-    return session
+def _not_coordinator() -> CertificateError:
+    return CertificateError(_("Only a coordinator of this session can manage its certificates."))
 
 
 def _queue_after_commit(ids: list[int]) -> None:
@@ -361,7 +356,7 @@ def issue_certificates(
     """
     now = now or timezone.now()
     with transaction.atomic():
-        session = _lock_session(session, by)
+        session = lock_session(session, by=by, related=("course",), refusal=_not_coordinator())
         completers = Enrollment.objects.filter(
             session=session, status=Enrollment.Status.COMPLETED
         ).select_related("participant")
@@ -429,7 +424,9 @@ def reissue_certificate(*, certificate: Certificate, reason: str, by, now=None) 
     """
     now = now or timezone.now()
     with transaction.atomic():
-        session = _lock_session(certificate.enrollment.session, by)
+        session = lock_session(
+            certificate.enrollment.session, by=by, related=("course",), refusal=_not_coordinator()
+        )
         current = _lock_certificate(certificate)
         replacement = Certificate.objects.filter(replaces=current).first()
         if replacement is not None:

@@ -34,8 +34,8 @@ from courses.certificates.services import (
     retry_certificate,
     revoke_certificate,
 )
-from courses.enrollment.admin_views import CoordinatedSessionMixin
 from courses.models import Certificate
+from courses.screens import SessionScreenMixin
 from participants.selectors import person_name
 
 
@@ -79,7 +79,7 @@ class CertificateActionForm(forms.Form):
         return cleaned
 
 
-class CertificatesView(CoordinatedSessionMixin, WagtailAdminTemplateMixin, TemplateView):
+class CertificatesView(SessionScreenMixin, WagtailAdminTemplateMixin, TemplateView):
     """The session's certificates, their progress and the actions on them."""
 
     template_name = "courses/admin/certificates.html"
@@ -121,7 +121,7 @@ class CertificatesView(CoordinatedSessionMixin, WagtailAdminTemplateMixin, Templ
         return context
 
 
-class ProgressView(CoordinatedSessionMixin, View):
+class ProgressView(SessionScreenMixin, View):
     """GET: the counts by state as JSON, for the screen's script to poll while a batch runs."""
 
     http_method_names = ["get"]
@@ -132,7 +132,7 @@ class ProgressView(CoordinatedSessionMixin, View):
         return response
 
 
-class IssueView(CoordinatedSessionMixin, View):
+class IssueView(SessionScreenMixin, View):
     """POST only: issue to all completers without a certificate, or to the chosen person."""
 
     http_method_names = ["post"]
@@ -168,7 +168,7 @@ class IssueView(CoordinatedSessionMixin, View):
         return redirect(url)
 
 
-class ActionView(CoordinatedSessionMixin, View):
+class ActionView(SessionScreenMixin, View):
     """POST only: revoke, re-issue (both with a reason) or retry one certificate."""
 
     http_method_names = ["post"]

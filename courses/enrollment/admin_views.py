@@ -14,7 +14,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -31,17 +31,10 @@ from courses.enrollment.selectors import (
     review_queue,
     roster,
     session_balance,
-    sessions_for,
 )
-from courses.enrollment.services import (  # noqa: F401
-    CAPACITY_ACTION,
-    DECIDE_ACTION,
-    QUOTA_ACTION,
-    EnrollmentError,
-    decide,
-    set_quota,
-)
+from courses.enrollment.services import EnrollmentError, decide, set_quota
 from courses.models import CourseSession, Enrollment
+from courses.screens import SessionScreenMixin
 from courses.spreadsheets import SafeSpreadsheetExportMixin
 from participants.models import Organization
 from participants.selectors import person_name
@@ -179,51 +172,15 @@ class QuotaForm(forms.Form):
         return cleaned
 
 
-class SessionScreenMixin:
-    """The header of an admin screen about one session (``self.session``): its code as
-    the subtitle, and breadcrumbs back to it that end with the page's title, under
-    Sessions (``trail = "sessions"``, for coordinators' screens) or under Attendance
-    (``"attendance"``, for the screens trainers use too: they cannot edit sessions)."""
-
-    trail = "sessions"
-
-    def get_page_subtitle(self):
-        return self.session.code
-
-    def get_breadcrumbs_items(self):
-        pk = self.session.pk
-        if self.trail == "attendance":
-            parents = [
-                (reverse("course_attendance_index"), _("Attendance")),
-                (reverse("course_attendance_sheet", args=[pk]), self.session.code),
-            ]
-        else:
-            parents = [
-                (reverse("course_sessions:index"), _("Sessions")),
-                (reverse("course_sessions:edit", args=[pk]), self.session.code),
-            ]
-        return [
-            *self.breadcrumbs_items,
-            *({"url": url, "label": label} for url, label in parents),
-            {"url": "", "label": self.page_title},
-        ]
-
-
-class CoordinatedSessionMixin(SessionScreenMixin):
-    """Finds ``self.session`` among the sessions the user coordinates, or answers 404."""
-
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.session = get_object_or_404(
-            sessions_for(request.user).select_related("course"), pk=kwargs["pk"]
-        )
+class ReviewScreenMixin(SessionScreenMixin):
+    """A screen of the review queue: back to it after each action."""
 
     @property
     def review_url(self):
         return reverse("course_session_review", args=[self.session.pk])
 
 
-class ReviewView(CoordinatedSessionMixin, WagtailAdminTemplateMixin, TemplateView):
+class ReviewView(ReviewScreenMixin, WagtailAdminTemplateMixin, TemplateView):
     """The session's requested and waitlisted people, the decisions, and the balance."""
 
     template_name = "courses/admin/review.html"
@@ -313,7 +270,7 @@ class DecideView(ReviewView):
         return redirect(self.review_url)
 
 
-class QuotaView(CoordinatedSessionMixin, View):
+class QuotaView(ReviewScreenMixin, View):
     """POST only: set or remove one seat quota through ``services.set_quota``."""
 
     http_method_names = ["post"]
@@ -350,7 +307,7 @@ class QuotaView(CoordinatedSessionMixin, View):
         return redirect(self.review_url)
 
 
-class RosterExportView(CoordinatedSessionMixin, SafeSpreadsheetExportMixin, View):
+class RosterExportView(ReviewScreenMixin, SafeSpreadsheetExportMixin, View):
     """The session's confirmed participants as CSV or XLSX, with Wagtail's export code
     (its CSV cells made safe: names and job titles are what people typed)."""
 

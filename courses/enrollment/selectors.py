@@ -32,16 +32,6 @@ ROSTER = (
 NOT_GIVEN = "not_given"
 
 
-def sessions_for(user) -> QuerySet[CourseSession]:
-    """The sessions ``user`` may run: all of them for a superuser, else those they coordinate."""
-    sessions = CourseSession.objects.all()
-    if user.is_superuser:
-        return sessions
-    if not user.is_authenticated:
-        return sessions.none()
-    return sessions.filter(coordinators=user)
-
-
 def with_seat_counts(sessions: QuerySet[CourseSession]) -> QuerySet[CourseSession]:
     """Annotate ``confirmed_count`` and ``waitlisted_count`` (one query for a whole list)."""
     return sessions.annotate(

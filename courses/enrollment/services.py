@@ -24,19 +24,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from courses.access import is_coordinator, is_focal_point, lock_session
+from courses.audit import CAPACITY_ACTION, DECIDE_ACTION, QUOTA_ACTION
 from courses.enrollment import notifications
-from courses.enrollment.selectors import OPEN_STATUSES, sessions_for
+from courses.enrollment.selectors import OPEN_STATUSES
 from courses.models import CourseSession, Enrollment, Meeting, SeatQuota
-from participants.models import FocalPoint, Organization
+from participants.models import Organization
 from participants.selectors import profile_of
 
 HELD = (Enrollment.Status.CONFIRMED,)
 
 
 # Audit-log actions (registered with Wagtail in wagtail_hooks), written by the services.
-DECIDE_ACTION = "concord.enrollment.decide"
-CAPACITY_ACTION = "concord.session.capacity"
-QUOTA_ACTION = "concord.session.quota"
 # Edits of these fields change what enrolled people were told: they get an email.
 NOTIFIED_CHANGES = {"starts_on", "ends_on", "timezone", "is_online", "city", "country", "language"}
 
@@ -47,10 +46,6 @@ class EnrollmentError(Exception):
 
 class ProfileRequired(EnrollmentError):
     """The participant must complete their profile before a first enrollment."""
-
-
-def _lock(session: CourseSession) -> CourseSession:
-    return CourseSession.objects.select_for_update().get(pk=session.pk)
 
 
 @dataclass(frozen=True)
@@ -134,15 +129,6 @@ class SeatBook:
         )
 
 
-def is_focal_point(user, organization) -> bool:
-    return FocalPoint.objects.filter(user=user, organization=organization).exists()
-
-
-def is_coordinator(user, session) -> bool:
-    """The one rule for who runs a session, shared with the admin screens."""
-    return sessions_for(user).filter(pk=session.pk).exists()
-
-
 def enroll(
     *,
     participant,
@@ -187,7 +173,7 @@ def enroll(
             % {"org": organization.acronym}
         )
     with transaction.atomic():
-        session = _lock(session)
+        session = lock_session(session)
         # Read the clock once the lock is held: the waitlist is then in the order the
         # lock was granted, and a newcomer is last in line.
         clock_read_under_lock = now is None
@@ -247,7 +233,7 @@ def promote_from_waitlist(*, session: CourseSession, now=None) -> list[Enrollmen
     """
     now = now or timezone.now()
     with transaction.atomic():
-        session = _lock(session)
+        session = lock_session(session)
         if session.status in (CourseSession.Status.CANCELLED, CourseSession.Status.COMPLETED):
             return []
         book = SeatBook.read(session)
@@ -280,7 +266,7 @@ def withdraw(*, enrollment: Enrollment, by, now=None) -> Enrollment:
     """
     now = now or timezone.now()
     with transaction.atomic():
-        session = _lock(enrollment.session)
+        session = lock_session(enrollment.session)
         enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
         if enrollment.participant_id != by.pk:
             raise EnrollmentError(_("Only the participant can withdraw from a session."))
@@ -310,9 +296,11 @@ def decide(*, enrollment: Enrollment, decision: str, by, reason: str = "", now=N
     if decision not in (statuses.CONFIRMED, statuses.REJECTED, statuses.WAITLISTED):
         raise EnrollmentError(_("Unknown decision."))
     with transaction.atomic():
-        session = _lock(enrollment.session)
-        if not is_coordinator(by, session):
-            raise EnrollmentError(_("Only a coordinator of this session can decide."))
+        session = lock_session(
+            enrollment.session,
+            by=by,
+            refusal=EnrollmentError(_("Only a coordinator of this session can decide.")),
+        )
         enrollment = (
             Enrollment.objects.select_for_update()
             .select_related("organization")
@@ -362,9 +350,11 @@ def change_capacity(
     new one (``apply_session_edit``); it goes into the audit log.
     """
     with transaction.atomic():
-        session = _lock(session)
-        if not is_coordinator(by, session):
-            raise EnrollmentError(_("Only a coordinator of this session can change it."))
+        session = lock_session(
+            session,
+            by=by,
+            refusal=EnrollmentError(_("Only a coordinator of this session can change it.")),
+        )
         if capacity < 1:
             raise EnrollmentError(_("A session needs at least one seat."))
         confirmed = SeatBook.read(session).confirmed
@@ -393,9 +383,11 @@ def set_quota(
     if (organization is None) == (not organization_kind):
         raise EnrollmentError(_("A quota is for one organization or for one kind of them."))
     with transaction.atomic():
-        session = _lock(session)
-        if not is_coordinator(by, session):
-            raise EnrollmentError(_("Only a coordinator of this session can change it."))
+        session = lock_session(
+            session,
+            by=by,
+            refusal=EnrollmentError(_("Only a coordinator of this session can change it.")),
+        )
         lookup = (
             {"organization": organization}
             if organization
@@ -430,9 +422,11 @@ def cancel_session(*, session: CourseSession, by, reason: str = "", now=None) ->
     """
     now = now or timezone.now()
     with transaction.atomic():
-        session = _lock(session)
-        if not is_coordinator(by, session):
-            raise EnrollmentError(_("Only a coordinator of this session can change it."))
+        session = lock_session(
+            session,
+            by=by,
+            refusal=EnrollmentError(_("Only a coordinator of this session can change it.")),
+        )
         if session.status == CourseSession.Status.COMPLETED:
             raise EnrollmentError(_("A completed session cannot be cancelled."))
         if session.status != CourseSession.Status.CANCELLED:
@@ -477,7 +471,7 @@ def generate_meetings(
     """
     zone = zoneinfo.ZoneInfo(session.timezone)
     with transaction.atomic():
-        session = _lock(session)
+        session = lock_session(session)
         existing = list(Meeting.objects.filter(session=session))
         days = {
             session.starts_on + datetime.timedelta(days=n)

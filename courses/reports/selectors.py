@@ -30,8 +30,9 @@ from django.db.models.functions import Coalesce, ExtractYear, NullIf
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from courses.access import sessions_for
 from courses.attendance.selectors import Figures, completion_figures
-from courses.enrollment.selectors import NOT_GIVEN, ROSTER, roster, sessions_for
+from courses.enrollment.selectors import NOT_GIVEN, ROSTER, roster
 from courses.models import ATTENDED, Attendance, CourseSession, Enrollment, Meeting
 from participants.models import Organization, Participant
 

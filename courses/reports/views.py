@@ -40,10 +40,10 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import HeaderButton
 
 from cms.models import CoursePage
+from courses.access import sessions_for
 from courses.attendance.imports import LIMITS, ImportRefused, import_attendance
 from courses.attendance.services import AttendanceError
-from courses.attendance.views import AttendanceSessionMixin, CoordinatedSessionMixin
-from courses.enrollment.selectors import sessions_for
+from courses.attendance.views import AttendanceSessionMixin
 from courses.models import Enrollment
 from courses.reports.charts import Bar, bar_chart, histogram, percent
 from courses.reports.charts import Column as HistogramColumn
@@ -54,6 +54,7 @@ from courses.reports.selectors import (
     meeting_column,
     session_report,
 )
+from courses.screens import SessionScreenMixin
 from courses.spreadsheets import SafeSpreadsheetExportMixin, csv_text
 from participants.models import Organization
 
@@ -163,7 +164,7 @@ def _completion_chart(chart_id, title, groups) -> str:
     return bar_chart(chart_id=chart_id, title=title, description=description, bars=bars)
 
 
-class SessionReportView(CoordinatedSessionMixin, WagtailAdminTemplateMixin, TemplateView):
+class SessionReportView(SessionScreenMixin, WagtailAdminTemplateMixin, TemplateView):
     """Attendance per meeting and per participant, completion, and the balance of the
     completers, each as a chart with its table."""
 

@@ -6,10 +6,9 @@ every view (list, edit, delete, inspect, history, review, export). Superusers se
 """
 
 from django.contrib import messages
-from django.contrib.admin.utils import unquote
 from django.db import transaction
 from django.db.models import ProtectedError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -22,48 +21,18 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton, ListingButton
-from wagtail.log_actions import LogFormatter
 
 from cms.models import ModulePage
+from courses.access import SessionScopedMixin, sessions_for
 from courses.attendance import views as attendance_views
-from courses.attendance.services import (
-    COMPLETION_ACTION,
-    EVALUATE_ACTION,
-    OVERRIDE_ACTION,
-    RECORD_ACTION,
-    record_module_visit,
-)
+from courses.attendance.services import record_module_visit
 from courses.certificates import views as certificate_views
-from courses.certificates.services import (
-    FAIL_ACTION,
-    ISSUE_ACTION,
-    REISSUE_ACTION,
-    RETRY_ACTION,
-    REVOKE_ACTION,
-)
 from courses.enrollment import admin_views
 from courses.enrollment.admin_views import CourseSessionForm
-from courses.enrollment.selectors import sessions_for, with_seat_counts
-from courses.enrollment.services import (
-    CAPACITY_ACTION,
-    DECIDE_ACTION,
-    QUOTA_ACTION,
-    EnrollmentError,
-    apply_session_edit,
-    generate_meetings,
-)
-from courses.models import Attendance, CourseSession, Enrollment, Meeting, SessionSignatory
+from courses.enrollment.selectors import with_seat_counts
+from courses.enrollment.services import EnrollmentError, apply_session_edit, generate_meetings
+from courses.models import CourseSession, Meeting, SessionSignatory
 from courses.reports import views as report_views
-
-
-class OwnSessionsMixin:
-    """Every object view looks its session up among the user's own sessions only."""
-
-    def get_base_object_queryset(self):
-        return sessions_for(self.request.user)
-
-    def get_queryset(self):
-        return sessions_for(self.request.user)
 
 
 def _review_url(session):
@@ -131,7 +100,7 @@ class SessionCreateView(generic.CreateView):
         return session
 
 
-class SessionEditView(OwnSessionsMixin, generic.EditView):
+class SessionEditView(SessionScopedMixin, generic.EditView):
     """Saves the form; a new capacity goes through ``services.change_capacity`` first, so
     a rise promotes the waitlist and a fall below the confirmed count is refused."""
 
@@ -190,7 +159,7 @@ class SessionEditView(OwnSessionsMixin, generic.EditView):
         ]
 
 
-class SessionDeleteView(OwnSessionsMixin, generic.DeleteView):
+class SessionDeleteView(SessionScopedMixin, generic.DeleteView):
     """A session people enrolled in (and so one with certificates) is never deleted: the
     database refuses it, and the person is told why instead of meeting an error page."""
 
@@ -212,16 +181,15 @@ class SessionDeleteView(OwnSessionsMixin, generic.DeleteView):
             return redirect(reverse("course_sessions:edit", args=[self.object.pk]))
 
 
-class SessionInspectView(generic.InspectView):
-    def get_object(self, queryset=None):
-        return get_object_or_404(sessions_for(self.request.user), pk=self.pk)
-
-
-class SessionHistoryView(OwnSessionsMixin, history.HistoryView):
+class SessionInspectView(SessionScopedMixin, generic.InspectView):
     pass
 
 
-class SessionUsageView(OwnSessionsMixin, usage.UsageView):
+class SessionHistoryView(SessionScopedMixin, history.HistoryView):
+    pass
+
+
+class SessionUsageView(SessionScopedMixin, usage.UsageView):
     pass
 
 
@@ -333,14 +301,10 @@ class MeetingForm(WagtailAdminModelForm):
         return cleaned
 
 
-class OwnMeetingsMixin:
-    """A sitting of someone else's session is not found."""
+class SittingScopeMixin(SessionScopedMixin):
+    """A sitting or a signatory of someone else's session is not found."""
 
-    def get_object(self, queryset=None):
-        if getattr(self, "object", None):
-            return self.object
-        own = Meeting.objects.filter(session__in=sessions_for(self.request.user))
-        return get_object_or_404(own, pk=unquote(str(self.kwargs[self.pk_url_kwarg])))
+    session_path = "session"
 
 
 class MeetingIndexView(generic.IndexView):
@@ -352,11 +316,11 @@ class MeetingIndexView(generic.IndexView):
         )
 
 
-class MeetingEditView(OwnMeetingsMixin, generic.EditView):
+class MeetingEditView(SittingScopeMixin, generic.EditView):
     pass
 
 
-class MeetingDeleteView(OwnMeetingsMixin, generic.DeleteView):
+class MeetingDeleteView(SittingScopeMixin, generic.DeleteView):
     pass
 
 
@@ -390,16 +354,6 @@ class SignatoryForm(WagtailAdminModelForm):
             self.fields["session"].queryset = sessions_for(for_user)
 
 
-class OwnSignatoriesMixin:
-    """A signatory of someone else's session is not found."""
-
-    def get_object(self, queryset=None):
-        if getattr(self, "object", None):
-            return self.object
-        own = SessionSignatory.objects.filter(session__in=sessions_for(self.request.user))
-        return get_object_or_404(own, pk=unquote(str(self.kwargs[self.pk_url_kwarg])))
-
-
 class SignatoryIndexView(generic.IndexView):
     def get_base_queryset(self):
         signatories = SessionSignatory.objects.filter(
@@ -411,11 +365,11 @@ class SignatoryIndexView(generic.IndexView):
         return signatories.order_by("session__code", "order", "pk")
 
 
-class SignatoryEditView(OwnSignatoriesMixin, generic.EditView):
+class SignatoryEditView(SittingScopeMixin, generic.EditView):
     pass
 
 
-class SignatoryDeleteView(OwnSignatoriesMixin, generic.DeleteView):
+class SignatoryDeleteView(SittingScopeMixin, generic.DeleteView):
     pass
 
 
@@ -607,121 +561,6 @@ def register_attendance_report_menu_item():
         icon_name="table",
         order=1300,
     )
-
-
-@hooks.register("register_log_actions")
-def register_log_actions(actions):
-    actions.register_action(
-        DECIDE_ACTION,
-        gettext_lazy("Decide enrollment"),
-        gettext_lazy("Enrollment decided by a coordinator"),
-    )
-    actions.register_action(
-        CAPACITY_ACTION, gettext_lazy("Change capacity"), gettext_lazy("Session capacity changed")
-    )
-    actions.register_action(
-        QUOTA_ACTION, gettext_lazy("Set seat quota"), gettext_lazy("Seat quota changed")
-    )
-    actions.register_action(
-        ISSUE_ACTION, gettext_lazy("Issue certificate"), gettext_lazy("Certificate issued")
-    )
-    actions.register_action(
-        REISSUE_ACTION,
-        gettext_lazy("Re-issue certificate"),
-        gettext_lazy("Certificate issued in place of a revoked one"),
-    )
-    actions.register_action(
-        REVOKE_ACTION, gettext_lazy("Revoke certificate"), gettext_lazy("Certificate revoked")
-    )
-    actions.register_action(
-        RETRY_ACTION,
-        gettext_lazy("Retry certificate"),
-        gettext_lazy("Failed certificate sent through again"),
-    )
-    actions.register_action(
-        FAIL_ACTION, gettext_lazy("Certificate failed"), gettext_lazy("Certificate failed")
-    )
-
-
-def _mark_label(value):
-    return Attendance.Status(value).label if value else _("not marked")
-
-
-def _outcome_label(value):
-    return Enrollment.Status(value).label if value else "-"
-
-
-@hooks.register("register_log_actions")
-def register_attendance_log_actions(actions):
-    @actions.register_action(RECORD_ACTION)
-    class AttendanceRecorded(LogFormatter):
-        label = gettext_lazy("Record attendance")
-
-        def format_message(self, log_entry):
-            data = log_entry.data
-            changes = "; ".join(
-                _("%(meeting)s: %(from)s → %(to)s")
-                % {
-                    "meeting": change.get("meeting_label", ""),
-                    "from": _mark_label(change.get("from")),
-                    "to": _mark_label(change.get("to")),
-                }
-                for change in data.get("changes", [])
-            )
-            return _("Attendance of %(person)s: %(changes)s") % {
-                "person": data.get("participant", ""),
-                "changes": changes,
-            }
-
-    @actions.register_action(EVALUATE_ACTION)
-    class CompletionEvaluated(LogFormatter):
-        label = gettext_lazy("Evaluate completion")
-
-        def format_message(self, log_entry):
-            data = log_entry.data
-            return _(
-                "Completion evaluated: %(completed)s completed, %(not_completed)s not "
-                "completed (%(changed)s changed)"
-            ) % {
-                "completed": data.get("completed", 0),
-                "not_completed": data.get("not_completed", 0),
-                "changed": data.get("changed", 0),
-            }
-
-    @actions.register_action(COMPLETION_ACTION)
-    class CompletionDecided(LogFormatter):
-        label = gettext_lazy("Decide completion")
-
-        def format_message(self, log_entry):
-            data = log_entry.data
-            message = _("Completion of %(person)s: %(from)s → %(to)s (%(attended)s of %(counted)s)")
-            return message % {
-                "person": data.get("participant", ""),
-                "from": _outcome_label(data.get("from")),
-                "to": _outcome_label(data.get("to")),
-                "attended": data.get("attended"),
-                "counted": data.get("counted"),
-            }
-
-    @actions.register_action(OVERRIDE_ACTION)
-    class CompletionOverridden(LogFormatter):
-        label = gettext_lazy("Override completion")
-
-        def format_message(self, log_entry):
-            data = log_entry.data
-            if data.get("cleared"):
-                return _("Override cleared for %(person)s: back to %(to)s") % {
-                    "person": data.get("participant", ""),
-                    "to": _outcome_label(data.get("to")),
-                }
-            return _("Completion of %(person)s overridden: %(from)s → %(to)s") % {
-                "person": data.get("participant", ""),
-                "from": _outcome_label(data.get("from")),
-                "to": _outcome_label(data.get("to")),
-            }
-
-        def format_comment(self, log_entry):
-            return log_entry.data.get("reason", "")
 
 
 @hooks.register("before_serve_page")

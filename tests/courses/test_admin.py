@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from courses.enrollment.admin_views import CAPACITY_ACTION, DECIDE_ACTION, QUOTA_ACTION
+from courses.audit import CAPACITY_ACTION, DECIDE_ACTION, QUOTA_ACTION
 from courses.enrollment.services import enroll
 from courses.models import CourseSession, Enrollment, SeatQuota
 from tests.factories.courses import make_profile, make_session

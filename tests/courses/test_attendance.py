@@ -11,13 +11,13 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from courses.attendance.services import (
-    RECORD_ACTION,
     AttendanceError,
     CellChange,
     mark_all_present,
     record_attendance,
     record_module_visit,
 )
+from courses.audit import RECORD_ACTION
 from courses.models import Attendance, ModuleVisit
 from tests.factories.courses import make_running_session
 from tests.factories.pages import make_module

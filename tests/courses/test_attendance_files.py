@@ -12,12 +12,8 @@ from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from courses.attendance.imports import ImportRefused, import_attendance
-from courses.attendance.services import (
-    RECORD_ACTION,
-    AttendanceError,
-    CellChange,
-    record_attendance,
-)
+from courses.attendance.services import AttendanceError, CellChange, record_attendance
+from courses.audit import RECORD_ACTION
 from courses.models import Attendance, Enrollment
 from courses.reports.selectors import attendance_export
 from tests.factories.courses import make_cohort, make_running_session

@@ -135,8 +135,7 @@ def test_an_unknown_column_is_refused():
 def test_log_each_writes_the_entries_wagtails_log_writes(grid):
     from wagtail.log_actions import log
 
-    from courses.attendance.services import RECORD_ACTION
-    from courses.audit import log_each
+    from courses.audit import RECORD_ACTION, log_each
 
     session, _enrollments, _meetings, by = grid
     data = {"participant": "Zoë", "changes": [{"from": "", "to": "late"}]}

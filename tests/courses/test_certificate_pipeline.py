@@ -16,8 +16,8 @@ from wagtail.models import ModelLogEntry
 
 from config.celery import app as celery_app
 from courses import tasks
+from courses.audit import FAIL_ACTION
 from courses.certificates.services import (
-    FAIL_ACTION,
     issue_certificates,
     process_certificate,
     retry_certificate,

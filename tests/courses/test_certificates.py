@@ -18,11 +18,8 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import ModelLogEntry
 
+from courses.audit import ISSUE_ACTION, REISSUE_ACTION, RETRY_ACTION, REVOKE_ACTION
 from courses.certificates.services import (
-    ISSUE_ACTION,
-    REISSUE_ACTION,
-    RETRY_ACTION,
-    REVOKE_ACTION,
     CertificateError,
     issue_certificates,
     reissue_certificate,

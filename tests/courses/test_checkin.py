@@ -10,7 +10,6 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from courses.attendance.services import (
-    RECORD_ACTION,
     CellChange,
     CheckInRefused,
     check_in,
@@ -19,6 +18,7 @@ from courses.attendance.services import (
     current_check_in,
     record_attendance,
 )
+from courses.audit import RECORD_ACTION
 from courses.models import Attendance, Enrollment
 from tests.factories.courses import make_meetings, make_running_session
 from tests.factories.users import make_coordinator, make_participant

@@ -13,14 +13,8 @@ from courses.attendance.selectors import (
     attended_hours_by_enrollment,
     learning_progress,
 )
-from courses.attendance.services import (
-    COMPLETION_ACTION,
-    EVALUATE_ACTION,
-    OVERRIDE_ACTION,
-    AttendanceError,
-    evaluate_completion,
-    override_completion,
-)
+from courses.attendance.services import AttendanceError, evaluate_completion, override_completion
+from courses.audit import COMPLETION_ACTION, EVALUATE_ACTION, OVERRIDE_ACTION
 from courses.models import Attendance, CourseSession, Enrollment, ModuleVisit
 from tests.factories.courses import make_meetings, make_running_session
 from tests.factories.pages import make_course, make_module

@@ -1,0 +1,134 @@
+"""Who may do what with which session: the one place that says it.
+
+- ``sessions_for``: the sessions a person runs (coordinates; every one for a superuser).
+- ``attendance_sessions_for``: those they take attendance for (coordinate or teach).
+- ``is_coordinator``, ``may_take_attendance``, ``is_focal_point``: the same rules for one
+  session or organization.
+- ``lock_session``: the session row locked for an action, found only among the sessions
+  the actor may act on, or the action's refusal raised.
+- ``SessionScopedMixin``: the admin screens' form of the same rule, every object looked up
+  among the user's sessions (or the sittings and signatories of those), anything else a
+  404 rather than a 403, so a coordinator cannot even learn that it exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib.admin.utils import unquote
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from courses.models import CourseSession
+from participants.models import FocalPoint
+
+
+def sessions_for(user) -> QuerySet[CourseSession]:
+    """The sessions ``user`` may run: all of them for a superuser, else those they coordinate."""
+    sessions = CourseSession.objects.all()
+    if user.is_superuser:
+        return sessions
+    if not user.is_authenticated:
+        return sessions.none()
+    return sessions.filter(coordinators=user)
+
+
+def attendance_sessions_for(user) -> QuerySet[CourseSession]:
+    """The sessions ``user`` takes attendance for: those they coordinate or train (all of
+    them for a superuser). A queryset without joins, so it can be locked and combined."""
+    sessions = CourseSession.objects.all()
+    if user.is_superuser:
+        return sessions
+    if not user.is_authenticated:
+        return sessions.none()
+    through_coordinators = CourseSession.coordinators.through.objects.filter(user=user)
+    through_trainers = CourseSession.trainers.through.objects.filter(user=user)
+    return sessions.filter(
+        Q(pk__in=through_coordinators.values("coursesession_id"))
+        | Q(pk__in=through_trainers.values("coursesession_id"))
+    )
+
+
+# The two scopes a screen or an action is limited to, by name.
+RUN = "run"
+ATTEND = "attend"
+SCOPES: dict[str, Callable[[object], QuerySet[CourseSession]]] = {
+    RUN: sessions_for,
+    ATTEND: attendance_sessions_for,
+}
+
+
+def is_coordinator(user, session) -> bool:
+    """The one rule for who runs a session, shared with the admin screens."""
+    return sessions_for(user).filter(pk=session.pk).exists()
+
+
+def may_take_attendance(user, session: CourseSession) -> bool:
+    return attendance_sessions_for(user).filter(pk=session.pk).exists()
+
+
+def is_focal_point(user, organization) -> bool:
+    return FocalPoint.objects.filter(user=user, organization=organization).exists()
+
+
+def lock_session(
+    session: CourseSession,
+    *,
+    by=None,
+    scope: str = RUN,
+    refusal: Exception | None = None,
+    related: tuple[str, ...] = (),
+) -> CourseSession:
+    """The session's row, locked (``SELECT … FOR UPDATE`` of that row only) until the
+    caller's transaction ends, so that seats, marks or certificates decided under it see
+    one state. With ``by``, the row is looked for among the sessions ``by`` may act on
+    (``scope``) in the same query, and ``refusal`` is raised when it is not there;
+    without ``by`` (a participant enrolling themself), any session is locked."""
+    sessions = CourseSession.objects.all() if by is None else SCOPES[scope](by)
+    if related:
+        sessions = sessions.select_related(*related)
+    locked = sessions.select_for_update(of=("self",)).filter(pk=session.pk).first()
+    if locked is None:
+        if by is None:
+            raise CourseSession.DoesNotExist
+        raise refusal
+    return locked
+
+
+class SessionScopedMixin:
+    """For admin views: the object a view shows or changes is found only among the
+    sessions the user may work on, or the view answers 404.
+
+    ``session_scope``: ``RUN`` (coordinators) or ``ATTEND`` (coordinators and trainers).
+    ``session_path``: the lookup from the view's ``model`` to its session, empty for a
+    session itself, ``"session"`` for a sitting or a signatory.
+
+    Wagtail's object views (edit, delete, inspect, history, usage) look their object up
+    through ``get_object`` / ``get_queryset`` / ``get_base_object_queryset``; the
+    per-session screens (``courses.screens``) through ``scoped``.
+    """
+
+    session_scope = RUN
+    session_path = ""
+
+    def sessions_in_scope(self) -> QuerySet[CourseSession]:
+        return SCOPES[self.session_scope](self.request.user)
+
+    def scoped(self, model=None, path=None) -> QuerySet:
+        """``model``'s rows (default: the view's) whose session is in scope."""
+        model = model or getattr(self, "model", None) or CourseSession
+        path = self.session_path if path is None else path
+        if not path:
+            return self.sessions_in_scope()
+        return model._default_manager.filter(**{f"{path}__in": self.sessions_in_scope()})
+
+    def get_base_object_queryset(self):
+        return self.scoped()
+
+    def get_queryset(self):
+        return self.scoped()
+
+    def get_object(self, queryset=None):
+        if getattr(self, "object", None):
+            return self.object
+        return get_object_or_404(self.scoped(), pk=unquote(str(self.kwargs["pk"])))
