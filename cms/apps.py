@@ -3,16 +3,9 @@ from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
-def _ensure_roles(sender, using="default", **kwargs):
-    from django.apps import apps
-    from django.contrib.auth.management import create_permissions
+def _ensure_roles(sender, **kwargs):
+    from .roles import ensure_roles  # noqa: PLC0415 -- app registry not ready
 
-    from .roles import ensure_roles
-
-    # Roles hold permissions of apps that come after cms (courses), whose own
-    # post-migrate signal has not run yet: create every app's permissions first.
-    for app_config in apps.get_app_configs():
-        create_permissions(app_config, verbosity=0, using=using)
     ensure_roles()
 
 
@@ -25,15 +18,15 @@ class CmsConfig(AppConfig):
         # permissions exist when its own post-migrate signal is sent.
         post_migrate.connect(_ensure_roles, sender=self, dispatch_uid="cms.ensure_roles")
 
-        from django.db.models.signals import post_delete, post_save
-        from wagtail.models import Page, PageViewRestriction, Site
-        from wagtail.signals import page_published, page_unpublished, post_page_move
+        from django.db.models.signals import post_delete, post_save  # noqa: PLC0415 -- app registry not ready
+        from wagtail.models import Page, PageViewRestriction, Site  # noqa: PLC0415 -- app registry not ready
+        from wagtail.signals import page_published, page_unpublished, post_page_move  # noqa: PLC0415 -- app registry not ready
 
-        from participants.models import Organization
+        from participants.models import Organization  # noqa: PLC0415 -- app registry not ready
 
-        from .cache import bump_content_version
-        from .catalog import forget_taxonomy
-        from .models import ThematicArea
+        from .cache import bump_content_version  # noqa: PLC0415 -- app registry not ready
+        from .catalog import forget_taxonomy  # noqa: PLC0415 -- app registry not ready
+        from .models import ThematicArea  # noqa: PLC0415 -- app registry not ready
 
         for model in (ThematicArea, Organization):
             for signal in (post_save, post_delete):

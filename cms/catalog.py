@@ -127,17 +127,17 @@ class CatalogResults:
 
     @property
     def pagination(self):
-        """Links for the pager: first, last, and two pages either side of the current one."""
-        current, last = self.page.number, self.page.paginator.num_pages
-        shown = sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)})
-        links, previous = [], 0
-        for number in shown:
-            if number - previous > 1:
-                links.append({"gap": True})
-            links.append(
-                {"number": number, "url": self.page_url(number), "current": number == current}
+        """Links for the pager: first, last, and two pages either side of the current one
+        (Django's elided page range: a gap stands for two pages or more)."""
+        current = self.page.number
+        links = [
+            {"gap": True}
+            if number == Paginator.ELLIPSIS
+            else {"number": number, "url": self.page_url(number), "current": number == current}
+            for number in self.page.paginator.get_elided_page_range(
+                current, on_each_side=2, on_ends=1
             )
-            previous = number
+        ]
         return {
             "links": links,
             "previous_url": self.page_url(current - 1) if self.page.has_previous() else None,

@@ -155,7 +155,7 @@ class HomePage(Page):
         return page.route(request, [])
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import featured_courses, partner_organizations
+        from .selectors import featured_courses, partner_organizations  # noqa: PLC0415 -- cycle
 
         context = super().get_context(request, *args, **kwargs)
         context.update(
@@ -186,7 +186,7 @@ class CatalogPage(Page):
         verbose_name = _("course catalogue")
 
     def get_context(self, request, *args, **kwargs):
-        from .catalog import CatalogQuery, search_catalog
+        from .catalog import CatalogQuery, search_catalog  # noqa: PLC0415 -- cycle
 
         context = super().get_context(request, *args, **kwargs)
         query = CatalogQuery.from_params(request.GET)

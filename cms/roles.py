@@ -1,7 +1,9 @@
 """The three roles of Concord as Django groups, and the Wagtail rights that go with them.
 
 ``ensure_roles`` runs after every ``migrate`` (see ``CmsConfig.ready``) and is idempotent:
-it adds what is missing and never removes what an administrator granted by hand.
+it adds what is missing and never removes what an administrator granted by hand. It
+grants the rights of Wagtail, cms and participants; an app above cms grants its own
+to these groups (``grant``), after its own migrations, by the names defined here.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -43,29 +45,6 @@ COORDINATOR_MODEL_PERMISSIONS = [
     ("participants", "add_organization"),
     ("participants", "change_organization"),
     ("participants", "view_organization"),
-    # Sessions: coordinators see and change only those they coordinate (courses.wagtail_hooks).
-    ("courses", "add_coursesession"),
-    ("courses", "change_coursesession"),
-    ("courses", "view_coursesession"),
-    ("courses", "view_enrollment"),
-    ("courses", "add_meeting"),
-    ("courses", "change_meeting"),
-    ("courses", "delete_meeting"),
-    ("courses", "view_meeting"),
-    ("courses", "add_attendance"),
-    ("courses", "change_attendance"),
-    ("courses", "view_attendance"),
-    # Who signs the certificates of the sessions they coordinate.
-    ("courses", "add_sessionsignatory"),
-    ("courses", "change_sessionsignatory"),
-    ("courses", "delete_sessionsignatory"),
-    ("courses", "view_sessionsignatory"),
-]
-# Trainers take the attendance of the sessions they teach (only those: courses.wagtail_hooks).
-TRAINER_MODEL_PERMISSIONS = [
-    ("courses", "add_attendance"),
-    ("courses", "change_attendance"),
-    ("courses", "view_attendance"),
 ]
 COORDINATOR_PAGE_PERMISSIONS = [
     "add_page",
@@ -79,6 +58,13 @@ TRAINER_PAGE_PERMISSIONS = ["add_page", "change_page"]
 
 def _permission(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def grant(group_name: str, app_label: str, codenames) -> None:
+    """Give the group ``group_name`` (made if missing) these permissions of ``app_label``,
+    adding to what it holds. For apps that grant their own rights to the roles."""
+    group, _created = Group.objects.get_or_create(name=group_name)
+    group.permissions.add(*(_permission(app_label, codename) for codename in codenames))
 
 
 def page_permission(codename):
@@ -96,9 +82,6 @@ def ensure_roles():
         group.permissions.add(access_admin)
     coordinators.permissions.add(
         *(_permission(app, codename) for app, codename in COORDINATOR_MODEL_PERMISSIONS)
-    )
-    trainers.permissions.add(
-        *(_permission(app, codename) for app, codename in TRAINER_MODEL_PERMISSIONS)
     )
 
     root_collection = Collection.get_first_root_node()

@@ -6,7 +6,7 @@ from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission
 
 from .models import CoursePage, CourseTrainer
-from .roles import TRAINER_PAGE_PERMISSIONS, page_permission
+from .roles import TRAINER_PAGE_PERMISSIONS, TRAINERS, page_permission
 
 
 class NotATrainer(ValueError):
@@ -36,8 +36,6 @@ def assign_trainer(*, course: CoursePage, user, assigned_by) -> CourseTrainer:
     group, and an audit-log entry. Calling it twice returns the existing assignment
     and changes nothing.
     """
-    from .roles import TRAINERS
-
     if not user.groups.filter(name=TRAINERS).exists():
         raise NotATrainer(f"{user} is not a trainer")
     assignment, created = CourseTrainer.objects.get_or_create(

@@ -16,9 +16,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib.admin.utils import unquote
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from cms import roles
 from courses.models import CourseSession
 from participants.models import FocalPoint
 
@@ -69,6 +71,10 @@ def may_take_attendance(user, session: CourseSession) -> bool:
 
 def is_focal_point(user, organization) -> bool:
     return FocalPoint.objects.filter(user=user, organization=organization).exists()
+
+
+def is_any_focal_point(user) -> bool:
+    return FocalPoint.objects.filter(user=user).exists()
 
 
 def lock_session(
@@ -132,3 +138,54 @@ class SessionScopedMixin:
         if getattr(self, "object", None):
             return self.object
         return get_object_or_404(self.scoped(), pk=unquote(str(self.kwargs["pk"])))
+
+
+# ---------------------------------------------------------------------- throttles
+
+
+def count_hit(key: str, *, timeout: int) -> int:
+    """One more hit on the counter ``key`` (kept ``timeout`` seconds from its first hit),
+    and the count so far: the one rate-limit counter of the throttles (certificate
+    verification by client, wrong check-in codes by person). Atomic in the cache."""
+    cache.add(key, 0, timeout)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout)
+        return 1
+
+
+# ---------------------------------------------------------------------- role rights
+
+#: What the roles ``cms.roles`` defines may do with our models in the admin. The rows
+#: each one reaches are narrowed by the scopes above (a coordinator's own sessions, a
+#: trainer's attendance).
+ROLE_PERMISSIONS = {
+    roles.COORDINATORS: [
+        "add_coursesession",
+        "change_coursesession",
+        "view_coursesession",
+        "view_enrollment",
+        "add_meeting",
+        "change_meeting",
+        "delete_meeting",
+        "view_meeting",
+        "add_attendance",
+        "change_attendance",
+        "view_attendance",
+        # Who signs the certificates of the sessions they coordinate.
+        "add_sessionsignatory",
+        "change_sessionsignatory",
+        "delete_sessionsignatory",
+        "view_sessionsignatory",
+    ],
+    # Trainers take the attendance of the sessions they teach (only those).
+    roles.TRAINERS: ["add_attendance", "change_attendance", "view_attendance"],
+}
+
+
+def grant_role_permissions(**kwargs) -> None:
+    """After ``migrate`` (``CoursesConfig.ready``; our permissions exist by then): the
+    roles get our rights. Idempotent; never removes a right granted by hand."""
+    for group_name, codenames in ROLE_PERMISSIONS.items():
+        roles.grant(group_name, "courses", codenames)

@@ -1,5 +1,12 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def _grant_role_permissions(sender, **kwargs):
+    from .access import grant_role_permissions  # noqa: PLC0415 -- app registry not ready
+
+    grant_role_permissions()
 
 
 class CoursesConfig(AppConfig):
@@ -7,4 +14,9 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
-        from . import checks  # noqa: F401 - registers the system checks
+        from . import checks  # noqa: F401, PLC0415 -- app registry not ready (registers the checks)
+
+        # Sent after courses' own migrations, once its permissions are made.
+        post_migrate.connect(
+            _grant_role_permissions, sender=self, dispatch_uid="courses.grant_role_permissions"
+        )

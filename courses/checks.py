@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.core.checks import Warning, register
 
+from courses.tasks import process_certificates
+
 
 @register()
 def visibility_timeout_covers_the_longest_task(app_configs, **kwargs):
@@ -12,11 +14,9 @@ def visibility_timeout_covers_the_longest_task(app_configs, **kwargs):
     timeout = options.get("visibility_timeout")
     if not settings.CELERY_BROKER_URL.startswith("redis") or timeout is None:
         return []
-    from .tasks import process_certificates  # a batch's time limit is the longest
-
     longest = max(
         settings.CERTIFICATE_TASK_TIME_LIMIT,
-        process_certificates.time_limit,
+        process_certificates.time_limit,  # a batch's time limit is the longest
         settings.CERTIFICATE_RETRY_BACKOFF_MAX,
     )
     if timeout > longest:

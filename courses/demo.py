@@ -25,7 +25,8 @@ from courses.certificates.services import (
     process_certificate,
     reissue_certificate,
 )
-from courses.enrollment.services import cancel_session, decide, enroll, generate_meetings, withdraw
+from courses.enrollment.services import decide, enroll, withdraw
+from courses.sessions.services import cancel_session, generate_meetings
 from participants.models import FocalPoint, Organization, Participant
 
 from . import mailer

@@ -20,6 +20,7 @@ import os
 import re
 import secrets
 import smtplib
+import socket
 import threading
 from email.generator import NLCRE, BytesGenerator
 from email.header import Header
@@ -33,7 +34,32 @@ from django.core import mail
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.core.mail.utils import DNS_NAME
 from django.core.signals import setting_changed
+from django.db import InterfaceError, OperationalError
 from django.dispatch import receiver
+
+# What sending a message can raise: the server's refusals, the network, a malformed
+# address. Anything else (a time limit, a bug) goes up to the task, which records it.
+MAIL_ERRORS = (smtplib.SMTPException, OSError, ValueError)
+
+
+def is_temporary(error: BaseException) -> bool:
+    """Worth retrying: the mail server, the network or the database may do better soon.
+
+    The one rule for every email (notices and certificates): a 4xx reply (for every
+    refused recipient), a dropped or refused connection, a time-out, a name that did not
+    resolve, a database that went away. Anything else is permanent."""
+    if isinstance(error, smtplib.SMTPServerDisconnected | smtplib.SMTPConnectError):
+        return True
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _message in error.recipients.values()]
+        return bool(codes) and all(400 <= code < 500 for code in codes)
+    if isinstance(error, smtplib.SMTPResponseException):
+        return 400 <= error.smtp_code < 500
+    return isinstance(
+        error,
+        ConnectionError | TimeoutError | socket.gaierror | OperationalError | InterfaceError,
+    )
+
 
 _lock = threading.Lock()
 _mailer = None

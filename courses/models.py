@@ -365,6 +365,25 @@ class Enrollment(models.Model):
         return self.overridden_at is not None
 
 
+# Status groups of an enrollment, beside its enum.
+# Waiting for a coordinator's decision (the review queue).
+REVIEWABLE = (Enrollment.Status.REQUESTED, Enrollment.Status.WAITLISTED)
+# Still in play: they hold a seat, a place in line or a pending request.
+OPEN_STATUSES = (
+    Enrollment.Status.REQUESTED,
+    Enrollment.Status.CONFIRMED,
+    Enrollment.Status.WAITLISTED,
+)
+# Hold or held a seat: the people attendance is taken for and completion decided on.
+ROSTER = (
+    Enrollment.Status.CONFIRMED,
+    Enrollment.Status.COMPLETED,
+    Enrollment.Status.NOT_COMPLETED,
+)
+# Hold a seat now (what capacity and quotas count).
+HELD = (Enrollment.Status.CONFIRMED,)
+
+
 class Attendance(models.Model):
     """Whether a confirmed participant attended one meeting. No row: not recorded yet.
 
@@ -432,6 +451,7 @@ class Attendance(models.Model):
         return self.status in ATTENDED
 
 
+# Status group of a mark: the meetings a person attended (late counts in full).
 ATTENDED = (Attendance.Status.PRESENT, Attendance.Status.LATE)
 
 

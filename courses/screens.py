@@ -51,8 +51,8 @@ class SessionScreenMixin(SessionScopedMixin):
         pk = self.session.pk
         if self.trail == "attendance":
             parents = [
-                (reverse("course_attendance_index"), _("Attendance")),
-                (reverse("course_attendance_sheet", args=[pk]), self.session.code),
+                (reverse("course_attendance:index"), _("Attendance")),
+                (reverse("course_attendance:sheet", args=[pk]), self.session.code),
             ]
         else:
             parents = [

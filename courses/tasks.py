@@ -1,7 +1,14 @@
-"""Celery tasks: thin adapters over ``courses.notifications`` and the certificate
-services (ids in, services do the work)."""
+"""Celery tasks: thin adapters over the notices (``courses.enrollment.notifications``)
+and the certificate pipeline (``courses.certificates.services``): ids in, the services
+do the work.
+
+A LEAF: nothing of ours is imported at module level, so the services can import the
+tasks they queue at module level and no import circle runs through here. Each task
+imports the domain inside its body (``# noqa: PLC0415 -- leaf``).
+"""
 
 import logging
+import smtplib
 import time
 from dataclasses import dataclass
 
@@ -9,42 +16,46 @@ from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from celery.signals import worker_process_shutdown
 from django.conf import settings
-
-from courses import mailer
-from courses.certificates import services as certificates
-from courses.enrollment import notifications
+from django.db import DatabaseError
 
 logger = logging.getLogger(__name__)
 
 
+# What a notice's delivery raises only when ``mailer.is_temporary`` said so (it records
+# a permanent failure and returns): Celery retries these with its backoff.
+NOTICE_RETRY_FOR = (smtplib.SMTPException, OSError, DatabaseError)
+
+
 @shared_task(
-    bind=True,
     acks_late=True,
     max_retries=6,
     soft_time_limit=60,
     time_limit=90,
+    autoretry_for=NOTICE_RETRY_FOR,
+    retry_backoff=30,  # 30 s, 60 s, 120 s, … as before
+    retry_backoff_max=3600,
+    retry_jitter=False,
 )
-def send_notice(self, *, notice_id):
+def send_notice(*, notice_id):
     """Send one enrollment email; temporary SMTP and network errors retry with backoff."""
-    try:
-        return notifications.deliver(notice_id)
-    except Exception as error:
-        if notifications.is_temporary(error):
-            raise self.retry(
-                exc=error, countdown=min(30 * 2**self.request.retries, 3600)
-            ) from error
-        raise
+    from courses.enrollment import notifications  # noqa: PLC0415 -- leaf
+
+    return notifications.deliver(notice_id)
 
 
 @shared_task
 def send_session_reminders():
     """Daily: reminders a week and a day before each session (never twice)."""
+    from courses.enrollment import notifications  # noqa: PLC0415 -- leaf
+
     return notifications.owe_reminders()
 
 
 @shared_task
 def requeue_unsent_notices():
     """Every few minutes: queue again what a lost task or a broker outage left unsent."""
+    from courses.enrollment import notifications  # noqa: PLC0415 -- leaf
+
     return notifications.requeue_unsent()
 
 
@@ -91,6 +102,8 @@ def process_certificates(self, *, certificate_ids):
     struck one, the rest are queued again and this task ends. A lost task (a worker
     killed) is redelivered, or its certificates are queued again by the sweep.
     """
+    from courses.certificates import services as certificates  # noqa: PLC0415 -- leaf
+
     started = time.monotonic()
     for index, certificate_id in enumerate(certificate_ids):
         if index and time.monotonic() - started > BATCH_BUDGET:
@@ -121,6 +134,9 @@ def _run(certificate_id: int, *, retries: int):
     afterwards; for a temporary error with retries left, the ``_Retry`` due (the row
     says when). Past the soft time limit, on any other error, or once the retries are
     spent, the certificate is marked failed with the reason."""
+    from courses import mailer  # noqa: PLC0415 -- leaf
+    from courses.certificates import services as certificates  # noqa: PLC0415 -- leaf
+
     try:
         return certificates.process_certificate(certificate_id=certificate_id)
     except SoftTimeLimitExceeded:
@@ -130,7 +146,7 @@ def _run(certificate_id: int, *, retries: int):
         )
         return _TIMED_OUT
     except Exception as error:
-        if not certificates.is_temporary(error):
+        if not mailer.is_temporary(error):
             logger.exception("Certificate %s failed", certificate_id)
             certificates.fail_certificate(
                 certificate_id=certificate_id, error=certificates.describe(error)
@@ -150,10 +166,14 @@ def _run(certificate_id: int, *, retries: int):
 @shared_task
 def requeue_stuck_certificates():
     """Every minute: queue again certificates a lost task left pending or rendered."""
+    from courses.certificates import services as certificates  # noqa: PLC0415 -- leaf
+
     return certificates.requeue_stuck_certificates()
 
 
 @worker_process_shutdown.connect
 def close_mail_connection(**kwargs):
     """A worker process that stops closes the mail connection it kept open."""
+    from courses import mailer  # noqa: PLC0415 -- leaf
+
     mailer.close()

@@ -1,14 +1,16 @@
 from django.urls import path
 
+from courses.attendance import check_in
 from courses.certificates import pages as certificate_pages
 from courses.enrollment import focal
+from courses.enrollment import views as enrollment_views
 from courses.learning import views
 
 urlpatterns = [
-    path("sessions/<slug:code>/enroll/", views.enroll_view, name="enroll"),
+    path("sessions/<slug:code>/enroll/", enrollment_views.enroll_view, name="enroll"),
     path("sessions/<slug:code>/calendar.ics", views.session_calendar, name="session_calendar"),
     path("my-learning/", views.my_learning, name="my_learning"),
-    path("my-learning/<int:pk>/withdraw/", views.withdraw_view, name="withdraw"),
+    path("my-learning/<int:pk>/withdraw/", enrollment_views.withdraw_view, name="withdraw"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     path("focal-point/", focal.focal_point, name="focal_point"),
     path("certificates/verify/<str:code>/", certificate_pages.verify, name="certificate_verify"),
@@ -17,5 +19,5 @@ urlpatterns = [
         certificate_pages.download,
         name="certificate_download",
     ),
-    path("check-in/", views.check_in_view, name="check_in"),
+    path("check-in/", check_in.check_in_view, name="check_in"),
 ]

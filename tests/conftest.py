@@ -1,6 +1,11 @@
 import contextlib
+import shutil
+from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
 from django.db import transaction
 
 from cms.demo import seed_site
@@ -20,10 +25,6 @@ def pytest_ignore_collect(collection_path, config):
 @pytest.fixture(autouse=True, scope="session")
 def fresh_certificate_files():
     """Certificate PDFs the previous run wrote are removed (the suite's own folder only)."""
-    import shutil
-    from pathlib import Path
-
-    from django.conf import settings
 
     folder = Path(settings.CERTIFICATES_ROOT)
     if folder.name == "test-certificates":
@@ -33,8 +34,6 @@ def fresh_certificate_files():
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: a rolled-back test leaves no cached pages."""
-    from django.core.cache import cache
-
     cache.clear()
     yield
     cache.clear()
@@ -73,8 +72,18 @@ def shared_data(django_db_blocker):
 @pytest.fixture(scope="module")
 def demo_site(django_db_setup, django_db_blocker):
     """The full demo (seed_demo), once per module."""
-    from django.core.management import call_command
-
     with shared_data(django_db_blocker):
         call_command("seed_demo", verbosity=0)
         yield
+
+
+@pytest.fixture
+def login():
+    """``login(client, user)``: the test client signed in as ``user``, without a password
+    round trip (signing in itself is tested in tests/participants)."""
+
+    def sign_in(client, user):
+        client.force_login(user)
+        return client
+
+    return sign_in

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import email
 import email.policy
+import json
+import logging
 import os
 import signal
 import socket
@@ -19,6 +21,8 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import redis
+from aiosmtpd.controller import Controller
 from django.conf import settings
 from django.db import connection
 
@@ -78,9 +82,6 @@ class SmtpSink:
         return "250 Message accepted for delivery"
 
     def start(self) -> SmtpSink:
-        import logging
-
-        from aiosmtpd.controller import Controller
 
         # aiosmtpd logs every SMTP command at INFO: thousands of lines in a batch.
         logging.getLogger("mail.log").setLevel(logging.WARNING)
@@ -241,9 +242,6 @@ def worker_env(*, queue: str, smtp: SmtpSink, site_url: str, **extra) -> dict:
 
 def drop_queue(queue: str) -> None:
     """Remove what a test's queue left in Redis: waiting and unacknowledged messages."""
-    import json
-
-    import redis
 
     client = redis.Redis.from_url(settings.REDIS_URL)
     client.delete(queue)

@@ -13,10 +13,14 @@ from collections.abc import Iterable
 
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.db.models.signals import post_save
+from modelsearch.backends import get_search_backends
+from modelsearch.signal_handlers import post_save_signal_handler
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from participants.models import Organization
 
@@ -192,12 +196,6 @@ def seed_generated_courses(
     the pages come out exactly as an editor's would. ``progress(done, count)``, if given,
     is called after each course. Returns how many courses were made.
     """
-    from django.db.models.signals import post_save
-    from modelsearch.backends import get_search_backends
-    from modelsearch.signal_handlers import post_save_signal_handler
-    from wagtail.models import ReferenceIndex
-    from wagtail.signal_handlers import disable_reference_index_auto_update
-
     page_models = (CoursePage, ModulePage)
     existing = set(CoursePage.objects.child_of(catalog).values_list("slug", flat=True))
     courses = []

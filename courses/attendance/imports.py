@@ -32,15 +32,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from courses.access import may_take_attendance
-from courses.attendance.services import AttendanceError, CellChange, record_attendance
-from courses.enrollment.selectors import ROSTER
-from courses.models import Attendance, CourseSession, Enrollment, Meeting
-from courses.reports.selectors import (
+from courses.attendance.selectors import (
     EMAIL_COLUMN,
     ORGANIZATION_COLUMN,
     PARTICIPANT_COLUMN,
     VERSIONS_COLUMN,
 )
+from courses.attendance.services import AttendanceError, CellChange, record_attendance
+from courses.models import ROSTER, Attendance, CourseSession, Enrollment, Meeting
 from courses.spreadsheets import Limits, UnreadableFile, read_csv, unescape_cell
 from participants.selectors import person_name
 

@@ -22,8 +22,10 @@ apply the same arithmetic:
 
 from __future__ import annotations
 
+import datetime
 import math
 import operator
+import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -31,10 +33,21 @@ from functools import reduce
 
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from cms.models import ModulePage
-from courses.enrollment.selectors import ROSTER
-from courses.models import ATTENDED, Attendance, CourseSession, Enrollment, Meeting, ModuleVisit
+from courses.access import attendance_sessions_for, sessions_for
+from courses.enrollment.selectors import roster
+from courses.models import (
+    ATTENDED,
+    ROSTER,
+    Attendance,
+    CourseSession,
+    Enrollment,
+    Meeting,
+    ModuleVisit,
+)
+from participants.selectors import person_name
 
 S = Attendance.Status
 
@@ -252,8 +265,6 @@ class SheetRow:
 
     @property
     def name(self) -> str:
-        from participants.selectors import person_name
-
         return person_name(self.enrollment.participant)
 
 
@@ -419,3 +430,119 @@ def attended_hours(enrollment: Enrollment | int) -> float:
     """Hours ``enrollment`` attended (present or late meetings), in one query."""
     key = enrollment if isinstance(enrollment, int) else enrollment.pk
     return attended_hours_by_enrollment([key])[key]
+
+
+# ---------------------------------------------------------------------- the sheet as CSV
+
+#: The fixed columns of an attendance export, before the meetings and after them. The
+#: import recognizes them by these words in any language the site speaks.
+PARTICIPANT_COLUMN = _("Participant")
+EMAIL_COLUMN = _("Email")
+ORGANIZATION_COLUMN = _("Organization")
+VERSIONS_COLUMN = _("Versions (do not edit)")
+
+
+def meeting_column(meeting: Meeting, tz) -> str:
+    """A meeting's column: its local start, which the import reads back, and its title."""
+    start = timezone.localtime(meeting.starts_at, tz)
+    return f"{start:%Y-%m-%d %H:%M} {meeting.title}".strip()
+
+
+def attendance_export(session: CourseSession) -> list[list[str]]:
+    """The attendance sheet of ``session`` as rows of cells, header first: participant,
+    email, organization, one column per meeting with the mark (empty: not marked) and,
+    last, the version of each marked cell (``meeting:version`` …), which lets an import
+    of this file refuse cells someone changed after it was exported. Three queries."""
+
+    sheet = attendance_sheet(session)
+    tz = zoneinfo.ZoneInfo(session.timezone)
+    header = [
+        str(PARTICIPANT_COLUMN),
+        str(EMAIL_COLUMN),
+        str(ORGANIZATION_COLUMN),
+        *(meeting_column(m, tz) for m in sheet.meetings),
+        str(VERSIONS_COLUMN),
+    ]
+    labels = dict(S.choices)
+    rows = [header]
+    for row in sheet.rows:
+        enrollment = row.enrollment
+        rows.append(
+            [
+                person_name(enrollment.participant),
+                enrollment.participant.email,
+                enrollment.organization.name,
+                *(str(labels[cell.status]) if cell else "" for cell in row.cells),
+                " ".join(f"{cell.meeting_id}:{cell.version}" for cell in row.cells if cell),
+            ]
+        )
+    return rows
+
+
+# ---------------------------------------------------------------------- admin screens
+
+
+def attendance_index(user) -> list[tuple[CourseSession, bool]]:
+    """The sessions ``user`` takes attendance for, latest first, each with its number of
+    meetings and people on the roster, and whether ``user`` runs it (coordinators decide
+    completion): two queries."""
+    sessions = (
+        attendance_sessions_for(user)
+        .exclude(status__in=[CourseSession.Status.DRAFT, CourseSession.Status.CANCELLED])
+        .select_related("course")
+        .annotate(
+            meeting_count=Count("meetings", distinct=True),
+            roster_count=Count(
+                "enrollments",
+                filter=Q(enrollments__status__in=ROSTER),
+                distinct=True,
+            ),
+        )
+        .order_by("-starts_on", "code")
+    )
+    coordinated = set(sessions_for(user).values_list("pk", flat=True))
+    return [(session, session.pk in coordinated) for session in sessions]
+
+
+def checked_in_count(meeting: Meeting) -> int:
+    """People marked present or late at ``meeting`` (the check-in screen's counter)."""
+    return Attendance.objects.filter(meeting=meeting, status__in=ATTENDED).count()
+
+
+@dataclass(frozen=True)
+class CompletionOverview:
+    """The completion screen's figures: the roster, each person's figures now, and what
+    the last evaluation decided."""
+
+    enrollments: list[Enrollment]
+    figures: dict[int, Figures]
+    evaluated: bool
+    last_evaluated: datetime.datetime | None
+    completed: int
+    not_completed: int
+    #: Evaluated people whose figures changed since (a new evaluation would say more).
+    stale: int
+    #: Meetings not started yet.
+    ahead: int
+
+
+def completion_overview(session: CourseSession, now=None) -> CompletionOverview:
+    now = now or timezone.now()
+    enrollments = list(roster(session).select_related("overridden_by"))
+    figures = completion_figures(session, enrollments)
+    evaluated = [e for e in enrollments if e.completion_evaluated_at]
+    return CompletionOverview(
+        enrollments=enrollments,
+        figures=figures,
+        evaluated=bool(evaluated),
+        last_evaluated=max((e.completion_evaluated_at for e in evaluated), default=None),
+        completed=sum(e.status == Enrollment.Status.COMPLETED for e in enrollments),
+        not_completed=sum(e.status == Enrollment.Status.NOT_COMPLETED for e in enrollments),
+        stale=sum(
+            1
+            for e in evaluated
+            if e.completion_rule_met != figures[e.pk].met
+            or e.attended_meetings != figures[e.pk].attended
+        ),
+        ahead=session.meetings.filter(starts_at__gt=now).count(),
+    )

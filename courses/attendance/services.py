@@ -22,14 +22,14 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import FilteredRelation, Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from courses.access import attendance_sessions_for, lock_session
+from courses.access import attendance_sessions_for, count_hit, lock_session
 from courses.attendance.selectors import completion_figures
 from courses.audit import (
     COMPLETION_ACTION,
@@ -39,8 +39,15 @@ from courses.audit import (
     log_each,
 )
 from courses.bulk import insert_rows
-from courses.enrollment.selectors import ROSTER, roster
-from courses.models import ATTENDED, Attendance, CourseSession, Enrollment, Meeting, ModuleVisit
+from courses.enrollment.selectors import roster
+from courses.models import (
+    ATTENDED,
+    ROSTER,
+    Attendance,
+    CourseSession,
+    Enrollment,
+    Meeting,
+)
 from participants.selectors import person_name
 
 S = Attendance.Status
@@ -484,12 +491,7 @@ class CheckIn:
 
 
 def _failed(user) -> None:
-    key = f"check-in-failures:{user.pk}"
-    cache.add(key, 0, CHECK_IN_LOCKOUT)
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, CHECK_IN_LOCKOUT)
+    count_hit(f"check-in-failures:{user.pk}", timeout=CHECK_IN_LOCKOUT)
 
 
 def check_in(*, user, code_or_token: str, now=None, scanned_at=None) -> CheckIn:
@@ -764,33 +766,3 @@ def override_completion(
             },
         )
         return enrollment
-
-
-def record_module_visit(*, user, module, now=None) -> None:
-    """Note that ``user`` opened ``module`` (a ModulePage), if they hold or held a seat in
-    a session of its course: completion may require opening some modules.
-
-    One statement whatever happens (it runs on every module view): the insert carries its
-    own condition and ``ON CONFLICT DO NOTHING``, so the first opening is kept and calling
-    it again changes nothing. Trainers, coordinators and editors are not recorded.
-    """
-    from wagtail.models import Page
-
-    now = now or timezone.now()
-    quote = connection.ops.quote_name
-    visit, enrollment, session, page = (
-        quote(model._meta.db_table) for model in (ModuleVisit, Enrollment, CourseSession, Page)
-    )
-    sql = (
-        f"INSERT INTO {visit} (user_id, module_id, first_opened_at) "  # noqa: S608 - table names
-        "SELECT %s, %s, %s WHERE EXISTS ("
-        f"SELECT 1 FROM {enrollment} e JOIN {session} s ON s.id = e.session_id "
-        f"JOIN {page} p ON p.id = s.course_id "
-        "WHERE e.participant_id = %s AND e.status IN (%s, %s, %s) AND p.path = %s"
-        ") ON CONFLICT (user_id, module_id) DO NOTHING"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            sql,
-            [user.pk, module.pk, now, user.pk, *ROSTER, module.path[: -module.steplen]],
-        )

@@ -9,14 +9,15 @@ message and redirect; nothing changes on GET.
 
 from __future__ import annotations
 
+import zoneinfo
+
 import segno
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import Count, Q
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import escape
@@ -24,12 +25,22 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from django.views.generic import TemplateView, View
+from django.views.generic import FormView, TemplateView, View
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets import HeaderButton
 
-from courses.access import ATTEND, attendance_sessions_for, sessions_for
-from courses.attendance.selectors import attendance_sheet, completion_figures
+from courses.access import ATTEND
+from courses.attendance.imports import LIMITS, ImportRefused, import_attendance
+from courses.attendance.selectors import (
+    attendance_export,
+    attendance_index,
+    attendance_sheet,
+    checked_in_count,
+    completion_overview,
+    meeting_column,
+)
 from courses.attendance.services import (
     AttendanceError,
     CellChange,
@@ -41,9 +52,10 @@ from courses.attendance.services import (
     override_completion,
     record_attendance,
 )
-from courses.enrollment.selectors import ROSTER, roster
-from courses.models import Attendance, CourseSession, Enrollment, Meeting
+from courses.enrollment.selectors import roster
+from courses.models import Attendance, CourseSession, Meeting
 from courses.screens import SessionScreenMixin
+from courses.spreadsheets import csv_text
 from participants.selectors import person_name
 
 S = Attendance.Status
@@ -72,22 +84,7 @@ class AttendanceIndexView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        sessions = (
-            attendance_sessions_for(self.request.user)
-            .exclude(status__in=[CourseSession.Status.DRAFT, CourseSession.Status.CANCELLED])
-            .select_related("course")
-            .annotate(
-                meeting_count=Count("meetings", distinct=True),
-                roster_count=Count(
-                    "enrollments",
-                    filter=Q(enrollments__status__in=ROSTER),
-                    distinct=True,
-                ),
-            )
-            .order_by("-starts_on", "code")
-        )
-        coordinated = set(sessions_for(self.request.user).values_list("pk", flat=True))
-        context["rows"] = [(s, s.pk in coordinated) for s in sessions]
+        context["rows"] = attendance_index(self.request.user)
         return context
 
 
@@ -168,7 +165,7 @@ class AttendanceSheetView(AttendanceSessionMixin, WagtailAdminTemplateMixin, Tem
         # The sheet heads the attendance trail: the code is its last crumb.
         return [
             *self.breadcrumbs_items,
-            {"url": reverse("course_attendance_index"), "label": _("Attendance")},
+            {"url": reverse("course_attendance:index"), "label": _("Attendance")},
             {"url": "", "label": self.session.code},
         ]
 
@@ -179,7 +176,7 @@ class AttendanceSheetView(AttendanceSessionMixin, WagtailAdminTemplateMixin, Tem
             buttons.append(
                 HeaderButton(
                     _("Completion"),
-                    url=reverse("course_session_completion", args=[self.session.pk]),
+                    url=reverse("course_attendance:completion", args=[self.session.pk]),
                     icon_name="check",
                 )
             )
@@ -201,7 +198,7 @@ class AttendanceSheetView(AttendanceSessionMixin, WagtailAdminTemplateMixin, Tem
 
     @property
     def sheet_url(self):
-        url = reverse("course_attendance_sheet", args=[self.kwargs["pk"]])
+        url = reverse("course_attendance:sheet", args=[self.kwargs["pk"]])
         return f"{url}?meeting={self.focus.pk}" if self.focus else url
 
     def _grid_rows(self, sheet, conflicts):
@@ -246,7 +243,7 @@ class AttendanceSheetView(AttendanceSessionMixin, WagtailAdminTemplateMixin, Tem
             marks=MARKS,
             conflicts=conflicts,
             sheet_url=self.sheet_url,
-            full_url=reverse("course_attendance_sheet", args=[self.session.pk]),
+            full_url=reverse("course_attendance:sheet", args=[self.session.pk]),
             open_now=[m for m in self.meetings if check_in_open(m, now)],
         )
         if self.focus:
@@ -356,11 +353,9 @@ class CheckInScreenView(MeetingMixin, WagtailAdminTemplateMixin, TemplateView):
             session=self.session,
             check_in=payload,
             qr_svg=mark_safe(payload["svg"]),  # noqa: S308 - segno's own markup
-            code_url=reverse("course_meeting_check_in_code", args=[self.meeting.pk]),
+            code_url=reverse("course_attendance:check_in_code", args=[self.meeting.pk]),
             participant_url=settings.SITE_URL.rstrip("/") + reverse("check_in"),
-            checked_in=Attendance.objects.filter(
-                meeting=self.meeting, status__in=[S.PRESENT, S.LATE]
-            ).count(),
+            checked_in=checked_in_count(self.meeting),
             roster=roster(self.session).count(),
         )
         return context
@@ -373,9 +368,7 @@ class CheckInCodeView(MeetingMixin, View):
 
     def get(self, request, *args, **kwargs):
         payload = _check_in_payload(request, self.meeting)
-        payload["checked_in"] = Attendance.objects.filter(
-            meeting=self.meeting, status__in=[S.PRESENT, S.LATE]
-        ).count()
+        payload["checked_in"] = checked_in_count(self.meeting)
         response = JsonResponse(payload)
         response["Cache-Control"] = "no-store"
         return response
@@ -410,7 +403,7 @@ class CompletionSessionMixin(SessionScreenMixin):
 
     @property
     def completion_url(self):
-        return reverse("course_session_completion", args=[self.session.pk])
+        return reverse("course_attendance:completion", args=[self.session.pk])
 
 
 class CompletionView(CompletionSessionMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -426,7 +419,7 @@ class CompletionView(CompletionSessionMixin, WagtailAdminTemplateMixin, Template
         return [
             HeaderButton(
                 _("Attendance sheet"),
-                url=reverse("course_attendance_sheet", args=[self.session.pk]),
+                url=reverse("course_attendance:sheet", args=[self.session.pk]),
                 icon_name="table",
             ),
             HeaderButton(
@@ -438,28 +431,24 @@ class CompletionView(CompletionSessionMixin, WagtailAdminTemplateMixin, Template
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        enrollments = list(roster(self.session).select_related("overridden_by"))
-        figures = completion_figures(self.session, enrollments)
-        rows = [(e, figures[e.pk], OverrideForm(prefix=f"o{e.pk}")) for e in enrollments]
+        overview = completion_overview(self.session)
+        rows = [
+            (e, overview.figures[e.pk], OverrideForm(prefix=f"o{e.pk}"))
+            for e in overview.enrollments
+        ]
         errors = kwargs.get("override_errors")
         if errors:
             rows = [(e, f, errors[1] if e.pk == errors[0] else form) for e, f, form in rows]
-        evaluated = [e for e in enrollments if e.completion_evaluated_at]
         context.update(
             session=self.session,
             rows=rows,
-            evaluated=bool(evaluated),
-            last_evaluated=max((e.completion_evaluated_at for e in evaluated), default=None),
-            completed=sum(e.status == Enrollment.Status.COMPLETED for e in enrollments),
-            not_completed=sum(e.status == Enrollment.Status.NOT_COMPLETED for e in enrollments),
-            stale=sum(
-                1
-                for e in evaluated
-                if e.completion_rule_met != figures[e.pk].met
-                or e.attended_meetings != figures[e.pk].attended
-            ),
-            ahead=self.session.meetings.filter(starts_at__gt=timezone.now()).count(),
-            evaluate_url=reverse("course_session_evaluate", args=[self.session.pk]),
+            evaluated=overview.evaluated,
+            last_evaluated=overview.last_evaluated,
+            completed=overview.completed,
+            not_completed=overview.not_completed,
+            stale=overview.stale,
+            ahead=overview.ahead,
+            evaluate_url=reverse("course_attendance:evaluate", args=[self.session.pk]),
         )
         return context
 
@@ -520,3 +509,130 @@ class OverrideView(CompletionView):
                 % {"person": person_name(enrollment.participant)},
             )
         return redirect(self.completion_url)
+
+
+# ---------------------------------------------------------------------- export and import
+
+
+class AttendanceExportView(AttendanceSessionMixin, View):
+    """The session's attendance sheet as a CSV file (UTF-8 with a byte-order mark)."""
+
+    http_method_names = ["get"]
+
+    def get(self, request, *args, **kwargs):
+        text = csv_text(attendance_export(self.session))
+        response = HttpResponse(text.encode("utf-8"), content_type="text/csv; charset=utf-8")
+        stamp = timezone.localdate().isoformat()
+        response["Content-Disposition"] = (
+            f'attachment; filename="attendance-{self.session.code}-{stamp}.csv"'
+        )
+        return response
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("CSV file"),
+        help_text=gettext_lazy(
+            "The file exported from this page or the sheet, filled in: UTF-8, at most 1 MB."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > LIMITS.max_bytes:
+            raise forms.ValidationError(
+                _("The file is too large: %(size)d KB, at most %(max)d KB.")
+                % {"size": upload.size // 1000, "max": LIMITS.max_bytes // 1000}
+            )
+        return upload
+
+
+class AttendanceImportView(AttendanceSessionMixin, WagtailAdminTemplateMixin, FormView):
+    """Upload a filled-in sheet: every row is checked, and either every mark is saved or
+    none, with the problems listed by row and column."""
+
+    template_name = "courses/admin/attendance_import.html"
+    form_class = ImportForm
+    page_title = gettext_lazy("Import attendance")
+    header_icon = "upload"
+    errors = ()
+    trail = "attendance"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        tz = zoneinfo.ZoneInfo(self.session.timezone)
+        first = self.session.meetings.order_by("starts_at", "pk").first()
+        context.update(
+            session=self.session,
+            import_errors=self.errors,
+            export_url=reverse("course_attendance:export", args=[self.session.pk]),
+            sheet_url=reverse("course_attendance:sheet", args=[self.session.pk]),
+            example_meeting=meeting_column(first, tz) if first else "2027-03-01 09:00",
+        )
+        return context
+
+    def form_valid(self, form):
+        data = form.cleaned_data["file"].read(LIMITS.max_bytes + 1)
+        try:
+            result = import_attendance(session=self.session, by=self.request.user, data=data)
+        except ImportRefused as refusal:
+            messages.error(self.request, str(refusal))
+            self.errors = refusal.errors
+            return self.render_to_response(self.get_context_data(form=form))
+        except AttendanceError as error:
+            messages.error(self.request, str(error))
+            return self.render_to_response(self.get_context_data(form=form))
+        if result.saved:
+            messages.success(
+                self.request,
+                ngettext("%(n)d mark imported.", "%(n)d marks imported.", result.saved)
+                % {"n": result.saved},
+            )
+        else:
+            messages.info(self.request, _("The file changes nothing: its marks are all there."))
+        return redirect("course_attendance:sheet", self.session.pk)
+
+
+class AttendanceMenuItem(MenuItem):
+    """For coordinators and trainers: the sessions they take attendance for."""
+
+    def is_shown(self, request):
+        return request.user.has_perm("courses.change_attendance")
+
+
+class AttendanceViewSet(ViewSet):
+    """Attendance, check-in and completion screens, and the sheet's CSV file in and out
+    (URL names ``course_attendance:…``); its index is the menu's Attendance item."""
+
+    name = "course_attendance"
+    url_prefix = "courses"
+    icon = "table"
+    menu_label = gettext_lazy("Attendance")
+    menu_order = 400
+    menu_item_class = AttendanceMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("attendance/", AttendanceIndexView.as_view(), name="index"),
+            path("sessions/<int:pk>/attendance/", AttendanceSheetView.as_view(), name="sheet"),
+            path("meetings/<int:pk>/check-in/", CheckInScreenView.as_view(), name="check_in"),
+            path(
+                "meetings/<int:pk>/check-in/code.json",
+                CheckInCodeView.as_view(),
+                name="check_in_code",
+            ),
+            path("sessions/<int:pk>/completion/", CompletionView.as_view(), name="completion"),
+            path("sessions/<int:pk>/completion/evaluate/", EvaluateView.as_view(), name="evaluate"),
+            path(
+                "sessions/<int:pk>/completion/<int:enrollment_pk>/override/",
+                OverrideView.as_view(),
+                name="override",
+            ),
+            path("sessions/<int:pk>/attendance.csv", AttendanceExportView.as_view(), name="export"),
+            path(
+                "sessions/<int:pk>/attendance/import/",
+                AttendanceImportView.as_view(),
+                name="import",
+            ),
+        ]

@@ -10,20 +10,19 @@ seconds), counted in the cache (Redis in production, shared by every web process
 
 from __future__ import annotations
 
-import datetime
 import time
-from decimal import Decimal
 
 from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from courses.access import count_hit
 from courses.certificates.selectors import certificate_for_download
+from courses.certificates.snapshot import CertificateSnapshot
 from courses.models import Certificate
 
 
@@ -32,13 +31,7 @@ def _over_the_limit(request) -> bool:
     window = settings.CERTIFICATE_VERIFY_WINDOW
     client = get_adapter().get_client_ip(request)
     key = f"certificate-verify:{client}:{int(time.time() // window)}"
-    cache.add(key, 0, timeout=window + 5)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window + 5)
-        count = 1
-    return count > settings.CERTIFICATE_VERIFY_LIMIT
+    return count_hit(key, timeout=window + 5) > settings.CERTIFICATE_VERIFY_LIMIT
 
 
 @require_safe
@@ -51,23 +44,22 @@ def verify(request, code):
     certificate = Certificate.objects.filter(code=code).first()
     if certificate is None:
         raise Http404
-    snapshot = certificate.snapshot
+    snapshot = CertificateSnapshot.of(certificate)
     response = render(
         request,
         "courses/certificates/verify.html",
         {
             "certificate": certificate,
-            "name": snapshot["participant_name"],
-            "course": snapshot["course_title"],
-            "starts_on": datetime.date.fromisoformat(snapshot["starts_on"]),
-            "ends_on": datetime.date.fromisoformat(snapshot["ends_on"]),
-            "place": snapshot["place"],
-            "is_online": snapshot["is_online"],
-            "hours": Decimal(snapshot["hours_attended"]),
+            "name": snapshot.participant_name,
+            "course": snapshot.course_title,
+            "starts_on": snapshot.starts_on,
+            "ends_on": snapshot.ends_on,
+            "place": snapshot.place,
+            "is_online": snapshot.is_online,
+            "hours": snapshot.hours_attended,
             # Monograms only: the logo copies stay in the certificates' private storage.
             "issuers": [
-                {"name": i["name"], "acronym": i["acronym"], "colour": i["colour"]}
-                for i in snapshot["issuers"]
+                {"name": i.name, "acronym": i.acronym, "colour": i.colour} for i in snapshot.issuers
             ],
         },
     )

@@ -29,8 +29,6 @@ import hashlib
 import logging
 import math
 import os
-import smtplib
-import socket
 import tempfile
 import unicodedata
 from collections.abc import Iterable
@@ -38,7 +36,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import InterfaceError, OperationalError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -46,7 +44,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from courses import mailer
+from courses import mailer, tasks
 from courses.access import is_coordinator, lock_session
 from courses.attendance.selectors import attended_hours_by_enrollment
 from courses.audit import (
@@ -57,6 +55,7 @@ from courses.audit import (
     REVOKE_ACTION,
     log_each,
 )
+from courses.certificates.snapshot import CertificateSnapshot
 from courses.models import (
     CERTIFICATE_LANGUAGES,
     Certificate,
@@ -221,36 +220,34 @@ def certificate_content(certificate: Certificate):
     """What the PDF prints (a ``certificate_pdf.CertificateContent``), from the snapshot
     alone: no query."""
     # The renderer (ReportLab and its fonts) loads in the worker only, when first used.
-    from courses.certificates.pdf import CertificateContent, Issuer, Signatory
+    from courses.certificates.pdf import CertificateContent, Issuer, Signatory  # noqa: PLC0415 -- on demand
 
-    snapshot = certificate.snapshot
+    snapshot = CertificateSnapshot.of(certificate)
     return CertificateContent(
         language=certificate.language,
-        participant_name=snapshot["participant_name"],
-        course_title=snapshot["course_title"],
-        starts_on=datetime.date.fromisoformat(snapshot["starts_on"]),
-        ends_on=datetime.date.fromisoformat(snapshot["ends_on"]),
-        place=snapshot["place"],
-        is_online=snapshot["is_online"],
-        hours_attended=Decimal(snapshot["hours_attended"]),
+        participant_name=snapshot.participant_name,
+        course_title=snapshot.course_title,
+        starts_on=snapshot.starts_on,
+        ends_on=snapshot.ends_on,
+        place=snapshot.place,
+        is_online=snapshot.is_online,
+        hours_attended=snapshot.hours_attended,
         issuers=tuple(
             Issuer(
-                name=issuer["name"],
-                acronym=issuer["acronym"],
-                colour=issuer["colour"],
-                logo=_asset_bytes(issuer["logo"]) if issuer.get("logo") else None,
+                name=issuer.name,
+                acronym=issuer.acronym,
+                colour=issuer.colour,
+                logo=_asset_bytes(issuer.logo) if issuer.logo else None,
             )
-            for issuer in snapshot["issuers"]
+            for issuer in snapshot.issuers
         ),
         signatories=tuple(
             Signatory(
-                name=signatory["name"],
-                title=signatory["title"],
-                signature=_asset_bytes(signatory["signature"])
-                if signatory.get("signature")
-                else None,
+                name=signatory.name,
+                title=signatory.title,
+                signature=_asset_bytes(signatory.signature) if signatory.signature else None,
             )
-            for signatory in snapshot["signatories"]
+            for signatory in snapshot.signatories
         ),
         code=certificate.code,
         short_code=certificate.short_code,
@@ -283,8 +280,6 @@ def queue(ids: Iterable[int]) -> None:
     and producer, taken once: a session's batch is hundreds of certificates, and the
     first ones are being made while the last are queued.
     """
-    from courses.tasks import process_certificate, process_certificates
-
     ids = list(ids)
     size = max(1, min(settings.CERTIFICATE_TASK_BATCH, math.ceil(len(ids) / _SHARED_BY)))
     batches = [ids[start : start + size] for start in range(0, len(ids), size)]
@@ -292,15 +287,19 @@ def queue(ids: Iterable[int]) -> None:
     try:
         with contextlib.ExitStack() as stack:
             options = {}
-            if not process_certificates.app.conf.task_always_eager:
+            if not tasks.process_certificates.app.conf.task_always_eager:
                 options["producer"] = stack.enter_context(
-                    process_certificates.app.producer_or_acquire()
+                    tasks.process_certificates.app.producer_or_acquire()
                 )
             for batch in batches:
                 if len(batch) == 1:
-                    process_certificate.apply_async(kwargs={"certificate_id": batch[0]}, **options)
+                    tasks.process_certificate.apply_async(
+                        kwargs={"certificate_id": batch[0]}, **options
+                    )
                 else:
-                    process_certificates.apply_async(kwargs={"certificate_ids": batch}, **options)
+                    tasks.process_certificates.apply_async(
+                        kwargs={"certificate_ids": batch}, **options
+                    )
     except Exception:  # the broker is down: the sweep will queue them again
         logger.exception("Could not queue certificates %s; the sweep will retry them", batch)
 
@@ -472,26 +471,6 @@ def retry_certificate(*, certificate: Certificate, by, now=None) -> Certificate:
 # The pipeline
 
 
-# What sending a message can raise: the server's refusals, the network, a malformed
-# address. Anything else (a time limit, a bug) goes up to the task, which records it.
-MAIL_ERRORS = (smtplib.SMTPException, OSError, ValueError)
-
-
-def is_temporary(error: BaseException) -> bool:
-    """Worth retrying: the mail server, the network or the database may do better soon."""
-    if isinstance(error, smtplib.SMTPServerDisconnected | smtplib.SMTPConnectError):
-        return True
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        codes = [code for code, _message in error.recipients.values()]
-        return bool(codes) and all(400 <= code < 500 for code in codes)
-    if isinstance(error, smtplib.SMTPResponseException):
-        return 400 <= error.smtp_code < 500
-    return isinstance(
-        error,
-        ConnectionError | TimeoutError | socket.gaierror | OperationalError | InterfaceError,
-    )
-
-
 def describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"[:1000]
 
@@ -509,25 +488,25 @@ def pdf_name(certificate: Certificate) -> str:
 def certificate_email(certificate: Certificate, *, pdf: bytes | None = None):
     """The email that carries the certificate, in its language, text and HTML, with
     the PDF attached and the verification link."""
-    snapshot = certificate.snapshot
+    snapshot = CertificateSnapshot.of(certificate)
     user = certificate.enrollment.participant
     if pdf is None:
         with certificate.pdf.open("rb") as file:
             pdf = file.read()
     with translation.override(certificate.language):
         context = {
-            "name": snapshot["participant_name"],
-            "course": snapshot["course_title"],
-            "starts_on": datetime.date.fromisoformat(snapshot["starts_on"]),
-            "ends_on": datetime.date.fromisoformat(snapshot["ends_on"]),
-            "place": snapshot["place"],
-            "hours": Decimal(snapshot["hours_attended"]),
+            "name": snapshot.participant_name,
+            "course": snapshot.course_title,
+            "starts_on": snapshot.starts_on,
+            "ends_on": snapshot.ends_on,
+            "place": snapshot.place,
+            "hours": snapshot.hours_attended,
             "short_code": certificate.short_code,
             "verify_url": verify_url(certificate),
             "learning_url": settings.SITE_URL + reverse("my_learning"),
             "language": certificate.language,
         }
-        subject = _("Your certificate for %(course)s") % {"course": snapshot["course_title"]}
+        subject = _("Your certificate for %(course)s") % {"course": snapshot.course_title}
         text = render_to_string("courses/email/certificate.txt", context)
         html = render_to_string("courses/email/certificate.html", context)
     message = mailer.CompactEmail(subject=subject, body=text, to=[user.email])
@@ -553,7 +532,7 @@ def process_certificate(*, certificate_id: int) -> str | None:
     task retries); any other refusal fails the certificate. Revoked, failed and sent
     certificates are left alone. Each run counts one attempt.
     """
-    from courses.certificates.pdf import CertificateRenderError, render_certificate
+    from courses.certificates.pdf import CertificateRenderError, render_certificate  # noqa: PLC0415 -- on demand
 
     failure = None
     with transaction.atomic():
@@ -592,8 +571,8 @@ def process_certificate(*, certificate_id: int) -> str | None:
             return State.FAILED
         try:
             mailer.send(certificate_email(certificate, pdf=pdf))
-        except MAIL_ERRORS as error:
-            if not is_temporary(error):
+        except mailer.MAIL_ERRORS as error:
+            if not mailer.is_temporary(error):
                 _fail(certificate, describe(error), count_attempt=True, **run)
                 return State.FAILED
             # Recorded in this transaction, which commits; raised after it.

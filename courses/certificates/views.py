@@ -13,12 +13,13 @@ from django import forms
 from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets import HeaderButton
 
 from courses.certificates.selectors import (
@@ -114,9 +115,9 @@ class CertificatesView(SessionScreenMixin, WagtailAdminTemplateMixin, TemplateVi
             completers=completers,
             issuers=issuing_organizations(self.session),
             signatories=list(self.session.signatories.all()),
-            issue_url=reverse("course_session_certificates_issue", args=[self.session.pk]),
-            progress_url=reverse("course_session_certificates_progress", args=[self.session.pk]),
-            actions_url_name="course_session_certificate_action",
+            issue_url=reverse("course_certificates:issue", args=[self.session.pk]),
+            progress_url=reverse("course_certificates:progress", args=[self.session.pk]),
+            actions_url_name="course_certificates:action",
         )
         return context
 
@@ -138,7 +139,7 @@ class IssueView(SessionScreenMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        url = reverse("course_session_certificates", args=[self.session.pk])
+        url = reverse("course_certificates:index", args=[self.session.pk])
         form = IssueForm(request.POST, session=self.session)
         if not form.is_valid():
             messages.error(request, _("That person cannot receive a certificate here."))
@@ -174,7 +175,7 @@ class ActionView(SessionScreenMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        url = reverse("course_session_certificates", args=[self.session.pk])
+        url = reverse("course_certificates:index", args=[self.session.pk])
         certificate = get_object_or_404(
             Certificate.objects.select_related("enrollment__session"),
             pk=kwargs["certificate"],
@@ -204,3 +205,18 @@ class ActionView(SessionScreenMixin, View):
                 values["new"] = new.short_code
             messages.success(request, done % values)
         return redirect(url)
+
+
+class CertificatesViewSet(ViewSet):
+    """A session's certificates screen and its actions (URL names ``course_certificates:…``)."""
+
+    name = "course_certificates"
+    url_prefix = "courses/sessions"
+
+    def get_urlpatterns(self):
+        return [
+            path("<int:pk>/certificates/", CertificatesView.as_view(), name="index"),
+            path("<int:pk>/certificates/progress/", ProgressView.as_view(), name="progress"),
+            path("<int:pk>/certificates/issue/", IssueView.as_view(), name="issue"),
+            path("<int:pk>/certificates/<int:certificate>/", ActionView.as_view(), name="action"),
+        ]

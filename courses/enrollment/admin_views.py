@@ -8,114 +8,35 @@ coordinator cannot even learn that it exists.
 
 from __future__ import annotations
 
-import zoneinfo
-
 from django import forms
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView, View
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.widgets import AdminPageChooser, HeaderButton
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.widgets import HeaderButton
 
-from cms.models import CoursePage
-from cms.roles import COORDINATORS, TRAINERS
-from courses.enrollment.selectors import (
-    REVIEWABLE,
-    review_queue,
-    roster,
-    session_balance,
-)
+from courses.enrollment.selectors import review_queue, roster, session_balance
 from courses.enrollment.services import EnrollmentError, decide, set_quota
-from courses.models import CourseSession, Enrollment
+from courses.models import REVIEWABLE, Enrollment
 from courses.screens import SessionScreenMixin
 from courses.spreadsheets import SafeSpreadsheetExportMixin
 from participants.models import Organization
 from participants.selectors import person_name
-
-S = Enrollment.Status
-
-
-def _users_in(group_name):
-    return (
-        get_user_model()
-        .objects.filter(groups__name=group_name, is_active=True)
-        .order_by("last_name", "first_name", "username")
-        .distinct()
-    )
-
-
-class UserChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        name = person_name(obj)
-        return f"{name} <{obj.email}>" if obj.email else name
-
-
-class CourseSessionForm(WagtailAdminModelForm):
-    """The session's own fields; coordinators and trainers are chosen within their groups."""
-
-    coordinators = UserChoiceField(
-        queryset=_users_in(COORDINATORS),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label=gettext_lazy("Coordinators"),
-        help_text=gettext_lazy("People of the Coordinators group who run this session."),
-    )
-    trainers = UserChoiceField(
-        queryset=_users_in(TRAINERS),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label=gettext_lazy("Trainers"),
-        help_text=gettext_lazy("People of the Trainers group who teach this session."),
-    )
-
-    class Meta:
-        model = CourseSession
-        fields = [
-            "course",
-            "code",
-            "starts_on",
-            "ends_on",
-            "timezone",
-            "is_online",
-            "city",
-            "country",
-            "language",
-            "capacity",
-            "enrollment_opens_at",
-            "enrollment_closes_at",
-            "policy",
-            "status",
-            "coordinators",
-            "trainers",
-            "issuing_organizations",
-            "min_attendance_percent",
-            "excused_absences",
-            "min_modules_opened",
-            "late_after_minutes",
-        ]
-        widgets = {
-            "issuing_organizations": forms.CheckboxSelectMultiple,
-            "course": AdminPageChooser(target_models=[CoursePage]),
-            "timezone": forms.Select(
-                choices=[(name, name) for name in sorted(zoneinfo.available_timezones())]
-            ),
-        }
 
 
 class DecisionForm(forms.Form):
     """One decision for one or more enrollments of the session's review queue."""
 
     DECISIONS = [
-        (S.CONFIRMED, gettext_lazy("Confirm")),
-        (S.WAITLISTED, gettext_lazy("Waitlist")),
-        (S.REJECTED, gettext_lazy("Reject")),
+        (Enrollment.Status.CONFIRMED, gettext_lazy("Confirm")),
+        (Enrollment.Status.WAITLISTED, gettext_lazy("Waitlist")),
+        (Enrollment.Status.REJECTED, gettext_lazy("Reject")),
     ]
 
     enrollments = forms.ModelMultipleChoiceField(
@@ -140,7 +61,10 @@ class DecisionForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("decision") == S.REJECTED and not (cleaned.get("reason") or "").strip():
+        if (
+            cleaned.get("decision") == Enrollment.Status.REJECTED
+            and not (cleaned.get("reason") or "").strip()
+        ):
             self.add_error("reason", _("Give the participant a reason for the rejection."))
         return cleaned
 
@@ -177,7 +101,7 @@ class ReviewScreenMixin(SessionScreenMixin):
 
     @property
     def review_url(self):
-        return reverse("course_session_review", args=[self.session.pk])
+        return reverse("course_review:review", args=[self.session.pk])
 
 
 class ReviewView(ReviewScreenMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -197,12 +121,12 @@ class ReviewView(ReviewScreenMixin, WagtailAdminTemplateMixin, TemplateView):
             ),
             HeaderButton(
                 _("Roster (CSV)"),
-                url=reverse("course_session_roster", args=[self.session.pk, "csv"]),
+                url=reverse("course_review:roster", args=[self.session.pk, "csv"]),
                 icon_name="download",
             ),
             HeaderButton(
                 _("Roster (XLSX)"),
-                url=reverse("course_session_roster", args=[self.session.pk, "xlsx"]),
+                url=reverse("course_review:roster", args=[self.session.pk, "xlsx"]),
                 icon_name="download",
             ),
         ]
@@ -215,8 +139,8 @@ class ReviewView(ReviewScreenMixin, WagtailAdminTemplateMixin, TemplateView):
             session=self.session,
             queue=review_queue(self.session),
             balance=session_balance(self.session),
-            decide_url=reverse("course_session_decide", args=[self.session.pk]),
-            quota_url=reverse("course_session_quota", args=[self.session.pk]),
+            decide_url=reverse("course_review:decide", args=[self.session.pk]),
+            quota_url=reverse("course_review:quota", args=[self.session.pk]),
         )
         return context
 
@@ -359,3 +283,19 @@ class RosterExportView(ReviewScreenMixin, SafeSpreadsheetExportMixin, View):
         if kwargs["format"] not in self.FORMATS:
             raise Http404
         return self.as_spreadsheet(roster(self.session), kwargs["format"])
+
+
+class ReviewViewSet(ViewSet):
+    """The review queue of a session and what is done from it, beside the session's own
+    screens (URL names ``course_review:…``)."""
+
+    name = "course_review"
+    url_prefix = "courses/sessions"
+
+    def get_urlpatterns(self):
+        return [
+            path("<int:pk>/review/", ReviewView.as_view(), name="review"),
+            path("<int:pk>/review/decide/", DecideView.as_view(), name="decide"),
+            path("<int:pk>/review/quota/", QuotaView.as_view(), name="quota"),
+            path("<int:pk>/roster.<str:format>", RosterExportView.as_view(), name="roster"),
+        ]

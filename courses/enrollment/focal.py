@@ -24,8 +24,9 @@ from courses.enrollment.selectors import (
     focal_organizations,
     organization_enrollments,
     sessions_open_for_enrollment,
+    waitlist_position,
 )
-from courses.enrollment.services import EnrollmentError, enroll, waitlist_position
+from courses.enrollment.services import EnrollmentError, enroll
 from courses.models import CourseSession, Enrollment
 from participants.selectors import person_name
 

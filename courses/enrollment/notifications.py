@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import logging
-import smtplib
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -19,7 +18,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from courses import mailer
+from courses.enrollment.selectors import waitlist_position
 from courses.models import CourseSession, Enrollment, Notice
+from courses.tasks import send_notice
 from participants.selectors import profile_of
 
 logger = logging.getLogger(__name__)
@@ -35,12 +37,6 @@ SUBJECTS = {
     Notice.Kind.REMINDER: lambda: _("%(course)s starts soon"),
 }
 UNSENT_GRACE = datetime.timedelta(minutes=10)
-TEMPORARY_ERRORS = (
-    smtplib.SMTPServerDisconnected,
-    smtplib.SMTPConnectError,
-    ConnectionError,
-    TimeoutError,
-)
 
 
 def owe(enrollment: Enrollment, kind: str, key: str = "", *, fresh=False) -> Notice | None:
@@ -63,8 +59,6 @@ def owe(enrollment: Enrollment, kind: str, key: str = "", *, fresh=False) -> Not
 
 
 def queue(notice_id: int) -> None:
-    from courses.tasks import send_notice
-
     try:
         send_notice.delay(notice_id=notice_id)
     except Exception:  # the broker is down: the sweep will queue it again
@@ -76,7 +70,11 @@ def for_decision(
 ) -> Notice | None:
     """The notice an enrollment's new status calls for, keyed by when it was decided."""
     status = enrollment.status
-    moment = enrollment.waitlisted_at if status == "waitlisted" else enrollment.decided_at
+    moment = (
+        enrollment.waitlisted_at
+        if status == Enrollment.Status.WAITLISTED
+        else enrollment.decided_at
+    )
     key = moment.isoformat() if moment else ""
     kind = {
         Enrollment.Status.REQUESTED: Notice.Kind.RECEIVED,
@@ -87,16 +85,6 @@ def for_decision(
     return owe(enrollment, kind, key, fresh=fresh) if kind else None
 
 
-def is_temporary(error: BaseException) -> bool:
-    """Worth retrying: the server or the network may do better in a moment."""
-    if isinstance(error, smtplib.SMTPResponseException):
-        return 400 <= error.smtp_code < 500
-    return isinstance(
-        error,
-        smtplib.SMTPServerDisconnected | smtplib.SMTPConnectError | ConnectionError | TimeoutError,
-    )
-
-
 def render(notice: Notice) -> EmailMultiAlternatives:
     enrollment = notice.enrollment
     session = enrollment.session
@@ -104,8 +92,6 @@ def render(notice: Notice) -> EmailMultiAlternatives:
     profile = profile_of(user)
     language = profile.preferred_language if profile else settings.LANGUAGE_CODE
     with translation.override(language):
-        from courses.enrollment.services import waitlist_position
-
         context = {
             "name": user.get_full_name() or user.get_username(),
             "course": session.course.title,
@@ -153,7 +139,7 @@ def deliver(notice_id: int) -> bool:
             # after it, for the task to retry.
             notice.last_error = f"{type(error).__name__}: {error}"[:1000]
             notice.save(update_fields=["attempts", "last_error"])
-            if not is_temporary(error):
+            if not mailer.is_temporary(error):
                 logger.error("Notice %s failed for good: %s", notice.pk, notice.last_error)
                 return False
             failure = error

@@ -13,22 +13,10 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from courses.models import CourseSession, Enrollment, SeatQuota
+from courses.models import REVIEWABLE, ROSTER, CourseSession, Enrollment, SeatQuota
 from courses.regions import Region, region_of
 from participants.models import Organization, Participant
 
-REVIEWABLE = (Enrollment.Status.REQUESTED, Enrollment.Status.WAITLISTED)
-# Enrollments still in play: they hold a seat, a place in line or a pending request.
-OPEN_STATUSES = (
-    Enrollment.Status.REQUESTED,
-    Enrollment.Status.CONFIRMED,
-    Enrollment.Status.WAITLISTED,
-)
-ROSTER = (
-    Enrollment.Status.CONFIRMED,
-    Enrollment.Status.COMPLETED,
-    Enrollment.Status.NOT_COMPLETED,
-)
 NOT_GIVEN = "not_given"
 
 
@@ -297,6 +285,21 @@ def upcoming_sessions(*, user, course=None, limit=None) -> list[SessionRow]:
     ]
 
 
+def waitlist_position(enrollment: Enrollment) -> int | None:
+    """1 for the first in line; None when not waitlisted."""
+    if enrollment.status != Enrollment.Status.WAITLISTED:
+        return None
+    if (known := getattr(enrollment, "place_in_line", None)) is not None:
+        return known
+    ahead = Enrollment.objects.filter(
+        session_id=enrollment.session_id, status=Enrollment.Status.WAITLISTED
+    ).filter(
+        Q(waitlisted_at__lt=enrollment.waitlisted_at)
+        | Q(waitlisted_at=enrollment.waitlisted_at, pk__lt=enrollment.pk)
+    )
+    return ahead.count() + 1
+
+
 def waitlist_positions(enrollments) -> dict[int, int]:
     """Each waitlisted enrollment's place in its session's line (one query, if any wait)."""
     waiting = {e.session_id for e in enrollments if e.status == Enrollment.Status.WAITLISTED}
@@ -322,45 +325,6 @@ def split_by_date(enrollments, make_row):
         (upcoming if enrollment.session.ends_on >= today else past).append(row)
     past.reverse()
     return upcoming, past
-
-
-@dataclass
-class LearningRow:
-    enrollment: Enrollment
-    waitlist_position: int | None
-    #: Attendance and what completion still needs (``attendance.learning_progress``).
-    progress: object = None
-
-    @property
-    def session(self):
-        return self.enrollment.session
-
-    @property
-    def can_withdraw(self) -> bool:
-        return (
-            self.enrollment.status in OPEN_STATUSES
-            and timezone.localdate() < self.enrollment.session.starts_on
-        )
-
-    @property
-    def certificate(self):
-        """The certificate its holder can download (valid, with its PDF), or None."""
-        certificates = getattr(self.enrollment, "certificate_list", None)
-        return certificates[0] if certificates else None
-
-
-def learning_of(user) -> tuple[list[LearningRow], list[LearningRow]]:
-    """A person's enrollments as (upcoming, past), with waitlist positions and the
-    certificates they can download: 3 queries."""
-    from courses.certificates.selectors import downloadable_certificates
-
-    enrollments = list(
-        Enrollment.objects.filter(participant=user)
-        .select_related("session__course", "organization")
-        .prefetch_related(downloadable_certificates())
-        .order_by("session__starts_on", "session__code")
-    )
-    return split_by_date(enrollments, LearningRow)
 
 
 # ---------------------------------------------------------------------- focal points

@@ -14,8 +14,6 @@ organization no quota names are bound by the capacity alone.
 
 from __future__ import annotations
 
-import datetime
-import zoneinfo
 from dataclasses import dataclass, replace
 
 from django.db import transaction
@@ -25,19 +23,14 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from courses.access import is_coordinator, is_focal_point, lock_session
-from courses.audit import CAPACITY_ACTION, DECIDE_ACTION, QUOTA_ACTION
+from courses.audit import DECIDE_ACTION, QUOTA_ACTION
 from courses.enrollment import notifications
-from courses.enrollment.selectors import OPEN_STATUSES
-from courses.models import CourseSession, Enrollment, Meeting, SeatQuota
+from courses.models import HELD, OPEN_STATUSES, CourseSession, Enrollment, SeatQuota
 from participants.models import Organization
 from participants.selectors import profile_of
 
-HELD = (Enrollment.Status.CONFIRMED,)
-
-
 # Audit-log actions (registered with Wagtail in wagtail_hooks), written by the services.
 # Edits of these fields change what enrolled people were told: they get an email.
-NOTIFIED_CHANGES = {"starts_on", "ends_on", "timezone", "is_online", "city", "country", "language"}
 
 
 class EnrollmentError(Exception):
@@ -209,21 +202,6 @@ def enroll(
         return enrollment
 
 
-def waitlist_position(enrollment: Enrollment) -> int | None:
-    """1 for the first in line; None when not waitlisted."""
-    if enrollment.status != Enrollment.Status.WAITLISTED:
-        return None
-    if (known := getattr(enrollment, "place_in_line", None)) is not None:
-        return known
-    ahead = Enrollment.objects.filter(
-        session_id=enrollment.session_id, status=Enrollment.Status.WAITLISTED
-    ).filter(
-        Q(waitlisted_at__lt=enrollment.waitlisted_at)
-        | Q(waitlisted_at=enrollment.waitlisted_at, pk__lt=enrollment.pk)
-    )
-    return ahead.count() + 1
-
-
 def promote_from_waitlist(*, session: CourseSession, now=None) -> list[Enrollment]:
     """Confirm waitlisted people, first in line first, while the seat rules allow.
 
@@ -340,42 +318,6 @@ def decide(*, enrollment: Enrollment, decision: str, by, reason: str = "", now=N
         return enrollment
 
 
-def change_capacity(
-    *, session: CourseSession, capacity: int, by, previous: int | None = None, now=None
-) -> list[Enrollment]:
-    """Set the number of seats; a rise promotes from the waitlist. Returns who was promoted.
-
-    Lowering the capacity below the confirmed count is refused: nobody loses a seat
-    they were given. ``previous`` is the capacity before an edit that already saved the
-    new one (``apply_session_edit``); it goes into the audit log.
-    """
-    with transaction.atomic():
-        session = lock_session(
-            session,
-            by=by,
-            refusal=EnrollmentError(_("Only a coordinator of this session can change it.")),
-        )
-        if capacity < 1:
-            raise EnrollmentError(_("A session needs at least one seat."))
-        confirmed = SeatBook.read(session).confirmed
-        if capacity < confirmed:
-            raise EnrollmentError(
-                _("%(n)s people are already confirmed: the capacity cannot go below that.")
-                % {"n": confirmed}
-            )
-        previous = session.capacity if previous is None else previous
-        session.capacity = capacity
-        session.save(update_fields=["capacity"])
-        promoted = promote_from_waitlist(session=session, now=now)
-        log(
-            session,
-            CAPACITY_ACTION,
-            user=by,
-            data={"from": previous, "to": capacity, "promoted": [e.pk for e in promoted]},
-        )
-        return promoted
-
-
 def set_quota(
     *, session: CourseSession, seats: int | None, by, organization=None, organization_kind=""
 ) -> list[Enrollment]:
@@ -412,106 +354,3 @@ def set_quota(
             },
         )
         return promoted
-
-
-def cancel_session(*, session: CourseSession, by, reason: str = "", now=None) -> int:
-    """Cancel a session: its open enrollments are cancelled and everyone is told.
-
-    Returns how many enrollments were cancelled; cancelling twice changes nothing. Also
-    right for a session whose status an edit has just set to cancelled.
-    """
-    now = now or timezone.now()
-    with transaction.atomic():
-        session = lock_session(
-            session,
-            by=by,
-            refusal=EnrollmentError(_("Only a coordinator of this session can change it.")),
-        )
-        if session.status == CourseSession.Status.COMPLETED:
-            raise EnrollmentError(_("A completed session cannot be cancelled."))
-        if session.status != CourseSession.Status.CANCELLED:
-            session.status = CourseSession.Status.CANCELLED
-            session.save(update_fields=["status"])
-        affected = list(Enrollment.objects.filter(session=session, status__in=OPEN_STATUSES))
-        for enrollment in affected:
-            enrollment.status = Enrollment.Status.CANCELLED
-            enrollment.decided_at = now
-            enrollment.decided_by = by
-            enrollment.reason = (reason or "").strip()
-            enrollment.save(update_fields=["status", "decided_at", "decided_by", "reason"])
-            notifications.owe(enrollment, notifications.Notice.Kind.SESSION_CANCELLED)
-        return len(affected)
-
-
-def announce_session_change(*, session: CourseSession, now=None) -> int:
-    """Tell confirmed and waitlisted people that dates, place or language changed."""
-    now = now or timezone.now()
-    people = Enrollment.objects.filter(
-        session=session,
-        status__in=[Enrollment.Status.CONFIRMED, Enrollment.Status.WAITLISTED],
-    )
-    with transaction.atomic():
-        return sum(
-            notifications.owe(e, notifications.Notice.Kind.SESSION_CHANGED, now.isoformat())
-            is not None
-            for e in people
-        )
-
-
-def generate_meetings(
-    *,
-    session: CourseSession,
-    starts=datetime.time(9, 0),
-    ends=datetime.time(17, 0),
-) -> list[Meeting]:
-    """One sitting per day of the session, 09:00 to 17:00 in its time zone, for the days
-    that have none yet; sittings left outside new dates are removed. Editable afterwards.
-
-    Calling it again adds nothing. Returns the sittings it created.
-    """
-    zone = zoneinfo.ZoneInfo(session.timezone)
-    with transaction.atomic():
-        session = lock_session(session)
-        existing = list(Meeting.objects.filter(session=session))
-        days = {
-            session.starts_on + datetime.timedelta(days=n)
-            for n in range((session.ends_on - session.starts_on).days + 1)
-        }
-        stale = [m.pk for m in existing if m.starts_at.astimezone(zone).date() not in days]
-        Meeting.objects.filter(pk__in=stale).delete()
-        covered = {m.starts_at.astimezone(zone).date() for m in existing if m.pk not in stale}
-        created = Meeting.objects.bulk_create(
-            Meeting(
-                session=session,
-                title=_("Day %(n)s") % {"n": (day - session.starts_on).days + 1},
-                starts_at=datetime.datetime.combine(day, starts, tzinfo=zone),
-                ends_at=datetime.datetime.combine(day, ends, tzinfo=zone),
-            )
-            for day in sorted(days - covered)
-        )
-        return created
-
-
-def apply_session_edit(*, session: CourseSession, before: dict, by) -> list[Enrollment]:
-    """What an edit of a session's fields sets off, once the edit is saved in the caller's
-    transaction: ``before`` maps each changed field to its previous value.
-
-    A new capacity goes through ``change_capacity`` (a rise promotes, a cut below the
-    confirmed count raises, so the caller's transaction, edit included, rolls back); a
-    cancellation cancels the enrollments; new dates regenerate the sittings; a change
-    people were told about is announced to them. Returns who was promoted.
-    """
-    promoted = []
-    with transaction.atomic():
-        if "capacity" in before:
-            promoted = change_capacity(
-                session=session, capacity=session.capacity, by=by, previous=before["capacity"]
-            )
-        cancelled = session.status == CourseSession.Status.CANCELLED
-        if "status" in before and cancelled:
-            cancel_session(session=session, by=by)
-        if before.keys() & {"starts_on", "ends_on", "timezone"}:
-            generate_meetings(session=session)
-        if before.keys() & NOTIFIED_CHANGES and not cancelled:
-            announce_session_change(session=session)
-    return promoted

@@ -1,4 +1,4 @@
-"""Participant pages: enroll, withdraw, "My learning" and calendars.
+"""Participant pages: "My learning" and calendars.
 
 Views are thin: one service call, a domain refusal turned into a message, a redirect.
 State changes only on POST; objects a person may not see answer 404.
@@ -9,32 +9,18 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.core import signing
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.http import urlencode
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET
 from icalendar import Calendar, Event
 
-from courses.attendance.selectors import learning_progress
-from courses.attendance.services import CheckInRefused, check_in, token_is_fresh
-from courses.enrollment.selectors import learning_of
-from courses.enrollment.services import (
-    EnrollmentError,
-    ProfileRequired,
-    enroll,
-    waitlist_position,
-    withdraw,
-)
-from courses.models import CourseSession, Enrollment
-from participants.models import FocalPoint
+from courses.access import is_any_focal_point
+from courses.learning.selectors import calendar_sessions, learning_of
+from courses.models import CourseSession
 from participants.selectors import profile_of
 
 FEED_SALT = "courses.calendar-feed"
@@ -50,67 +36,9 @@ ENROLL_FIELDS = (
 
 
 @login_required
-@require_POST
-def enroll_view(request, code):
-    # Only what enrolling and its message need: this view is the hot path when a
-    # session opens and everybody asks for a seat at once.
-    session = get_object_or_404(
-        CourseSession.objects.exclude(status="draft")
-        .select_related("course")
-        .only(*ENROLL_FIELDS, "course__title", "course__url_path"),
-        code=code,
-    )
-    try:
-        enrollment = enroll(participant=request.user, session=session)
-    except ProfileRequired:
-        messages.info(request, _("Complete your profile first: it takes a minute."))
-        next_url = session.course.url
-        return redirect(f"{reverse('profile')}?{urlencode({'next': next_url})}")
-    except EnrollmentError as refusal:
-        messages.error(request, str(refusal))
-        return redirect(session.course.url + "#sessions")
-    messages.success(request, enrollment_message(enrollment, title=session.course.title))
-    return redirect("my_learning")
-
-
-def enrollment_message(enrollment: Enrollment, *, title: str) -> str:
-    status = enrollment.status
-    if status == Enrollment.Status.CONFIRMED:
-        return _("Your place in %(course)s is confirmed.") % {"course": title}
-    if status == Enrollment.Status.WAITLISTED:
-        return _("The session is full: you are number %(n)s on the waitlist.") % {
-            "n": waitlist_position(enrollment)
-        }
-    if status == Enrollment.Status.REQUESTED:
-        return _("Your request is with the coordinators; you will hear from them by email.")
-    return _("You already have an enrollment in this session (%(status)s).") % {
-        "status": enrollment.get_status_display()
-    }
-
-
-@login_required
-@require_POST
-def withdraw_view(request, pk):
-    enrollment = get_object_or_404(Enrollment, pk=pk, participant=request.user)
-    try:
-        withdraw(enrollment=enrollment, by=request.user)
-    except EnrollmentError as refusal:
-        messages.error(request, str(refusal))
-    else:
-        messages.success(
-            request,
-            _("You have withdrawn from %(course)s.") % {"course": enrollment.session.course.title},
-        )
-    return redirect("my_learning")
-
-
-@login_required
 @require_GET
 def my_learning(request):
     upcoming, past = learning_of(request.user)
-    progress = learning_progress(row.enrollment for row in [*upcoming, *past])
-    for row in [*upcoming, *past]:
-        row.progress = progress.get(row.enrollment.pk)
     feed_token = signing.dumps(request.user.pk, salt=FEED_SALT)
     return render(
         request,
@@ -120,7 +48,7 @@ def my_learning(request):
             "past": past,
             "feed_url": request.build_absolute_uri(reverse("calendar_feed", args=[feed_token])),
             "has_profile": profile_of(request.user) is not None,
-            "is_focal_point": FocalPoint.objects.filter(user=request.user).exists(),
+            "is_focal_point": is_any_focal_point(request.user),
         },
     )
 
@@ -151,7 +79,7 @@ def session_calendar(request, code):
     # Only what enrolling and its message need: this view is the hot path when a
     # session opens and everybody asks for a seat at once.
     session = get_object_or_404(
-        CourseSession.objects.exclude(status="draft")
+        CourseSession.objects.exclude(status=CourseSession.Status.DRAFT)
         .select_related("course")
         .only(*ENROLL_FIELDS, "course__title", "course__url_path"),
         code=code,
@@ -169,64 +97,6 @@ def calendar_feed(request, token):
     except signing.BadSignature as error:
         raise Http404 from error
     user = get_object_or_404(get_user_model(), pk=user_pk, is_active=True)
-    sessions = (
-        CourseSession.objects.filter(
-            enrollments__participant=user,
-            enrollments__status__in=[Enrollment.Status.CONFIRMED, Enrollment.Status.WAITLISTED],
-        )
-        .exclude(status="cancelled")
-        .select_related("course")
-    )
-    response = _calendar(sessions)
+    response = _calendar(calendar_sessions(user))
     response["Cache-Control"] = "private, max-age=900"
     return response
-
-
-SCAN_KEY = "check_in_scan"
-
-
-@require_http_methods(["GET", "POST"])
-def check_in_view(request):
-    """A participant checks in with the code on the room's screen (typed) or its QR code
-    (scanned: the link carries a token, confirmed with one button). Only on POST; the
-    person checked in is always the one signed in.
-
-    Someone who scans before signing in has the scan's time kept in their session, so
-    the minute the sign-in takes does not expire the code (``services.check_in``).
-    """
-    token = (request.POST.get("t") if request.method == "POST" else request.GET.get("t")) or ""
-    if not request.user.is_authenticated:
-        if token and token_is_fresh(token):
-            request.session[SCAN_KEY] = {"t": token, "at": timezone.now().isoformat()}
-        return redirect_to_login(request.get_full_path())
-    scan = request.session.get(SCAN_KEY) or {}
-    if not token and request.method == "GET":
-        token = scan.get("t", "")
-    code = request.POST.get("code", "") if request.method == "POST" else ""
-    error = None
-    if request.method == "POST":
-        scanned_at = None
-        if token and scan.get("t") == token:
-            scanned_at = datetime.datetime.fromisoformat(scan["at"])
-        try:
-            result = check_in(user=request.user, code_or_token=token or code, scanned_at=scanned_at)
-        except CheckInRefused as refusal:
-            error = str(refusal)
-        else:
-            request.session.pop(SCAN_KEY, None)
-            values = {
-                "meeting": result.meeting.title or result.meeting.starts_at.strftime("%d %b"),
-                "course": result.meeting.session.course.title,
-                "status": result.attendance.get_status_display().lower(),
-            }
-            if result.new:
-                message = _("You are checked in for %(meeting)s of %(course)s: %(status)s.")
-            else:
-                message = _("You were already checked in for %(meeting)s of %(course)s.")
-            messages.success(request, message % values)
-            return redirect("my_learning")
-    return render(
-        request,
-        "courses/check_in.html",
-        {"token": token, "code": code, "error": error},
-    )

@@ -30,10 +30,11 @@ from django.db.models.functions import Coalesce, ExtractYear, NullIf
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.models import CoursePage
 from courses.access import sessions_for
 from courses.attendance.selectors import Figures, completion_figures
-from courses.enrollment.selectors import NOT_GIVEN, ROSTER, roster
-from courses.models import ATTENDED, Attendance, CourseSession, Enrollment, Meeting
+from courses.enrollment.selectors import NOT_GIVEN, roster
+from courses.models import ATTENDED, ROSTER, Attendance, CourseSession, Enrollment, Meeting
 from participants.models import Organization, Participant
 
 S = Attendance.Status
@@ -280,8 +281,6 @@ def session_report(session: CourseSession, now=None) -> SessionReport:
 
 
 def _course_titles(keys) -> dict:
-    from cms.models import CoursePage
-
     return dict(CoursePage.objects.filter(pk__in=keys).values_list("pk", "title"))
 
 
@@ -542,54 +541,3 @@ def _session_count(filters) -> int:
         .distinct()
         .count()
     )
-
-
-# ---------------------------------------------------------------------- the sheet as CSV
-
-#: The fixed columns of an attendance export, before the meetings and after them. The
-#: import recognizes them by these words in any language the site speaks.
-PARTICIPANT_COLUMN = _("Participant")
-EMAIL_COLUMN = _("Email")
-ORGANIZATION_COLUMN = _("Organization")
-VERSIONS_COLUMN = _("Versions (do not edit)")
-
-
-def meeting_column(meeting: Meeting, tz) -> str:
-    """A meeting's column: its local start, which the import reads back, and its title."""
-    start = timezone.localtime(meeting.starts_at, tz)
-    return f"{start:%Y-%m-%d %H:%M} {meeting.title}".strip()
-
-
-def attendance_export(session: CourseSession) -> list[list[str]]:
-    """The attendance sheet of ``session`` as rows of cells, header first: participant,
-    email, organization, one column per meeting with the mark (empty: not marked) and,
-    last, the version of each marked cell (``meeting:version`` …), which lets an import
-    of this file refuse cells someone changed after it was exported. Three queries."""
-    import zoneinfo
-
-    from courses.attendance.selectors import attendance_sheet
-    from participants.selectors import person_name
-
-    sheet = attendance_sheet(session)
-    tz = zoneinfo.ZoneInfo(session.timezone)
-    header = [
-        str(PARTICIPANT_COLUMN),
-        str(EMAIL_COLUMN),
-        str(ORGANIZATION_COLUMN),
-        *(meeting_column(m, tz) for m in sheet.meetings),
-        str(VERSIONS_COLUMN),
-    ]
-    labels = dict(S.choices)
-    rows = [header]
-    for row in sheet.rows:
-        enrollment = row.enrollment
-        rows.append(
-            [
-                person_name(enrollment.participant),
-                enrollment.participant.email,
-                enrollment.organization.name,
-                *(str(labels[cell.status]) if cell else "" for cell in row.cells),
-                " ".join(f"{cell.meeting_id}:{cell.version}" for cell in row.cells if cell),
-            ]
-        )
-    return rows

@@ -19,43 +19,32 @@ import zoneinfo
 
 import django_filters
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.forms.utils import flatatt
-from django.http import HttpResponse
-from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
-from django.views.generic import FormView, TemplateView, View
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, Table
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets import HeaderButton
 
 from cms.models import CoursePage
 from courses.access import sessions_for
-from courses.attendance.imports import LIMITS, ImportRefused, import_attendance
-from courses.attendance.services import AttendanceError
-from courses.attendance.views import AttendanceSessionMixin
 from courses.models import Enrollment
 from courses.reports.charts import Bar, bar_chart, histogram, percent
 from courses.reports.charts import Column as HistogramColumn
-from courses.reports.selectors import (
-    GROUPINGS,
-    attendance_export,
-    attendance_summary,
-    meeting_column,
-    session_report,
-)
+from courses.reports.selectors import GROUPINGS, attendance_summary, session_report
 from courses.screens import SessionScreenMixin
-from courses.spreadsheets import SafeSpreadsheetExportMixin, csv_text
+from courses.spreadsheets import SafeSpreadsheetExportMixin
 from participants.models import Organization
 
 E = Enrollment.Status
@@ -178,22 +167,22 @@ class SessionReportView(SessionScreenMixin, WagtailAdminTemplateMixin, TemplateV
         return [
             HeaderButton(
                 _("Attendance sheet"),
-                url=reverse("course_attendance_sheet", args=[pk]),
+                url=reverse("course_attendance:sheet", args=[pk]),
                 icon_name="table",
             ),
             HeaderButton(
                 _("Completion"),
-                url=reverse("course_session_completion", args=[pk]),
+                url=reverse("course_attendance:completion", args=[pk]),
                 icon_name="check",
             ),
             HeaderButton(
                 _("Export attendance (CSV)"),
-                url=reverse("course_attendance_export", args=[pk]),
+                url=reverse("course_attendance:export", args=[pk]),
                 icon_name="download",
             ),
             HeaderButton(
                 _("Import attendance"),
-                url=reverse("course_attendance_import", args=[pk]),
+                url=reverse("course_attendance:import", args=[pk]),
                 icon_name="upload",
             ),
         ]
@@ -237,89 +226,6 @@ class SessionReportView(SessionScreenMixin, WagtailAdminTemplateMixin, TemplateV
             ],
         )
         return context
-
-
-# ---------------------------------------------------------------------- export and import
-
-
-class AttendanceExportView(AttendanceSessionMixin, View):
-    """The session's attendance sheet as a CSV file (UTF-8 with a byte-order mark)."""
-
-    http_method_names = ["get"]
-
-    def get(self, request, *args, **kwargs):
-        text = csv_text(attendance_export(self.session))
-        response = HttpResponse(text.encode("utf-8"), content_type="text/csv; charset=utf-8")
-        stamp = timezone.localdate().isoformat()
-        response["Content-Disposition"] = (
-            f'attachment; filename="attendance-{self.session.code}-{stamp}.csv"'
-        )
-        return response
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("CSV file"),
-        help_text=gettext_lazy(
-            "The file exported from this page or the sheet, filled in: UTF-8, at most 1 MB."
-        ),
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > LIMITS.max_bytes:
-            raise forms.ValidationError(
-                _("The file is too large: %(size)d KB, at most %(max)d KB.")
-                % {"size": upload.size // 1000, "max": LIMITS.max_bytes // 1000}
-            )
-        return upload
-
-
-class AttendanceImportView(AttendanceSessionMixin, WagtailAdminTemplateMixin, FormView):
-    """Upload a filled-in sheet: every row is checked, and either every mark is saved or
-    none, with the problems listed by row and column."""
-
-    template_name = "courses/admin/attendance_import.html"
-    form_class = ImportForm
-    page_title = gettext_lazy("Import attendance")
-    header_icon = "upload"
-    errors = ()
-    trail = "attendance"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        tz = zoneinfo.ZoneInfo(self.session.timezone)
-        first = self.session.meetings.order_by("starts_at", "pk").first()
-        context.update(
-            session=self.session,
-            import_errors=self.errors,
-            export_url=reverse("course_attendance_export", args=[self.session.pk]),
-            sheet_url=reverse("course_attendance_sheet", args=[self.session.pk]),
-            example_meeting=meeting_column(first, tz) if first else "2027-03-01 09:00",
-        )
-        return context
-
-    def form_valid(self, form):
-        data = form.cleaned_data["file"].read(LIMITS.max_bytes + 1)
-        try:
-            result = import_attendance(session=self.session, by=self.request.user, data=data)
-        except ImportRefused as refusal:
-            messages.error(self.request, str(refusal))
-            self.errors = refusal.errors
-            return self.render_to_response(self.get_context_data(form=form))
-        except AttendanceError as error:
-            messages.error(self.request, str(error))
-            return self.render_to_response(self.get_context_data(form=form))
-        if result.saved:
-            messages.success(
-                self.request,
-                ngettext("%(n)d mark imported.", "%(n)d marks imported.", result.saved)
-                % {"n": result.saved},
-            )
-        else:
-            messages.info(self.request, _("The file changes nothing: its marks are all there."))
-        return redirect("course_attendance_sheet", self.session.pk)
 
 
 # ---------------------------------------------------------------------- across sessions
@@ -394,8 +300,8 @@ class AttendanceReportView(SafeSpreadsheetExportMixin, ReportView):
     page_title = gettext_lazy("Attendance and completion")
     header_icon = "table"
     filterset_class = ReportFilterSet
-    index_url_name = "course_attendance_report"
-    index_results_url_name = "course_attendance_report_results"
+    index_url_name = "course_reports:attendance"
+    index_results_url_name = "course_reports:attendance_results"
     paginate_by = 50
     default_ordering = "position"
     table_class = SummaryTable
@@ -519,3 +425,30 @@ class AttendanceReportView(SafeSpreadsheetExportMixin, ReportView):
             current_grouping=self.grouping,
         )
         return context
+
+
+class SessionReportViewSet(ViewSet):
+    """One session's report, beside its other screens (``course_session_report:index``)."""
+
+    name = "course_session_report"
+    url_prefix = "courses/sessions"
+
+    def get_urlpatterns(self):
+        return [path("<int:pk>/report/", SessionReportView.as_view(), name="index")]
+
+
+class ReportsViewSet(ViewSet):
+    """The figures across sessions, in Wagtail's Reports menu (``course_reports:…``)."""
+
+    name = "course_reports"
+    url_prefix = "reports"
+
+    def get_urlpatterns(self):
+        return [
+            path("attendance-and-completion/", AttendanceReportView.as_view(), name="attendance"),
+            path(
+                "attendance-and-completion/results/",
+                AttendanceReportView.as_view(results_only=True),
+                name="attendance_results",
+            ),
+        ]

@@ -1,46 +1,114 @@
-"""Sessions in the Wagtail admin: a model viewset limited to the sessions a coordinator
-runs, the review queue, the roster export, and our audit actions.
+"""Sessions, their sittings and their signatories in the Wagtail admin: model viewsets
+limited to the sessions a coordinator runs (``courses.access``).
 
 A coordinator sees only the sessions they coordinate; every other session answers 404 in
-every view (list, edit, delete, inspect, history, review, export). Superusers see all.
+every view (list, edit, delete, inspect, history). Superusers see all. ``wagtail_hooks``
+registers these viewsets, grouped in the menu with the other areas of courses.
 """
 
+import zoneinfo
+
+from django import forms
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import ProtectedError
+from django.forms import modelform_factory
 from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import HeaderButton, ListingButton
+from wagtail.admin.widgets import AdminPageChooser, HeaderButton, ListingButton
 
-from cms.models import ModulePage
+from cms.models import CoursePage
+from cms.roles import COORDINATORS, TRAINERS
 from courses.access import SessionScopedMixin, sessions_for
-from courses.attendance import views as attendance_views
-from courses.attendance.services import record_module_visit
-from courses.certificates import views as certificate_views
-from courses.enrollment import admin_views
-from courses.enrollment.admin_views import CourseSessionForm
 from courses.enrollment.selectors import with_seat_counts
-from courses.enrollment.services import EnrollmentError, apply_session_edit, generate_meetings
+from courses.enrollment.services import EnrollmentError
 from courses.models import CourseSession, Meeting, SessionSignatory
-from courses.reports import views as report_views
+from courses.sessions.services import apply_session_edit, generate_meetings
+from participants.selectors import person_name
 
 
 def _review_url(session):
-    return reverse("course_session_review", args=[session.pk])
+    return reverse("course_review:review", args=[session.pk])
 
 
 def _certificates_url(session):
-    return reverse("course_session_certificates", args=[session.pk])
+    return reverse("course_certificates:index", args=[session.pk])
+
+
+def _users_in(group_name):
+    return (
+        get_user_model()
+        .objects.filter(groups__name=group_name, is_active=True)
+        .order_by("last_name", "first_name", "username")
+        .distinct()
+    )
+
+
+class UserChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        name = person_name(obj)
+        return f"{name} <{obj.email}>" if obj.email else name
+
+
+class CourseSessionForm(WagtailAdminModelForm):
+    """The session's own fields; coordinators and trainers are chosen within their groups."""
+
+    coordinators = UserChoiceField(
+        queryset=_users_in(COORDINATORS),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=gettext_lazy("Coordinators"),
+        help_text=gettext_lazy("People of the Coordinators group who run this session."),
+    )
+    trainers = UserChoiceField(
+        queryset=_users_in(TRAINERS),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=gettext_lazy("Trainers"),
+        help_text=gettext_lazy("People of the Trainers group who teach this session."),
+    )
+
+    class Meta:
+        model = CourseSession
+        fields = [
+            "course",
+            "code",
+            "starts_on",
+            "ends_on",
+            "timezone",
+            "is_online",
+            "city",
+            "country",
+            "language",
+            "capacity",
+            "enrollment_opens_at",
+            "enrollment_closes_at",
+            "policy",
+            "status",
+            "coordinators",
+            "trainers",
+            "issuing_organizations",
+            "min_attendance_percent",
+            "excused_absences",
+            "min_modules_opened",
+            "late_after_minutes",
+        ]
+        widgets = {
+            "issuing_organizations": forms.CheckboxSelectMultiple,
+            "course": AdminPageChooser(target_models=[CoursePage]),
+            "timezone": forms.Select(
+                choices=[(name, name) for name in sorted(zoneinfo.available_timezones())]
+            ),
+        }
 
 
 class SeatsColumn(Column):
@@ -77,13 +145,13 @@ class SessionIndexView(generic.IndexView):
         )
         attendance = ListingButton(
             _("Attendance"),
-            url=reverse("course_attendance_sheet", args=[instance.pk]),
+            url=reverse("course_attendance:sheet", args=[instance.pk]),
             icon_name="table",
             attrs={"aria-label": _("Attendance of %(code)s") % {"code": instance.code}},
         )
         report = ListingButton(
             _("Report"),
-            url=reverse("course_session_report", args=[instance.pk]),
+            url=reverse("course_session_report:index", args=[instance.pk]),
             icon_name="table",
             attrs={"aria-label": _("Report of %(code)s") % {"code": instance.code}},
         )
@@ -140,17 +208,17 @@ class SessionEditView(SessionScopedMixin, generic.EditView):
             HeaderButton(_("Review enrollments"), url=_review_url(self.object), icon_name="tasks"),
             HeaderButton(
                 _("Attendance"),
-                url=reverse("course_attendance_sheet", args=[self.object.pk]),
+                url=reverse("course_attendance:sheet", args=[self.object.pk]),
                 icon_name="table",
             ),
             HeaderButton(
                 _("Completion"),
-                url=reverse("course_session_completion", args=[self.object.pk]),
+                url=reverse("course_attendance:completion", args=[self.object.pk]),
                 icon_name="check",
             ),
             HeaderButton(
                 _("Report"),
-                url=reverse("course_session_report", args=[self.object.pk]),
+                url=reverse("course_session_report:index", args=[self.object.pk]),
                 icon_name="table",
             ),
             HeaderButton(
@@ -197,8 +265,7 @@ class CourseSessionViewSet(ModelViewSet):
     model = CourseSession
     icon = "date"
     menu_label = gettext_lazy("Sessions")
-    menu_order = 250
-    add_to_admin_menu = True
+    menu_order = 100
     url_prefix = "courses/sessions"
     inspect_view_enabled = True
     copy_view_enabled = False
@@ -330,8 +397,7 @@ class MeetingViewSet(ModelViewSet):
     model = Meeting
     icon = "time"
     menu_label = gettext_lazy("Sittings")
-    menu_order = 251
-    add_to_admin_menu = True
+    menu_order = 200
     url_prefix = "courses/meetings"
     index_view_class = MeetingIndexView
     edit_view_class = MeetingEditView
@@ -342,8 +408,6 @@ class MeetingViewSet(ModelViewSet):
     inspect_view_enabled = False
 
     def get_form_class(self, for_update=False):
-        from django.forms import modelform_factory
-
         return modelform_factory(Meeting, form=MeetingForm, fields=self.form_fields)
 
 
@@ -380,8 +444,7 @@ class SessionSignatoryViewSet(ModelViewSet):
     model = SessionSignatory
     icon = "user"
     menu_label = gettext_lazy("Signatories")
-    menu_order = 252
-    add_to_admin_menu = True
+    menu_order = 300
     url_prefix = "courses/signatories"
     index_view_class = SignatoryIndexView
     edit_view_class = SignatoryEditView
@@ -398,174 +461,3 @@ class SessionSignatoryViewSet(ModelViewSet):
         ],
         base_form_class=SignatoryForm,
     )
-
-
-@hooks.register("register_admin_viewset")
-def register_signatory_viewset():
-    return SessionSignatoryViewSet("session_signatories")
-
-
-@hooks.register("register_admin_viewset")
-def register_course_session_viewset():
-    return CourseSessionViewSet("course_sessions")
-
-
-@hooks.register("register_admin_viewset")
-def register_meeting_viewset():
-    return MeetingViewSet("course_meetings")
-
-
-@hooks.register("register_admin_urls")
-def register_session_admin_urls():
-    return [
-        path(
-            "courses/sessions/<int:pk>/review/",
-            admin_views.ReviewView.as_view(),
-            name="course_session_review",
-        ),
-        path(
-            "courses/sessions/<int:pk>/review/decide/",
-            admin_views.DecideView.as_view(),
-            name="course_session_decide",
-        ),
-        path(
-            "courses/sessions/<int:pk>/review/quota/",
-            admin_views.QuotaView.as_view(),
-            name="course_session_quota",
-        ),
-        path(
-            "courses/sessions/<int:pk>/roster.<str:format>",
-            admin_views.RosterExportView.as_view(),
-            name="course_session_roster",
-        ),
-        path(
-            "courses/sessions/<int:pk>/certificates/",
-            certificate_views.CertificatesView.as_view(),
-            name="course_session_certificates",
-        ),
-        path(
-            "courses/sessions/<int:pk>/certificates/progress/",
-            certificate_views.ProgressView.as_view(),
-            name="course_session_certificates_progress",
-        ),
-        path(
-            "courses/sessions/<int:pk>/certificates/issue/",
-            certificate_views.IssueView.as_view(),
-            name="course_session_certificates_issue",
-        ),
-        path(
-            "courses/sessions/<int:pk>/certificates/<int:certificate>/",
-            certificate_views.ActionView.as_view(),
-            name="course_session_certificate_action",
-        ),
-        path(
-            "courses/attendance/",
-            attendance_views.AttendanceIndexView.as_view(),
-            name="course_attendance_index",
-        ),
-        path(
-            "courses/sessions/<int:pk>/attendance/",
-            attendance_views.AttendanceSheetView.as_view(),
-            name="course_attendance_sheet",
-        ),
-        path(
-            "courses/meetings/<int:pk>/check-in/",
-            attendance_views.CheckInScreenView.as_view(),
-            name="course_meeting_check_in",
-        ),
-        path(
-            "courses/meetings/<int:pk>/check-in/code.json",
-            attendance_views.CheckInCodeView.as_view(),
-            name="course_meeting_check_in_code",
-        ),
-        path(
-            "courses/sessions/<int:pk>/completion/",
-            attendance_views.CompletionView.as_view(),
-            name="course_session_completion",
-        ),
-        path(
-            "courses/sessions/<int:pk>/completion/evaluate/",
-            attendance_views.EvaluateView.as_view(),
-            name="course_session_evaluate",
-        ),
-        path(
-            "courses/sessions/<int:pk>/completion/<int:enrollment_pk>/override/",
-            attendance_views.OverrideView.as_view(),
-            name="course_session_override",
-        ),
-        *report_urls(),
-    ]
-
-
-def report_urls():
-    """The reports and the attendance file's way in and out (``report_views``)."""
-    return [
-        path(
-            "courses/sessions/<int:pk>/report/",
-            report_views.SessionReportView.as_view(),
-            name="course_session_report",
-        ),
-        path(
-            "courses/sessions/<int:pk>/attendance.csv",
-            report_views.AttendanceExportView.as_view(),
-            name="course_attendance_export",
-        ),
-        path(
-            "courses/sessions/<int:pk>/attendance/import/",
-            report_views.AttendanceImportView.as_view(),
-            name="course_attendance_import",
-        ),
-        path(
-            "reports/attendance-and-completion/",
-            report_views.AttendanceReportView.as_view(),
-            name="course_attendance_report",
-        ),
-        path(
-            "reports/attendance-and-completion/results/",
-            report_views.AttendanceReportView.as_view(results_only=True),
-            name="course_attendance_report_results",
-        ),
-    ]
-
-
-class AttendanceMenuItem(MenuItem):
-    """For coordinators and trainers: the sessions they take attendance for."""
-
-    def is_shown(self, request):
-        return request.user.has_perm("courses.change_attendance")
-
-
-@hooks.register("register_admin_menu_item")
-def register_attendance_menu_item():
-    return AttendanceMenuItem(
-        gettext_lazy("Attendance"),
-        reverse("course_attendance_index"),
-        icon_name="table",
-        order=252,
-    )
-
-
-class AttendanceReportMenuItem(MenuItem):
-    """For coordinators: the figures of the sessions they run."""
-
-    def is_shown(self, request):
-        return request.user.has_perm("courses.view_coursesession")
-
-
-@hooks.register("register_reports_menu_item")
-def register_attendance_report_menu_item():
-    return AttendanceReportMenuItem(
-        gettext_lazy("Attendance and completion"),
-        reverse("course_attendance_report"),
-        name="attendance-and-completion",
-        icon_name="table",
-        order=1300,
-    )
-
-
-@hooks.register("before_serve_page")
-def note_module_visit(page, request, serve_args, serve_kwargs):
-    """A participant opened a training module: completion may count it. Content pages do
-    not know about sessions (cms never imports courses), so courses listens here."""
-    if isinstance(page, ModulePage) and request.user.is_authenticated:
-        record_module_visit(user=request.user, module=page)

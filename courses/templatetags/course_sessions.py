@@ -1,6 +1,7 @@
 """Operational data on content pages: cms templates load this, cms code never imports it."""
 
 from django import template
+from django.contrib.auth.models import AnonymousUser
 
 from courses.enrollment import selectors as enrollment
 
@@ -13,7 +14,5 @@ def upcoming_sessions(context, course=None, limit=None):
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None:
-        from django.contrib.auth.models import AnonymousUser
-
         user = AnonymousUser()
     return enrollment.upcoming_sessions(user=user, course=course, limit=limit)

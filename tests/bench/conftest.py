@@ -16,7 +16,11 @@ import time
 from dataclasses import dataclass
 
 import pytest
+from django.core.management import call_command
+from django.db import connection
 
+from cms.demo import seed_generated_courses, seed_site
+from cms.models import CoursePage, ModulePage
 from tests.bench.harness import emit
 
 COURSES = 500
@@ -41,11 +45,6 @@ def pytest_report_teststatus(report, config):
 
 def seed_catalogue():
     """The demo (its written courses and users), then generated courses up to the size."""
-    from django.core.management import call_command
-    from django.db import connection
-
-    from cms.demo import seed_generated_courses, seed_site
-    from cms.models import CoursePage, ModulePage
 
     call_command("seed_demo", verbosity=0, stdout=io.StringIO())  # stdout is for JSON lines
     home, catalog = seed_site()

@@ -19,11 +19,15 @@ import datetime
 import itertools
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from wagtail.models import ModelLogEntry
 
+from cms.demo import seed_site
 from courses.models import Attendance, Enrollment
+from participants.models import Participant
 from tests.bench.harness import measure
 from tests.factories.courses import make_cohort, make_meetings, make_session
 from tests.factories.pages import make_course
@@ -38,8 +42,6 @@ S = Attendance.Status
 
 @pytest.fixture(scope="module")
 def sheet(django_db_setup, django_db_blocker):
-    from cms.demo import seed_site
-
     with django_db_blocker.unblock():
         # The site tree is enough (and lets this file run alone in seconds rather than
         # after the four-minute catalogue).
@@ -73,10 +75,6 @@ def sheet(django_db_setup, django_db_blocker):
 
 
 def _clean_up(course, session, users):
-    from django.contrib.auth import get_user_model
-    from wagtail.models import ModelLogEntry
-
-    from participants.models import Participant
 
     ModelLogEntry.objects.filter(object_id=str(session.pk), action__startswith="concord.").delete()
     Enrollment.objects.filter(session=session).delete()  # their marks cascade
@@ -109,7 +107,7 @@ def test_attendance_sheet(client, sheet, django_db_blocker):
 
 def _measure(client, session, coordinator, enrollments, meetings):
     client.force_login(coordinator)
-    url = reverse("course_attendance_sheet", args=[session.pk])
+    url = reverse("course_attendance:sheet", args=[session.pk])
 
     def rendered(response):
         assert response.status_code == 200

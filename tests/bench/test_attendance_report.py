@@ -161,7 +161,7 @@ def test_attendance_report(client, bench_site):
     )
     admin = make_user("bench-report-admin", superuser=True)
     client.force_login(admin)
-    url = reverse("course_attendance_report")
+    url = reverse("course_reports:attendance")
     page_check = expect_page("Attendance and completion")
 
     def check(response):

@@ -19,9 +19,17 @@ import time
 import uuid
 
 from django.contrib.auth import get_user_model
+from wagtail.models import ModelLogEntry
 
+from cms.demo import seed_site
 from config.celery import app as celery_app
+from courses.certificates.services import issue_certificates
+from courses.models import Certificate, Enrollment
 from tests.bench.harness import emit
+from tests.factories.certificates import make_completers
+from tests.factories.courses import make_session
+from tests.factories.pages import make_course
+from tests.factories.users import make_coordinator
 from tests.pipeline_harness import SmtpSink, Worker, drop_queue, worker_env
 
 COUNT = 200
@@ -29,9 +37,6 @@ WARM_UP = 4
 
 
 def _clean_up(course, sessions, usernames):
-    from wagtail.models import ModelLogEntry
-
-    from courses.models import Certificate, Enrollment
 
     certificates = Certificate.objects.filter(enrollment__session__in=sessions)
     ids = [str(pk) for pk in certificates.values_list("pk", flat=True)]
@@ -47,14 +52,6 @@ def _clean_up(course, sessions, usernames):
 
 
 def test_certificates_e2e(django_db_setup, django_db_blocker, tmp_path):
-    from cms.demo import seed_site
-    from courses.certificates.services import issue_certificates
-    from courses.models import Certificate
-    from tests.factories.certificates import make_completers
-    from tests.factories.courses import make_session
-    from tests.factories.pages import make_course
-    from tests.factories.users import make_coordinator
-
     queue = f"certificates-bench-{uuid.uuid4().hex[:8]}"
     previous_queue = celery_app.conf.task_default_queue
     celery_app.conf.task_default_queue = queue

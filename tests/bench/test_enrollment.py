@@ -36,10 +36,12 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+import redis
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.sessions.models import Session
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Count
@@ -128,8 +130,6 @@ def _make_candidates(tag: str, n: int, organization) -> list:
 
 
 def _cleanup(session_ids, session_keys) -> None:
-    from django.contrib.sessions.models import Session
-
     Enrollment.objects.filter(session_id__in=session_ids).delete()  # notices cascade
     CourseSession.objects.filter(pk__in=session_ids).delete()
     Session.objects.filter(session_key__in=session_keys).delete()
@@ -348,8 +348,6 @@ def _post_all(port: int, path: str, session_keys: list[str], clients: int) -> Ou
 
 
 def _broker():
-    import redis
-
     return redis.Redis.from_url(settings.CELERY_BROKER_URL, socket_timeout=5)
 
 

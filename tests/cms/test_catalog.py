@@ -5,6 +5,7 @@ from django.http import QueryDict
 
 from cms.catalog import MAX_QUERY_LENGTH, PAGE_SIZE, CatalogQuery, search_catalog
 from cms.demo import seed_site
+from tests.conftest import shared_data
 from tests.factories.pages import make_course
 
 pytestmark = pytest.mark.django_db
@@ -12,8 +13,6 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(scope="module")
 def catalog_courses(django_db_setup, django_db_blocker):
-    from tests.conftest import shared_data
-
     with shared_data(django_db_blocker):
         _home, catalog = seed_site()
         yield catalog, build_courses(catalog)

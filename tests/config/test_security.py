@@ -9,7 +9,7 @@ from wagtail.documents.models import Document
 
 from tests.factories.courses import make_learner
 from tests.factories.pages import make_course, make_module
-from tests.factories.users import PASSWORD, make_participant
+from tests.factories.users import PASSWORD, make_participant, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -115,8 +115,6 @@ def test_logout_is_post_only(client, pages):
 
 
 def test_only_wagtail_admin_gets_the_looser_policy(client, pages):
-    from tests.factories.users import make_user
-
     client.force_login(make_user("editor", superuser=True))
     admin_policy = client.get("/admin/")["Content-Security-Policy"]
     assert "'unsafe-inline'" in admin_policy

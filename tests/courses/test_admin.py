@@ -60,11 +60,11 @@ def messages_of(response):
 
 
 def review_url(session):
-    return reverse("course_session_review", args=[session.pk])
+    return reverse("course_review:review", args=[session.pk])
 
 
 def decide_url(session):
-    return reverse("course_session_decide", args=[session.pk])
+    return reverse("course_review:decide", args=[session.pk])
 
 
 # --- who sees what -----------------------------------------------------------------------
@@ -93,7 +93,7 @@ def test_superuser_lists_every_session(client, own, foreign):
         "course_sessions:delete",
         "course_sessions:inspect",
         "course_sessions:history",
-        "course_session_review",
+        "course_review:review",
     ],
 )
 def test_a_foreign_session_is_not_found(client, coordinator, foreign, url_name):
@@ -103,7 +103,7 @@ def test_a_foreign_session_is_not_found(client, coordinator, foreign, url_name):
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_a_foreign_roster_is_not_found(client, coordinator, foreign, fmt):
-    url = reverse("course_session_roster", args=[foreign.pk, fmt])
+    url = reverse("course_review:roster", args=[foreign.pk, fmt])
     assert login(client, coordinator).get(url).status_code == 404
 
 
@@ -341,7 +341,7 @@ def test_get_on_the_action_url_changes_nothing(client, coordinator, own):
     )
     assert response.status_code == 405
     response = client.get(
-        reverse("course_session_quota", args=[own.pk]), {"organization_kind": "un", "seats": 1}
+        reverse("course_review:quota", args=[own.pk]), {"organization_kind": "un", "seats": 1}
     )
     assert response.status_code == 405
     enrollment.refresh_from_db()
@@ -351,7 +351,7 @@ def test_get_on_the_action_url_changes_nothing(client, coordinator, own):
 
 def test_a_quota_is_set_through_the_review_page(client, coordinator, own):
     response = login(client, coordinator).post(
-        reverse("course_session_quota", args=[own.pk]), {"organization_kind": "un", "seats": 2}
+        reverse("course_review:quota", args=[own.pk]), {"organization_kind": "un", "seats": 2}
     )
     assert response.status_code == 302
     quota = SeatQuota.objects.get(session=own)
@@ -440,7 +440,7 @@ def cohort(course, coordinator):
 
 def test_roster_csv_lists_the_confirmed_participants(client, coordinator, cohort):
     response = login(client, coordinator).get(
-        reverse("course_session_roster", args=[cohort.pk, "csv"])
+        reverse("course_review:roster", args=[cohort.pk, "csv"])
     )
     assert response.status_code == 200
     assert 'filename="roster-roster-2027.csv"' in response["Content-Disposition"]
@@ -459,7 +459,7 @@ def test_roster_csv_lists_the_confirmed_participants(client, coordinator, cohort
 
 def test_roster_xlsx_opens_and_has_the_rows(client, coordinator, cohort):
     response = login(client, coordinator).get(
-        reverse("course_session_roster", args=[cohort.pk, "xlsx"])
+        reverse("course_review:roster", args=[cohort.pk, "xlsx"])
     )
     assert response.status_code == 200
     assert "roster-roster-2027.xlsx" in response["Content-Disposition"]
@@ -471,5 +471,5 @@ def test_roster_xlsx_opens_and_has_the_rows(client, coordinator, cohort):
 
 
 def test_an_unknown_roster_format_is_not_found(client, coordinator, cohort):
-    url = reverse("course_session_roster", args=[cohort.pk, "pdf"])
+    url = reverse("course_review:roster", args=[cohort.pk, "pdf"])
     assert login(client, coordinator).get(url).status_code == 404

@@ -15,9 +15,9 @@ from courses.attendance.services import (
     CellChange,
     mark_all_present,
     record_attendance,
-    record_module_visit,
 )
 from courses.audit import RECORD_ACTION
+from courses.learning.services import record_module_visit
 from courses.models import Attendance, ModuleVisit
 from tests.factories.courses import make_running_session
 from tests.factories.pages import make_module
@@ -56,7 +56,7 @@ def marks(session):
 
 
 def sheet_url(session, meeting=None):
-    url = reverse("course_attendance_sheet", args=[session.pk])
+    url = reverse("course_attendance:sheet", args=[session.pk])
     return f"{url}?meeting={meeting.pk}" if meeting else url
 
 
@@ -346,7 +346,7 @@ def test_the_sheet_render_and_save_do_not_grow(client, course, coordinator):
 def test_the_attendance_index_lists_own_sessions(client, course, session, trainer):
     other = make_running_session(course, people=1, meetings=1, code="not-mine")
     client.force_login(trainer)
-    html = client.get(reverse("course_attendance_index")).content.decode()
+    html = client.get(reverse("course_attendance:index")).content.decode()
     assert session.code in html and other.code not in html
 
 
@@ -363,12 +363,12 @@ def _crumbs(html: str) -> list[str]:
 @pytest.mark.parametrize(
     ("name", "by_meeting", "trail", "last"),
     [
-        ("course_session_review", False, "Sessions", "Review enrollments"),
-        ("course_session_certificates", False, "Sessions", "Certificates"),
-        ("course_session_report", False, "Sessions", "Report"),
-        ("course_session_completion", False, "Attendance", "Completion"),
-        ("course_attendance_import", False, "Attendance", "Import attendance"),
-        ("course_meeting_check_in", True, "Attendance", "Check-in"),
+        ("course_review:review", False, "Sessions", "Review enrollments"),
+        ("course_certificates:index", False, "Sessions", "Certificates"),
+        ("course_session_report:index", False, "Sessions", "Report"),
+        ("course_attendance:completion", False, "Attendance", "Completion"),
+        ("course_attendance:import", False, "Attendance", "Import attendance"),
+        ("course_attendance:check_in", True, "Attendance", "Check-in"),
     ],
 )
 def test_every_session_screen_leads_back_to_the_session(
@@ -381,7 +381,7 @@ def test_every_session_screen_leads_back_to_the_session(
     crumbs = _crumbs(response.content.decode())
     assert crumbs[-3:] == [trail, session.code, last]
     parent = (
-        reverse("course_attendance_sheet", args=[session.pk])
+        reverse("course_attendance:sheet", args=[session.pk])
         if trail == "Attendance"
         else reverse("course_sessions:edit", args=[session.pk])
     )

@@ -12,10 +12,10 @@ from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from courses.attendance.imports import ImportRefused, import_attendance
+from courses.attendance.selectors import attendance_export
 from courses.attendance.services import AttendanceError, CellChange, record_attendance
 from courses.audit import RECORD_ACTION
 from courses.models import Attendance, Enrollment
-from courses.reports.selectors import attendance_export
 from tests.factories.courses import make_cohort, make_running_session
 from tests.factories.users import PASSWORD, make_coordinator, make_participant, make_trainer
 
@@ -46,7 +46,7 @@ def meetings(session):
 
 
 def export_rows(client, session):
-    response = client.get(reverse("course_attendance_export", args=[session.pk]))
+    response = client.get(reverse("course_attendance:export", args=[session.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert f'filename="attendance-{session.code}-' in response["Content-Disposition"]
@@ -62,7 +62,7 @@ def to_csv(rows, delimiter=",") -> bytes:
 
 def upload(client, session, data: bytes, name="attendance.csv"):
     return client.post(
-        reverse("course_attendance_import", args=[session.pk]),
+        reverse("course_attendance:import", args=[session.pk]),
         {"file": SimpleUploadedFile(name, data, content_type="text/csv")},
     )
 
@@ -145,7 +145,7 @@ def test_a_filled_in_export_is_imported_through_the_service(client, coordinator,
         }[row[1]]
     response = upload(client, session, to_csv(rows))
     assert response.status_code == 302
-    assert response["Location"] == reverse("course_attendance_sheet", args=[session.pk])
+    assert response["Location"] == reverse("course_attendance:sheet", args=[session.pk])
     m1, m2, m3 = (m.pk for m in meetings(session))
     u1, u2 = first.participant.username, second.participant.username
     assert marks(session) == {
@@ -372,7 +372,7 @@ def test_a_trainer_of_the_session_may_export_and_import(client, session):
     assert Attendance.objects.get().recorded_by == trainer
 
 
-@pytest.mark.parametrize("name", ["course_attendance_export", "course_attendance_import"])
+@pytest.mark.parametrize("name", ["course_attendance:export", "course_attendance:import"])
 def test_a_coordinator_of_another_session_gets_404(client, session, name):
     other = make_coordinator("other")
     assert login(client, other).get(reverse(name, args=[session.pk])).status_code == 404
@@ -392,6 +392,6 @@ def test_the_service_refuses_someone_who_does_not_take_attendance(session):
 
 def test_a_participant_cannot_reach_the_export(client, session):
     person = make_participant("someone")
-    response = login(client, person).get(reverse("course_attendance_export", args=[session.pk]))
+    response = login(client, person).get(reverse("course_attendance:export", args=[session.pk]))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("wagtailadmin_login"))

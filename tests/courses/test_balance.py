@@ -1,6 +1,7 @@
 """The balance of a confirmed cohort: by organization, kind, gender and region."""
 
 import pytest
+from django_countries import countries
 
 from courses.enrollment.selectors import session_balance
 from courses.enrollment.services import enroll
@@ -129,8 +130,6 @@ def test_an_empty_session_has_empty_figures(catalog):
 
 
 def test_every_country_but_antarctica_has_a_region():
-    from django_countries import countries
-
     unmapped = [c.code for c in countries if region_of(c.code) == Region.OTHER]
     assert unmapped == ["AQ"]
     assert region_of("") == Region.OTHER

@@ -7,11 +7,14 @@ import uuid
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from courses.audit import RECORD_ACTION, log_each
 from courses.bulk import insert_rows
 from courses.models import Attendance, CourseSession
 from tests.factories.courses import make_running_session
@@ -133,9 +136,6 @@ def test_an_unknown_column_is_refused():
 
 
 def test_log_each_writes_the_entries_wagtails_log_writes(grid):
-    from wagtail.log_actions import log
-
-    from courses.audit import RECORD_ACTION, log_each
 
     session, _enrollments, _meetings, by = grid
     data = {"participant": "Zoë", "changes": [{"from": "", "to": "late"}]}
@@ -151,9 +151,6 @@ def test_log_each_writes_the_entries_wagtails_log_writes(grid):
 
 
 def test_log_each_refuses_an_action_wagtail_does_not_know(grid):
-    from django.core.exceptions import ValidationError
-
-    from courses.audit import log_each
 
     session, *_ = grid
     with pytest.raises(ValidationError):

@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 import pytest
+from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -321,8 +322,6 @@ def test_french_certificates_speak_french():
 def test_dates_are_written_the_way_each_language_writes_them(
     language, starts_on, ends_on, expected
 ):
-    from django.utils import translation
-
     with translation.override(language):
         written = certificate_wording.dates(datetime.date(*starts_on), datetime.date(*ends_on))
     assert written == expected
@@ -340,8 +339,6 @@ def test_dates_are_written_the_way_each_language_writes_them(
     ],
 )
 def test_hours_print_without_trailing_zeros_in_the_local_way(language, hours, expected):
-    from django.utils import translation
-
     with translation.override(language):
         assert certificate_wording.hours(decimal.Decimal(hours)) == expected
 

@@ -9,7 +9,10 @@ import datetime
 import smtplib
 
 import pytest
+from celery.exceptions import SoftTimeLimitExceeded
+from celery.signals import task_prerun
 from django.core import mail
+from django.core.checks import run_checks
 from django.core.files.base import ContentFile
 from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
@@ -283,8 +286,6 @@ def test_issuing_queues_the_certificates_tasks_after_commit(
 def test_issuing_queues_batches_that_several_workers_share(
     session, coordinator, settings, tasks_run_here, django_capture_on_commit_callbacks, count
 ):
-    from celery.signals import task_prerun
-
     settings.CERTIFICATE_TASK_BATCH = 8
     make_completers(session, count)
     ran = []
@@ -334,8 +335,6 @@ def test_the_verification_page_speaks_the_visitors_language(
 def test_a_task_past_its_soft_time_limit_fails_the_certificate(
     session, coordinator, failing_mail, tasks_run_here, settings
 ):
-    from celery.exceptions import SoftTimeLimitExceeded
-
     certificate = issue_one(session, coordinator)
     failing_mail.errors = [SoftTimeLimitExceeded()]  # raised where the task was when time ran out
     tasks.process_certificate.delay(certificate_id=certificate.pk)
@@ -346,8 +345,6 @@ def test_a_task_past_its_soft_time_limit_fails_the_certificate(
 
 
 def test_the_worker_settings_the_pipeline_relies_on(settings):
-    from django.core.checks import run_checks
-
     assert settings.CELERY_TASK_ACKS_LATE and settings.CELERY_TASK_REJECT_ON_WORKER_LOST
     assert settings.CELERY_WORKER_PREFETCH_MULTIPLIER == 1
     for task in (tasks.process_certificate, tasks.process_certificates):

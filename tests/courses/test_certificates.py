@@ -27,12 +27,12 @@ from courses.certificates.services import (
     retry_certificate,
     revoke_certificate,
 )
-from courses.models import Certificate, Enrollment, SessionSignatory
+from courses.models import Certificate, Enrollment, SessionSignatory, certificate_storage
 from participants.models import Organization, Participant
 from tests.factories.certificates import make_completers
-from tests.factories.courses import make_session
+from tests.factories.courses import make_profile, make_session
 from tests.factories.pages import make_course
-from tests.factories.users import PASSWORD, make_coordinator, make_participant
+from tests.factories.users import PASSWORD, make_coordinator, make_participant, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -371,7 +371,7 @@ def test_my_learning_links_to_the_certificate_once_it_is_made(client, session, c
 
 
 def screen_url(session):
-    return reverse("course_session_certificates", args=[session.pk])
+    return reverse("course_certificates:index", args=[session.pk])
 
 
 def test_the_coordinator_issues_and_follows_progress_on_the_screen(client, session, coordinator):
@@ -379,12 +379,12 @@ def test_the_coordinator_issues_and_follows_progress_on_the_screen(client, sessi
     login(client, coordinator)
     page = client.get(screen_url(session)).content.decode()
     assert "3 people completed the session and have no certificate yet." in page
-    response = client.post(reverse("course_session_certificates_issue", args=[session.pk]))
+    response = client.post(reverse("course_certificates:issue", args=[session.pk]))
     assert response.status_code == 302
     assert Certificate.objects.filter(enrollment__session=session).count() == 3
     page = client.get(screen_url(session)).content.decode()
     assert "Amina Diallo" in page and 'data-running="true"' in page
-    progress = client.get(reverse("course_session_certificates_progress", args=[session.pk])).json()
+    progress = client.get(reverse("course_certificates:progress", args=[session.pk])).json()
     assert progress == {
         "pending": 3,
         "rendered": 0,
@@ -409,7 +409,7 @@ def test_the_screen_shows_failures_with_their_reasons_and_offers_a_retry(
     login(client, coordinator)
     page = client.get(screen_url(session)).content.decode()
     assert "No installed font has a glyph for 𓀀 (U+13000)" in page
-    action = reverse("course_session_certificate_action", args=[session.pk, certificate.pk])
+    action = reverse("course_certificates:action", args=[session.pk, certificate.pk])
     assert action in page
     client.post(action, {"action": "retry"})
     certificate.refresh_from_db()
@@ -420,7 +420,7 @@ def test_revoke_and_reissue_from_the_screen_need_a_reason(client, session, coord
     make_completers(session)
     (certificate,) = issue_certificates(session=session, by=coordinator)
     login(client, coordinator)
-    action = reverse("course_session_certificate_action", args=[session.pk, certificate.pk])
+    action = reverse("course_certificates:action", args=[session.pk, certificate.pk])
     response = client.post(action, {"action": "revoke", "reason": ""})
     assert "Give the reason" in str(next(iter(get_messages(response.wsgi_request))))
     certificate.refresh_from_db()
@@ -440,11 +440,11 @@ def test_coordinators_of_other_sessions_get_404(client, session, coordinator, co
     login(client, other)
     for url in (
         screen_url(session),
-        reverse("course_session_certificates_progress", args=[session.pk]),
+        reverse("course_certificates:progress", args=[session.pk]),
     ):
         assert client.get(url).status_code == 404
-    issue = reverse("course_session_certificates_issue", args=[session.pk])
-    action = reverse("course_session_certificate_action", args=[session.pk, certificate.pk])
+    issue = reverse("course_certificates:issue", args=[session.pk])
+    action = reverse("course_certificates:action", args=[session.pk, certificate.pk])
     assert client.post(issue).status_code == 404
     assert client.post(action, {"action": "revoke", "reason": "x"}).status_code == 404
     certificate.refresh_from_db()
@@ -458,7 +458,7 @@ def test_a_certificate_of_another_session_is_not_found_through_this_one(
     make_completers(session)
     (certificate,) = issue_certificates(session=session, by=coordinator)
     login(client, coordinator)
-    action = reverse("course_session_certificate_action", args=[mine.pk, certificate.pk])
+    action = reverse("course_certificates:action", args=[mine.pk, certificate.pk])
     assert client.post(action, {"action": "revoke", "reason": "x"}).status_code == 404
 
 
@@ -518,7 +518,6 @@ def test_renames_and_deletions_leave_issued_certificates_intact(
 
     certificate.refresh_from_db()
     assert certificate.snapshot == before
-    from courses.models import certificate_storage
 
     assert certificate_storage().exists(logo_copy) and certificate_storage().exists(signature_copy)
     page = client.get(verify_url(certificate)).content.decode()
@@ -567,8 +566,6 @@ def test_signatories_of_other_sessions_are_out_of_reach(client, session, coordin
 def test_my_learning_runs_a_constant_number_of_queries_with_certificates(
     client, course, coordinator, django_assert_num_queries
 ):
-    from tests.factories.courses import make_profile
-
     learner = make_participant("learner")
     make_profile(learner)
 
@@ -593,8 +590,6 @@ def test_my_learning_runs_a_constant_number_of_queries_with_certificates(
 def test_deleting_a_session_with_certificates_in_the_admin_is_refused_politely(
     client, session, coordinator
 ):
-    from tests.factories.users import make_user
-
     make_completers(session)
     (certificate,) = issue_certificates(session=session, by=coordinator)
     login(client, make_user("root", superuser=True))

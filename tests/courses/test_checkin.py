@@ -216,8 +216,8 @@ def test_the_check_in_page_needs_a_sign_in(client, db):
 
 
 def test_the_screen_is_for_the_session_staff_only(client, coordinator, meeting, people):
-    url = reverse("course_meeting_check_in", args=[meeting.pk])
-    code_url = reverse("course_meeting_check_in_code", args=[meeting.pk])
+    url = reverse("course_attendance:check_in", args=[meeting.pk])
+    code_url = reverse("course_attendance:check_in_code", args=[meeting.pk])
     client.force_login(make_coordinator("other-coord"))
     assert client.get(url).status_code == 404
     assert client.get(code_url).status_code == 404

@@ -5,6 +5,9 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
@@ -16,6 +19,7 @@ from courses.attendance.selectors import (
 from courses.attendance.services import AttendanceError, evaluate_completion, override_completion
 from courses.audit import COMPLETION_ACTION, EVALUATE_ACTION, OVERRIDE_ACTION
 from courses.models import Attendance, CourseSession, Enrollment, ModuleVisit
+from tests.courses.test_admin import session_form
 from tests.factories.courses import make_meetings, make_running_session
 from tests.factories.pages import make_course, make_module
 from tests.factories.users import make_coordinator, make_trainer
@@ -290,9 +294,6 @@ def test_evaluation_completes_the_session_and_leaves_others_alone(course, coordi
 
 
 def test_evaluation_queries_do_not_grow(course, coordinator):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     counts = []
     for people in (3, 12):
         session = running(course, coordinator, people=people, meetings=4, min_modules_opened=1)
@@ -326,9 +327,6 @@ def test_progress_says_what_is_still_needed(course, coordinator):
 
 
 def test_the_rule_is_set_in_the_session_form(client, course, coordinator):
-    from django.urls import reverse
-
-    from tests.courses.test_admin import session_form
 
     session = running(course, coordinator)
     client.force_login(coordinator)
@@ -345,12 +343,10 @@ def test_the_rule_is_set_in_the_session_form(client, course, coordinator):
 
 
 def completion_urls(session, enrollment):
-    from django.urls import reverse
-
     return (
-        reverse("course_session_completion", args=[session.pk]),
-        reverse("course_session_evaluate", args=[session.pk]),
-        reverse("course_session_override", args=[session.pk, enrollment.pk]),
+        reverse("course_attendance:completion", args=[session.pk]),
+        reverse("course_attendance:evaluate", args=[session.pk]),
+        reverse("course_attendance:override", args=[session.pk, enrollment.pk]),
     )
 
 
@@ -399,16 +395,12 @@ def test_evaluate_and_override_from_the_screen(client, course, coordinator):
 
 
 def test_the_completion_screen_queries_do_not_grow(client, course, coordinator):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-    from django.urls import reverse
-
     client.force_login(coordinator)
     counts = []
     for people in (2, 15):
         session = running(course, coordinator, people=people, min_modules_opened=1)
         evaluate(session, coordinator)
-        url = reverse("course_session_completion", args=[session.pk])
+        url = reverse("course_attendance:completion", args=[session.pk])
         client.get(url)
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200

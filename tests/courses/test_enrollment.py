@@ -6,16 +6,10 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from courses.enrollment.services import (
-    EnrollmentError,
-    change_capacity,
-    decide,
-    enroll,
-    set_quota,
-    waitlist_position,
-    withdraw,
-)
+from courses.enrollment.selectors import waitlist_position
+from courses.enrollment.services import EnrollmentError, decide, enroll, set_quota, withdraw
 from courses.models import CourseSession, Enrollment, SeatQuota
+from courses.sessions.services import change_capacity
 from participants.models import FocalPoint, Organization
 from tests.factories.courses import make_profile, make_session
 from tests.factories.users import make_coordinator, make_participant

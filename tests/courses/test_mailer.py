@@ -1,11 +1,20 @@
 """One SMTP connection per process, reused, and opened again when the server drops it:
 against a real SMTP server (aiosmtpd) on localhost."""
 
+import email
+import email.policy
+import io
+import re
+from email import encoders
+from email.generator import BytesGenerator
+from email.mime.application import MIMEApplication
+
 import pytest
 from django.core.mail import EmailMessage
 
 from config.settings.base import mailer_from_url
 from courses import mailer
+from courses.mailer import CompactEmail, _base64
 from tests.pipeline_harness import SmtpSink
 
 
@@ -51,11 +60,6 @@ def test_an_unreachable_server_raises_a_connection_error(settings):
 
 
 def test_a_compact_email_is_a_well_formed_mime_message():
-    import email
-    import email.policy
-    import re
-
-    from courses.mailer import CompactEmail
 
     pdf = bytes(range(256)) * 40
     message = CompactEmail(
@@ -93,13 +97,6 @@ def test_a_compact_email_has_the_bytes_the_standard_library_writes(subject):
     """The fast writer (whole bodies, short headers as they are) and the one-call base64
     lines give the bytes of ``email``'s own generator and encoder, whatever the
     Python version does inside them."""
-    import email.policy
-    import io
-    from email import encoders
-    from email.generator import BytesGenerator
-    from email.mime.application import MIMEApplication
-
-    from courses.mailer import CompactEmail, _base64
 
     pdf = bytes(range(256)) * 300
     compact = CompactEmail(

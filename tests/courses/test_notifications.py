@@ -5,12 +5,14 @@ import smtplib
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone
 
 from config.celery import app as celery_app
 from courses.enrollment import notifications
-from courses.enrollment.services import cancel_session, decide, enroll, withdraw
+from courses.enrollment.services import decide, enroll, withdraw
 from courses.models import Enrollment, Notice
+from courses.sessions.services import cancel_session
 from tests.factories.courses import make_profile, make_session
 from tests.factories.users import make_coordinator, make_participant
 
@@ -113,8 +115,6 @@ def test_temporary_smtp_errors_are_retried_and_permanent_ones_recorded(course, s
             raise error
 
         return send
-
-    from django.core.mail import EmailMultiAlternatives
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(

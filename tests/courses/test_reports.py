@@ -64,7 +64,7 @@ def set_gender(enrollment, gender):
 
 
 def report_url(session):
-    return reverse("course_session_report", args=[session.pk])
+    return reverse("course_session_report:index", args=[session.pk])
 
 
 # --- one session -------------------------------------------------------------------------
@@ -338,7 +338,7 @@ def test_filters_by_dates_course_and_organization(coordinator, sessions, other_c
 
 
 def report_list_url(**params):
-    url = reverse("course_attendance_report")
+    url = reverse("course_reports:attendance")
     if params:
         url += "?" + "&".join(f"{k}={v}" for k, v in params.items())
     return url
@@ -473,7 +473,7 @@ def test_the_roster_export_never_carries_a_formula(client, coordinator, sessions
     person.first_name, person.last_name = "@SUM(1+1)", "-2"
     person.save()
     response = login(client, coordinator).get(
-        reverse("course_session_roster", args=[first.pk, "csv"])
+        reverse("course_review:roster", args=[first.pk, "csv"])
     )
     names = [
         r["Name"]

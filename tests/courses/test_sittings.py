@@ -8,8 +8,9 @@ from django.core import mail
 from django.urls import reverse
 
 from config.celery import app as celery_app
-from courses.enrollment.services import enroll, generate_meetings
+from courses.enrollment.services import enroll
 from courses.models import Enrollment, Meeting, Notice
+from courses.sessions.services import generate_meetings
 from tests.courses.test_admin import login, session_form
 from tests.factories.courses import make_profile, make_session
 from tests.factories.users import make_coordinator, make_participant

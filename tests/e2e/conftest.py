@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 REPO = Path(__file__).resolve().parents[2]
 AXE_SCRIPT = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -61,10 +62,8 @@ def browser(chromium_executable, django_db_setup):
       default site, thematic areas, organizations, groups, the review workflow). It is
       handed over to the new connection here.
     """
-    from django.db import connections
-
     try:
-        from playwright.sync_api import sync_playwright
+        from playwright.sync_api import sync_playwright  # noqa: PLC0415 -- optional dependency
     except ImportError:  # pragma: no cover - the dev dependency group has it
         unavailable("the Playwright Python package is not installed")
     serialized = {

@@ -70,6 +70,7 @@ def cell(page, name, meeting):
 def test_sheet_then_check_in_then_completion(new_context, running):
     admin = new_context(viewport={"width": 1280, "height": 900}).new_page()
     admin_sign_in(admin, "coordinator")
+    admin.get_by_role("button", name="Courses").click()  # the menu groups the areas
     admin.get_by_role("link", name="Attendance", exact=True).first.click()
     admin.get_by_role("link", name="mpd-running").first.click()
     expect(admin.get_by_role("columnheader", name=re.compile("Day 1"))).to_be_visible()

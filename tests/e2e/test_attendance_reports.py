@@ -55,6 +55,7 @@ def test_the_coordinator_reads_the_report_and_round_trips_the_sheet(
 ):
     page = new_context(viewport={"width": 1280, "height": 900}).new_page()
     admin_sign_in(page, "coordinator")
+    page.get_by_role("button", name="Courses").click()  # the menu groups the areas
     page.get_by_role("link", name="Sessions", exact=True).first.click()
     page.get_by_role("link", name="Report of mpd-e2e").click()
     expect(page.get_by_role("heading", name="Report", level=1)).to_be_visible()

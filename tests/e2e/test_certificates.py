@@ -19,7 +19,9 @@ import time
 import urllib.request
 import uuid
 
+import pypdfium2
 import pytest
+import zxingcpp
 from playwright.sync_api import expect
 
 from config.celery import app as celery_app
@@ -90,9 +92,6 @@ def start_worker(tmp_path, smtp, live_server, queue):
 
 def qr_of(pdf: bytes) -> str:
     """The text of the QR code printed on the PDF's first page, read from pixels."""
-    import pypdfium2
-    import zxingcpp
-
     document = pypdfium2.PdfDocument(pdf)
     assert len(document) == 1
     image = document[0].render(scale=3).to_pil()

@@ -7,6 +7,13 @@ import datetime
 import decimal
 import io
 
+import pypdfium2
+import zxingcpp
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.high_level import extract_text
+from pdfminer.layout import LTChar
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
 from PIL import Image, ImageDraw
 
 from courses.certificates.pdf import CertificateContent, Issuer, Signatory
@@ -75,11 +82,6 @@ def content_text(pdf: bytes) -> str:
     reading of mixed-direction lines is a heuristic, while the content order of a
     certificate is the logical order of each line.
     """
-    from pdfminer.converter import PDFPageAggregator
-    from pdfminer.layout import LTChar
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-    from pdfminer.pdfpage import PDFPage
-
     manager = PDFResourceManager()
     device = PDFPageAggregator(manager, laparams=None)
     interpreter = PDFPageInterpreter(manager, device)
@@ -92,15 +94,11 @@ def content_text(pdf: bytes) -> str:
 
 def layout_text(pdf: bytes) -> str:
     """pdfminer.six's ordinary text extraction (layout analysis on), lines joined by spaces."""
-    from pdfminer.high_level import extract_text
-
     return " ".join(extract_text(io.BytesIO(pdf)).split())
 
 
 def viewer_text(pdf: bytes) -> str:
     """The first page's text as PDFium (Chrome's viewer) copies it: ordered by position."""
-    import pypdfium2
-
     document = pypdfium2.PdfDocument(pdf)
     try:
         page = document[0]
@@ -115,8 +113,6 @@ def viewer_text(pdf: bytes) -> str:
 
 def pages(pdf: bytes) -> list[tuple[float, float]]:
     """Width and height of each page, in points."""
-    import pypdfium2
-
     document = pypdfium2.PdfDocument(pdf)
     try:
         return [document[i].get_size() for i in range(len(document))]
@@ -126,9 +122,6 @@ def pages(pdf: bytes) -> list[tuple[float, float]]:
 
 def qr_codes(pdf: bytes, scale: float = 3) -> list[str]:
     """The QR codes a decoder reads on the first page rasterized at 72 x ``scale`` dpi."""
-    import pypdfium2
-    import zxingcpp
-
     document = pypdfium2.PdfDocument(pdf)
     try:
         image = document[0].render(scale=scale).to_pil()

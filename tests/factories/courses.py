@@ -5,8 +5,10 @@ import itertools
 
 from django.utils import timezone
 
-from courses.models import CourseSession
+from courses.enrollment.services import enroll
+from courses.models import CourseSession, Enrollment, Meeting
 from participants.models import Organization, Participant
+from tests.factories.users import make_participant
 
 _seq = itertools.count(1)
 
@@ -46,9 +48,6 @@ def make_profile(user, acronym="DPPA", **extra):
 
 def make_learner(course, username="learner", acronym="DPPA"):
     """A participant with a confirmed place in a session of ``course``: may read its modules."""
-    from courses.enrollment.services import enroll
-    from tests.factories.users import make_participant
-
     user = make_participant(username)
     make_profile(user, acronym)
     enroll(participant=user, session=make_session(course, capacity=50))
@@ -57,8 +56,6 @@ def make_learner(course, username="learner", acronym="DPPA"):
 
 def make_meetings(session, n, *, first=None, hours=3):
     """``n`` meetings of ``session``, one a day from ``first`` (default: ``n`` days ago)."""
-    from courses.models import Meeting
-
     first = first or timezone.now().replace(minute=0, second=0, microsecond=0) - datetime.timedelta(
         days=n
     )
@@ -76,9 +73,6 @@ def make_meetings(session, n, *, first=None, hours=3):
 def make_cohort(session, n, *, acronym="DPPA", prefix="p", status="confirmed"):
     """``n`` participants with a profile, each holding a confirmed place in ``session``
     (made directly, as the seat rules are not what these tests are about)."""
-    from courses.models import Enrollment
-    from tests.factories.users import make_participant
-
     organization = Organization.objects.get(acronym=acronym)
     enrollments = []
     for i in range(n):

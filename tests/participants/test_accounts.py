@@ -6,6 +6,8 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.shortcuts import resolve_url
+from django.urls import reverse
 
 from tests.config.test_deployment import manage, production_env
 from tests.factories.users import PASSWORD, make_coordinator, make_participant
@@ -161,9 +163,6 @@ def test_the_header_offers_profile_and_sign_out_to_signed_in_people(client, home
 
 
 def test_login_urls_point_to_allauth(settings):
-    from django.shortcuts import resolve_url
-    from django.urls import reverse
-
     assert resolve_url(settings.LOGIN_URL) == "/accounts/login/" == reverse("login")
     assert settings.WAGTAIL_FRONTEND_LOGIN_URL == "/accounts/login/"
     assert reverse("logout") == reverse("account_logout")

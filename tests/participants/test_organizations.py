@@ -1,6 +1,8 @@
 import pytest
+from django.db import IntegrityError, transaction
 
 from participants.models import Organization
+from tests.factories.users import make_coordinator
 
 pytestmark = pytest.mark.django_db
 
@@ -23,15 +25,11 @@ def test_real_organizations_are_seeded_by_migration():
 
 
 def test_monogram_colour_must_be_a_hex_colour():
-    from django.db import IntegrityError, transaction
-
     with pytest.raises(IntegrityError), transaction.atomic():
         Organization.objects.create(name="Test", acronym="TST", kind="other", colour="#12345z")
 
 
 def test_organizations_are_editable_in_the_admin(client):
-    from tests.factories.users import make_coordinator
-
     client.force_login(make_coordinator())
     response = client.get("/admin/snippets/participants/organization/")
     assert response.status_code == 200

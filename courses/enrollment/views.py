@@ -1,0 +1,84 @@
+"""Participant pages of enrollment: ask for a seat, withdraw.
+
+Views are thin: one service call, a domain refusal turned into a message, a redirect.
+State changes only on POST; objects a person may not see answer 404.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from courses.enrollment.selectors import waitlist_position
+from courses.enrollment.services import EnrollmentError, ProfileRequired, enroll, withdraw
+from courses.models import CourseSession, Enrollment
+
+ENROLL_FIELDS = (
+    "code",
+    "course",
+    "status",
+    "policy",
+    "capacity",
+    "enrollment_opens_at",
+    "enrollment_closes_at",
+)
+
+
+@login_required
+@require_POST
+def enroll_view(request, code):
+    # Only what enrolling and its message need: this view is the hot path when a
+    # session opens and everybody asks for a seat at once.
+    session = get_object_or_404(
+        CourseSession.objects.exclude(status=CourseSession.Status.DRAFT)
+        .select_related("course")
+        .only(*ENROLL_FIELDS, "course__title", "course__url_path"),
+        code=code,
+    )
+    try:
+        enrollment = enroll(participant=request.user, session=session)
+    except ProfileRequired:
+        messages.info(request, _("Complete your profile first: it takes a minute."))
+        next_url = session.course.url
+        return redirect(f"{reverse('profile')}?{urlencode({'next': next_url})}")
+    except EnrollmentError as refusal:
+        messages.error(request, str(refusal))
+        return redirect(session.course.url + "#sessions")
+    messages.success(request, enrollment_message(enrollment, title=session.course.title))
+    return redirect("my_learning")
+
+
+def enrollment_message(enrollment: Enrollment, *, title: str) -> str:
+    status = enrollment.status
+    if status == Enrollment.Status.CONFIRMED:
+        return _("Your place in %(course)s is confirmed.") % {"course": title}
+    if status == Enrollment.Status.WAITLISTED:
+        return _("The session is full: you are number %(n)s on the waitlist.") % {
+            "n": waitlist_position(enrollment)
+        }
+    if status == Enrollment.Status.REQUESTED:
+        return _("Your request is with the coordinators; you will hear from them by email.")
+    return _("You already have an enrollment in this session (%(status)s).") % {
+        "status": enrollment.get_status_display()
+    }
+
+
+@login_required
+@require_POST
+def withdraw_view(request, pk):
+    enrollment = get_object_or_404(Enrollment, pk=pk, participant=request.user)
+    try:
+        withdraw(enrollment=enrollment, by=request.user)
+    except EnrollmentError as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request,
+            _("You have withdrawn from %(course)s.") % {"course": enrollment.session.course.title},
+        )
+    return redirect("my_learning")
