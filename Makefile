@@ -63,6 +63,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 test: lint node_modules/.package-lock.json
 	$(BIN)/python -m config.preflight
