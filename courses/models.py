@@ -1,7 +1,8 @@
 """Running courses: scheduled sessions, their sittings, and who is enrolled in them.
 
 Models hold fields, constraints and cheap properties only; every change of an
-enrollment's status goes through ``courses.services``, which locks the session row.
+enrollment's status goes through the slices' services (``courses.enrollment.services``,
+…), which lock the session row. Status groups live beside their enums.
 """
 
 import secrets

@@ -269,7 +269,7 @@ else:
     }
 
 # Certificates: rendered, stored and emailed by Celery tasks, a few certificates each
-# (courses.services.certificates). Times are in seconds, per certificate.
+# (courses.certificates.services). Times are in seconds, per certificate.
 CERTIFICATE_UN_ENTITY = env("CERTIFICATE_UN_ENTITY", default="UNITAR")  # acronym
 CERTIFICATE_TASK_SOFT_TIME_LIMIT = env.int("CERTIFICATE_TASK_SOFT_TIME_LIMIT", default=60)
 CERTIFICATE_TASK_TIME_LIMIT = env.int("CERTIFICATE_TASK_TIME_LIMIT", default=90)

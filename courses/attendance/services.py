@@ -52,8 +52,6 @@ from participants.selectors import person_name
 
 S = Attendance.Status
 
-# Audit-log actions (registered with Wagtail in wagtail_hooks).
-
 
 class AttendanceError(Exception):
     """A refusal to explain to the person who asked; nothing was changed."""

@@ -68,8 +68,6 @@ from participants.selectors import person_name
 
 logger = logging.getLogger(__name__)
 
-# Audit-log actions (registered with Wagtail in wagtail_hooks), written here.
-
 State = Certificate.State
 UNFINISHED = (State.PENDING, State.RENDERED)
 LOGO_SPEC = "max-480x480|format-png"
@@ -217,7 +215,7 @@ def verify_url(certificate: Certificate) -> str:
 
 
 def certificate_content(certificate: Certificate):
-    """What the PDF prints (a ``certificate_pdf.CertificateContent``), from the snapshot
+    """What the PDF prints (a ``pdf.CertificateContent``), from the snapshot
     alone: no query."""
     # The renderer (ReportLab and its fonts) loads in the worker only, when first used.
     from courses.certificates.pdf import CertificateContent, Issuer, Signatory  # noqa: PLC0415 -- on demand

@@ -4,7 +4,8 @@ Every function here that changes an enrollment runs in one transaction that firs
 the session row (``SELECT … FOR UPDATE``), so seat counts read under the lock stay true
 until the transaction commits; the unique constraint on (session, participant) backs it.
 Refusals raise ``EnrollmentError`` with a message for the person, and change nothing.
-Each decision records the email it owes (``courses.notifications``), sent after commit.
+Each decision records the email it owes (``enrollment.notifications``), sent after commit.
+A session's own changes (capacity, edits, cancellation) are in ``sessions.services``.
 
 Seat rules. ``capacity`` caps confirmed enrollments. A ``SeatQuota`` caps the confirmed
 enrollments of one organization, or of one kind of organization (UN entities, regional
@@ -28,9 +29,6 @@ from courses.enrollment import notifications
 from courses.models import HELD, OPEN_STATUSES, CourseSession, Enrollment, SeatQuota
 from participants.models import Organization
 from participants.selectors import profile_of
-
-# Audit-log actions (registered with Wagtail in wagtail_hooks), written by the services.
-# Edits of these fields change what enrolled people were told: they get an email.
 
 
 class EnrollmentError(Exception):

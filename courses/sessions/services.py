@@ -22,7 +22,6 @@ from courses.enrollment import notifications
 from courses.enrollment.services import EnrollmentError, SeatBook, promote_from_waitlist
 from courses.models import OPEN_STATUSES, CourseSession, Enrollment, Meeting
 
-# Audit-log actions (registered with Wagtail in wagtail_hooks), written by the services.
 # Edits of these fields change what enrolled people were told: they get an email.
 
 NOTIFIED_CHANGES = {"starts_on", "ends_on", "timezone", "is_online", "city", "country", "language"}

@@ -15,7 +15,7 @@ from django.core.mail import EmailMessage
 from config.settings.base import mailer_from_url
 from courses import mailer
 from courses.mailer import CompactEmail, _base64
-from tests.pipeline_harness import SmtpSink
+from tests.support.pipeline_harness import SmtpSink
 
 
 @pytest.fixture

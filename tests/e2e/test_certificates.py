@@ -32,7 +32,7 @@ from tests.factories.certificates import make_completers
 from tests.factories.courses import make_session
 from tests.factories.pages import make_course
 from tests.factories.users import make_coordinator
-from tests.pipeline_harness import SmtpSink, Worker, drop_queue, worker_env
+from tests.support.pipeline_harness import SmtpSink, Worker, drop_queue, worker_env
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -110,3 +110,31 @@ def make_running_session(course, *, people=3, meetings=3, coordinators=(), train
     make_meetings(session, meetings)
     make_cohort(session, people)
     return session
+
+
+def session_form(session, **changes):
+    """The session admin form's data for ``session`` as it is, with ``changes``."""
+    local = timezone.localtime
+    data = {
+        "course": session.course_id,
+        "code": session.code,
+        "starts_on": session.starts_on.isoformat(),
+        "ends_on": session.ends_on.isoformat(),
+        "timezone": session.timezone,
+        "city": session.city,
+        "country": str(session.country),
+        "language": session.language,
+        "capacity": session.capacity,
+        "enrollment_opens_at": local(session.enrollment_opens_at).strftime("%Y-%m-%d %H:%M"),
+        "enrollment_closes_at": local(session.enrollment_closes_at).strftime("%Y-%m-%d %H:%M"),
+        "policy": session.policy,
+        "status": session.status,
+        "coordinators": [u.pk for u in session.coordinators.all()],
+        "trainers": [],
+        "min_attendance_percent": session.min_attendance_percent,
+        "excused_absences": session.excused_absences,
+        "min_modules_opened": session.min_modules_opened,
+        "late_after_minutes": session.late_after_minutes,
+    }
+    data.update(changes)
+    return data

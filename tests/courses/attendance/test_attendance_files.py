@@ -17,7 +17,7 @@ from courses.attendance.services import AttendanceError, CellChange, record_atte
 from courses.audit import RECORD_ACTION
 from courses.models import Attendance, Enrollment
 from tests.factories.courses import make_cohort, make_running_session
-from tests.factories.users import PASSWORD, make_coordinator, make_participant, make_trainer
+from tests.factories.users import make_coordinator, make_participant, make_trainer
 
 pytestmark = pytest.mark.django_db
 
@@ -30,11 +30,6 @@ def session(course, coordinator):
     return make_running_session(
         course, people=3, meetings=3, coordinators=[coordinator], code="mpd-2026"
     )
-
-
-def login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
-    return client
 
 
 def people(session):
@@ -93,7 +88,7 @@ def errors_of(response):
 # --- export ------------------------------------------------------------------------------
 
 
-def test_the_export_lists_people_meetings_marks_and_versions(client, coordinator, session):
+def test_the_export_lists_people_meetings_marks_and_versions(client, coordinator, session, login):
     first, second, _third = people(session)
     m1, m2, _m3 = meetings(session)
     record_attendance(
@@ -119,7 +114,7 @@ def test_the_export_lists_people_meetings_marks_and_versions(client, coordinator
     assert by_email[second.participant.email][3:6] == ["", "Excused", ""]
 
 
-def test_the_export_neutralizes_formulas(client, coordinator, session):
+def test_the_export_neutralizes_formulas(client, coordinator, session, login):
     person = people(session)[0].participant
     person.first_name, person.last_name = '=HYPERLINK("http://evil.example")', "+1"
     person.save()
@@ -132,7 +127,7 @@ def test_the_export_neutralizes_formulas(client, coordinator, session):
 # --- import: a valid file ------------------------------------------------------------------
 
 
-def test_a_filled_in_export_is_imported_through_the_service(client, coordinator, session):
+def test_a_filled_in_export_is_imported_through_the_service(client, coordinator, session, login):
     client = login(client, coordinator)
     rows = export_rows(client, session)
     first, second, third = people(session)
@@ -228,7 +223,9 @@ def test_empty_cells_leave_marks_as_they_are(coordinator, session):
 # --- import: invalid files save nothing ------------------------------------------------------
 
 
-def test_any_invalid_row_saves_nothing_and_every_problem_is_listed(client, coordinator, session):
+def test_any_invalid_row_saves_nothing_and_every_problem_is_listed(
+    client, coordinator, session, login
+):
     client = login(client, coordinator)
     first, second, _third = people(session)
     (waiting,) = make_cohort(session, 1, prefix="w", status=Enrollment.Status.WITHDRAWN)
@@ -314,14 +311,16 @@ def test_unreadable_files_are_refused_with_a_reason(coordinator, session, data, 
     assert message in refused.value.errors[0].message
 
 
-def test_a_huge_upload_is_refused_before_it_is_read(client, coordinator, session):
+def test_a_huge_upload_is_refused_before_it_is_read(client, coordinator, session, login):
     response = upload(login(client, coordinator), session, b"Email\n" + b"x" * 1_100_000)
     assert response.status_code == 200
     assert "The file is too large" in response.content.decode()
     assert Attendance.objects.count() == 0
 
 
-def test_a_mark_changed_after_the_export_refuses_the_whole_file(client, coordinator, session):
+def test_a_mark_changed_after_the_export_refuses_the_whole_file(
+    client, coordinator, session, login
+):
     client = login(client, coordinator)
     first, second, _third = people(session)
     m1 = meetings(session)[0]
@@ -362,7 +361,7 @@ def test_a_damaged_versions_cell_is_refused(coordinator, session):
 # --- who may ------------------------------------------------------------------------------
 
 
-def test_a_trainer_of_the_session_may_export_and_import(client, session):
+def test_a_trainer_of_the_session_may_export_and_import(client, session, login):
     trainer = make_trainer("teacher")
     session.trainers.add(trainer)
     client = login(client, trainer)
@@ -373,12 +372,12 @@ def test_a_trainer_of_the_session_may_export_and_import(client, session):
 
 
 @pytest.mark.parametrize("name", ["course_attendance:export", "course_attendance:import"])
-def test_a_coordinator_of_another_session_gets_404(client, session, name):
+def test_a_coordinator_of_another_session_gets_404(client, session, name, login):
     other = make_coordinator("other")
     assert login(client, other).get(reverse(name, args=[session.pk])).status_code == 404
 
 
-def test_posting_a_file_to_a_foreign_session_changes_nothing(client, session):
+def test_posting_a_file_to_a_foreign_session_changes_nothing(client, session, login):
     other = make_coordinator("other")
     assert upload(login(client, other), session, one_cell(session)).status_code == 404
     assert Attendance.objects.count() == 0
@@ -390,7 +389,7 @@ def test_the_service_refuses_someone_who_does_not_take_attendance(session):
     assert Attendance.objects.count() == 0
 
 
-def test_a_participant_cannot_reach_the_export(client, session):
+def test_a_participant_cannot_reach_the_export(client, session, login):
     person = make_participant("someone")
     response = login(client, person).get(reverse("course_attendance:export", args=[session.pk]))
     assert response.status_code == 302

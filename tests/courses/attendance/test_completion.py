@@ -19,8 +19,7 @@ from courses.attendance.selectors import (
 from courses.attendance.services import AttendanceError, evaluate_completion, override_completion
 from courses.audit import COMPLETION_ACTION, EVALUATE_ACTION, OVERRIDE_ACTION
 from courses.models import Attendance, CourseSession, Enrollment, ModuleVisit
-from tests.courses.test_admin import session_form
-from tests.factories.courses import make_meetings, make_running_session
+from tests.factories.courses import make_meetings, make_running_session, session_form
 from tests.factories.pages import make_course, make_module
 from tests.factories.users import make_coordinator, make_trainer
 

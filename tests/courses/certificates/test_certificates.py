@@ -32,7 +32,7 @@ from participants.models import Organization, Participant
 from tests.factories.certificates import make_completers
 from tests.factories.courses import make_profile, make_session
 from tests.factories.pages import make_course
-from tests.factories.users import PASSWORD, make_coordinator, make_participant, make_user
+from tests.factories.users import make_coordinator, make_participant, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -57,11 +57,6 @@ def session(course, coordinator):
         enrollment_opens_at=timezone.now() - datetime.timedelta(days=60),
         enrollment_closes_at=timezone.now() - datetime.timedelta(days=30),
     )
-
-
-def login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
-    return client
 
 
 def stored_pdf(certificate, content=b"%PDF-1.7 a stand-in file for access tests"):
@@ -320,7 +315,7 @@ def test_verification_is_rate_limited_per_client_address(client, session, coordi
 # ------------------------------------------------------------------------- downloads
 
 
-def test_who_may_download_a_certificate(client, session, coordinator, course):
+def test_who_may_download_a_certificate(client, session, coordinator, course, login):
     (enrollment,) = make_completers(session)
     (certificate,) = issue_certificates(session=session, by=coordinator)
     stored_pdf(certificate)
@@ -355,7 +350,7 @@ def test_who_may_download_a_certificate(client, session, coordinator, course):
     assert client.get(url).status_code == 200
 
 
-def test_my_learning_links_to_the_certificate_once_it_is_made(client, session, coordinator):
+def test_my_learning_links_to_the_certificate_once_it_is_made(client, session, coordinator, login):
     (enrollment,) = make_completers(session)
     (certificate,) = issue_certificates(session=session, by=coordinator)
     login(client, enrollment.participant)
@@ -374,7 +369,9 @@ def screen_url(session):
     return reverse("course_certificates:index", args=[session.pk])
 
 
-def test_the_coordinator_issues_and_follows_progress_on_the_screen(client, session, coordinator):
+def test_the_coordinator_issues_and_follows_progress_on_the_screen(
+    client, session, coordinator, login
+):
     make_completers(session, 3, names=[("Amina", "Diallo")])
     login(client, coordinator)
     page = client.get(screen_url(session)).content.decode()
@@ -399,7 +396,7 @@ def test_the_coordinator_issues_and_follows_progress_on_the_screen(client, sessi
 
 
 def test_the_screen_shows_failures_with_their_reasons_and_offers_a_retry(
-    client, session, coordinator
+    client, session, coordinator, login
 ):
     make_completers(session)
     (certificate,) = issue_certificates(session=session, by=coordinator)
@@ -416,7 +413,7 @@ def test_the_screen_shows_failures_with_their_reasons_and_offers_a_retry(
     assert certificate.state == State.PENDING
 
 
-def test_revoke_and_reissue_from_the_screen_need_a_reason(client, session, coordinator):
+def test_revoke_and_reissue_from_the_screen_need_a_reason(client, session, coordinator, login):
     make_completers(session)
     (certificate,) = issue_certificates(session=session, by=coordinator)
     login(client, coordinator)
@@ -432,7 +429,7 @@ def test_revoke_and_reissue_from_the_screen_need_a_reason(client, session, coord
     assert client.get(action).status_code == 405  # nothing changes on GET
 
 
-def test_coordinators_of_other_sessions_get_404(client, session, coordinator, course):
+def test_coordinators_of_other_sessions_get_404(client, session, coordinator, course, login):
     make_completers(session)
     (certificate,) = issue_certificates(session=session, by=coordinator)
     other = make_coordinator("other-coord")
@@ -452,7 +449,7 @@ def test_coordinators_of_other_sessions_get_404(client, session, coordinator, co
 
 
 def test_a_certificate_of_another_session_is_not_found_through_this_one(
-    client, session, coordinator, course
+    client, session, coordinator, course, login
 ):
     mine = make_session(course, coordinators=[coordinator])
     make_completers(session)
@@ -469,7 +466,7 @@ def count_queries(client, url):
 
 
 def test_the_screen_runs_a_constant_number_of_queries(
-    client, session, coordinator, django_assert_num_queries
+    client, session, coordinator, django_assert_num_queries, login
 ):
     make_completers(session, 2)
     issue_certificates(session=session, by=coordinator)
@@ -549,7 +546,9 @@ def test_an_issuing_organization_can_be_deleted_without_breaking_certificates(
     assert "Temporary Partner Forum" in page
 
 
-def test_signatories_of_other_sessions_are_out_of_reach(client, session, coordinator, course):
+def test_signatories_of_other_sessions_are_out_of_reach(
+    client, session, coordinator, course, login
+):
     other = make_coordinator("other-coord")
     foreign = make_session(course, coordinators=[other])
     mine = SessionSignatory.objects.create(session=session, name="Grace Mbeki", title="Director")
@@ -564,7 +563,7 @@ def test_signatories_of_other_sessions_are_out_of_reach(client, session, coordin
 
 
 def test_my_learning_runs_a_constant_number_of_queries_with_certificates(
-    client, course, coordinator, django_assert_num_queries
+    client, course, coordinator, django_assert_num_queries, login
 ):
     learner = make_participant("learner")
     make_profile(learner)
@@ -588,7 +587,7 @@ def test_my_learning_runs_a_constant_number_of_queries_with_certificates(
 
 
 def test_deleting_a_session_with_certificates_in_the_admin_is_refused_politely(
-    client, session, coordinator
+    client, session, coordinator, login
 ):
     make_completers(session)
     (certificate,) = issue_certificates(session=session, by=coordinator)

@@ -27,10 +27,10 @@ from courses.certificates.services import (
     revoke_certificate,
 )
 from courses.models import Certificate, certificate_storage
-from tests.courses.mail_backends import FailingBackend
 from tests.factories.certificates import make_completers
 from tests.factories.courses import make_session
 from tests.factories.pages import make_course
+from tests.support.mail_backends import FailingBackend
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +51,7 @@ def session(catalog, coordinator):
 
 @pytest.fixture
 def failing_mail(settings):
-    settings.MAILERS = {"default": {"BACKEND": "tests.courses.mail_backends.FailingBackend"}}
+    settings.MAILERS = {"default": {"BACKEND": "tests.support.mail_backends.FailingBackend"}}
     FailingBackend.errors, FailingBackend.attempts = [], 0
     yield FailingBackend
     FailingBackend.errors = []

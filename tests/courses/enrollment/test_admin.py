@@ -16,8 +16,8 @@ from wagtail.models import ModelLogEntry
 from courses.audit import CAPACITY_ACTION, DECIDE_ACTION, QUOTA_ACTION
 from courses.enrollment.services import enroll
 from courses.models import CourseSession, Enrollment, SeatQuota
-from tests.factories.courses import make_profile, make_session
-from tests.factories.users import PASSWORD, make_coordinator, make_participant, make_user
+from tests.factories.courses import make_profile, make_session, session_form
+from tests.factories.users import make_coordinator, make_participant, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -37,11 +37,6 @@ def own(course, coordinator):
 @pytest.fixture
 def foreign(course, other_coordinator):
     return make_session(course, code="foreign-2027", coordinators=[other_coordinator])
-
-
-def login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
-    return client
 
 
 def people(n, acronym="DPPA", prefix="p", **profile):
@@ -70,7 +65,9 @@ def decide_url(session):
 # --- who sees what -----------------------------------------------------------------------
 
 
-def test_coordinator_lists_only_the_sessions_they_coordinate(client, coordinator, own, foreign):
+def test_coordinator_lists_only_the_sessions_they_coordinate(
+    client, coordinator, own, foreign, login
+):
     response = login(client, coordinator).get(reverse("course_sessions:index"))
     assert response.status_code == 200
     listed = {session.code for session in response.context["object_list"]}
@@ -79,7 +76,7 @@ def test_coordinator_lists_only_the_sessions_they_coordinate(client, coordinator
     assert review_url(own).encode() in response.content
 
 
-def test_superuser_lists_every_session(client, own, foreign):
+def test_superuser_lists_every_session(client, own, foreign, login):
     admin = make_user("root", superuser=True)
     response = login(client, admin).get(reverse("course_sessions:index"))
     assert {s.code for s in response.context["object_list"]} == {"own-2027", "foreign-2027"}
@@ -96,19 +93,19 @@ def test_superuser_lists_every_session(client, own, foreign):
         "course_review:review",
     ],
 )
-def test_a_foreign_session_is_not_found(client, coordinator, foreign, url_name):
+def test_a_foreign_session_is_not_found(client, coordinator, foreign, url_name, login):
     response = login(client, coordinator).get(reverse(url_name, args=[foreign.pk]))
     assert response.status_code == 404
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-def test_a_foreign_roster_is_not_found(client, coordinator, foreign, fmt):
+def test_a_foreign_roster_is_not_found(client, coordinator, foreign, fmt, login):
     url = reverse("course_review:roster", args=[foreign.pk, fmt])
     assert login(client, coordinator).get(url).status_code == 404
 
 
 def test_deciding_on_a_foreign_session_is_not_found_and_changes_nothing(
-    client, coordinator, course, other_coordinator
+    client, coordinator, course, other_coordinator, login
 ):
     foreign = make_session(course, policy="approval", coordinators=[other_coordinator])
     (user,) = people(1)
@@ -121,7 +118,7 @@ def test_deciding_on_a_foreign_session_is_not_found_and_changes_nothing(
     assert enrollment.status == S.REQUESTED
 
 
-def test_a_participant_cannot_reach_the_review_page(client, own):
+def test_a_participant_cannot_reach_the_review_page(client, own, login):
     participant = make_participant("someone")
     response = login(client, participant).get(review_url(own))
     # Wagtail sends someone without admin access back to its login page.
@@ -132,35 +129,8 @@ def test_a_participant_cannot_reach_the_review_page(client, own):
 # --- creating and editing ----------------------------------------------------------------
 
 
-def session_form(session, **changes):
-    local = timezone.localtime
-    data = {
-        "course": session.course_id,
-        "code": session.code,
-        "starts_on": session.starts_on.isoformat(),
-        "ends_on": session.ends_on.isoformat(),
-        "timezone": session.timezone,
-        "city": session.city,
-        "country": str(session.country),
-        "language": session.language,
-        "capacity": session.capacity,
-        "enrollment_opens_at": local(session.enrollment_opens_at).strftime("%Y-%m-%d %H:%M"),
-        "enrollment_closes_at": local(session.enrollment_closes_at).strftime("%Y-%m-%d %H:%M"),
-        "policy": session.policy,
-        "status": session.status,
-        "coordinators": [u.pk for u in session.coordinators.all()],
-        "trainers": [],
-        "min_attendance_percent": session.min_attendance_percent,
-        "excused_absences": session.excused_absences,
-        "min_modules_opened": session.min_modules_opened,
-        "late_after_minutes": session.late_after_minutes,
-    }
-    data.update(changes)
-    return data
-
-
 def test_raising_the_capacity_in_the_edit_form_promotes_the_first_waitlisted(
-    client, course, coordinator
+    client, course, coordinator, login
 ):
     session = make_session(course, capacity=2, coordinators=[coordinator])
     users = people(4)
@@ -183,7 +153,9 @@ def test_raising_the_capacity_in_the_edit_form_promotes_the_first_waitlisted(
     assert any("confirmed from the waitlist" in m for m in messages_of(response))
 
 
-def test_lowering_the_capacity_below_the_confirmed_is_a_form_error(client, course, coordinator):
+def test_lowering_the_capacity_below_the_confirmed_is_a_form_error(
+    client, course, coordinator, login
+):
     session = make_session(course, capacity=3, coordinators=[coordinator])
     for user in people(3):
         enroll(participant=user, session=session)
@@ -201,7 +173,7 @@ def test_lowering_the_capacity_below_the_confirmed_is_a_form_error(client, cours
     assert not ModelLogEntry.objects.filter(action=CAPACITY_ACTION).exists()
 
 
-def test_a_coordinator_creates_a_session_and_runs_it(client, course, coordinator):
+def test_a_coordinator_creates_a_session_and_runs_it(client, course, coordinator, login):
     now = timezone.localtime()
     data = {
         "course": course.pk,
@@ -229,7 +201,9 @@ def test_a_coordinator_creates_a_session_and_runs_it(client, course, coordinator
     assert list(session.coordinators.all()) == [coordinator]
 
 
-def test_the_coordinator_choices_are_limited_to_the_coordinators_group(client, coordinator, own):
+def test_the_coordinator_choices_are_limited_to_the_coordinators_group(
+    client, coordinator, own, login
+):
     make_participant("not-a-coordinator")
     response = login(client, coordinator).get(reverse("course_sessions:edit", args=[own.pk]))
     choices = {u.username for u in response.context["form"].fields["coordinators"].queryset}
@@ -243,7 +217,7 @@ def requested(session, n, acronym="DPPA", prefix="r"):
     return [enroll(participant=u, session=session) for u in people(n, acronym, prefix)]
 
 
-def test_the_review_page_lists_requests_with_their_details(client, coordinator, own):
+def test_the_review_page_lists_requests_with_their_details(client, coordinator, own, login):
     first, second = requested(own, 2)
     response = login(client, coordinator).get(review_url(own))
     assert response.status_code == 200
@@ -253,7 +227,7 @@ def test_the_review_page_lists_requests_with_their_details(client, coordinator, 
     assert f'value="{first.pk}:confirmed"' in body
 
 
-def test_confirm_one_person(client, coordinator, own):
+def test_confirm_one_person(client, coordinator, own, login):
     first, second = requested(own, 2)
     response = login(client, coordinator).post(decide_url(own), {"row": f"{first.pk}:confirmed"})
     assert response.status_code == 302 and response["Location"] == review_url(own)
@@ -266,7 +240,7 @@ def test_confirm_one_person(client, coordinator, own):
     assert entry.data["to"] == S.CONFIRMED
 
 
-def test_rejecting_requires_a_reason(client, coordinator, own):
+def test_rejecting_requires_a_reason(client, coordinator, own, login):
     (enrollment,) = requested(own, 1)
     client = login(client, coordinator)
 
@@ -285,7 +259,7 @@ def test_rejecting_requires_a_reason(client, coordinator, own):
     assert enrollment.status == S.REJECTED and enrollment.reason == "Profile does not fit."
 
 
-def test_waitlist_one_person(client, coordinator, own):
+def test_waitlist_one_person(client, coordinator, own, login):
     (enrollment,) = requested(own, 1)
     login(client, coordinator).post(decide_url(own), {"row": f"{enrollment.pk}:waitlisted"})
     enrollment.refresh_from_db()
@@ -294,7 +268,9 @@ def test_waitlist_one_person(client, coordinator, own):
     assert [e.position for e in response.context["queue"]] == [1]
 
 
-def test_bulk_confirm_applies_to_all_that_fit_and_reports_who_did_not(client, course, coordinator):
+def test_bulk_confirm_applies_to_all_that_fit_and_reports_who_did_not(
+    client, course, coordinator, login
+):
     session = make_session(course, capacity=2, policy="approval", coordinators=[coordinator])
     enrollments = requested(session, 3)
 
@@ -312,7 +288,7 @@ def test_bulk_confirm_applies_to_all_that_fit_and_reports_who_did_not(client, co
     assert ModelLogEntry.objects.filter(action=DECIDE_ACTION).count() == 2
 
 
-def test_bulk_reject_uses_the_shared_reason(client, coordinator, own):
+def test_bulk_reject_uses_the_shared_reason(client, coordinator, own, login):
     enrollments = requested(own, 2)
     client = login(client, coordinator)
     response = client.post(
@@ -333,7 +309,7 @@ def test_bulk_reject_uses_the_shared_reason(client, coordinator, own):
     assert {(r.status, r.reason) for r in rows} == {(S.REJECTED, "The session is for mediators.")}
 
 
-def test_get_on_the_action_url_changes_nothing(client, coordinator, own):
+def test_get_on_the_action_url_changes_nothing(client, coordinator, own, login):
     (enrollment,) = requested(own, 1)
     client = login(client, coordinator)
     response = client.get(
@@ -349,7 +325,7 @@ def test_get_on_the_action_url_changes_nothing(client, coordinator, own):
     assert not SeatQuota.objects.filter(session=own).exists()
 
 
-def test_a_quota_is_set_through_the_review_page(client, coordinator, own):
+def test_a_quota_is_set_through_the_review_page(client, coordinator, own, login):
     response = login(client, coordinator).post(
         reverse("course_review:quota", args=[own.pk]), {"organization_kind": "un", "seats": 2}
     )
@@ -359,7 +335,7 @@ def test_a_quota_is_set_through_the_review_page(client, coordinator, own):
     assert ModelLogEntry.objects.filter(action=QUOTA_ACTION, object_id=str(own.pk)).exists()
 
 
-def test_the_review_page_shows_the_balance(client, coordinator, own):
+def test_the_review_page_shows_the_balance(client, coordinator, own, login):
     enrollments = requested(own, 2)
     login(client, coordinator).post(
         decide_url(own), {"enrollments": [e.pk for e in enrollments], "decision": S.CONFIRMED}
@@ -384,7 +360,7 @@ def count_queries(client, url):
 
 
 def test_the_session_list_runs_a_constant_number_of_queries(
-    client, course, coordinator, django_assert_max_num_queries
+    client, course, coordinator, django_assert_max_num_queries, login
 ):
     for _ in range(2):
         session = make_session(course, coordinators=[coordinator])
@@ -402,7 +378,7 @@ def test_the_session_list_runs_a_constant_number_of_queries(
 
 
 def test_the_review_page_runs_a_constant_number_of_queries(
-    client, course, coordinator, django_assert_max_num_queries
+    client, course, coordinator, django_assert_max_num_queries, login
 ):
     session = make_session(course, capacity=3, policy="approval", coordinators=[coordinator])
     requested(session, 2, "DPPA", "a")
@@ -438,7 +414,7 @@ def cohort(course, coordinator):
     return session
 
 
-def test_roster_csv_lists_the_confirmed_participants(client, coordinator, cohort):
+def test_roster_csv_lists_the_confirmed_participants(client, coordinator, cohort, login):
     response = login(client, coordinator).get(
         reverse("course_review:roster", args=[cohort.pk, "csv"])
     )
@@ -457,7 +433,7 @@ def test_roster_csv_lists_the_confirmed_participants(client, coordinator, cohort
     assert set(rows[0]) >= {"Job title", "Preferred language", "Decided at"}
 
 
-def test_roster_xlsx_opens_and_has_the_rows(client, coordinator, cohort):
+def test_roster_xlsx_opens_and_has_the_rows(client, coordinator, cohort, login):
     response = login(client, coordinator).get(
         reverse("course_review:roster", args=[cohort.pk, "xlsx"])
     )
@@ -470,6 +446,6 @@ def test_roster_xlsx_opens_and_has_the_rows(client, coordinator, cohort):
     assert isinstance(rows[1][9], datetime.datetime)
 
 
-def test_an_unknown_roster_format_is_not_found(client, coordinator, cohort):
+def test_an_unknown_roster_format_is_not_found(client, coordinator, cohort, login):
     url = reverse("course_review:roster", args=[cohort.pk, "pdf"])
     assert login(client, coordinator).get(url).status_code == 404

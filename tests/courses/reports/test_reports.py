@@ -19,7 +19,6 @@ from participants.models import Organization, Participant
 from tests.factories.courses import make_cohort, make_meetings, make_running_session, make_session
 from tests.factories.pages import make_course
 from tests.factories.users import (
-    PASSWORD,
     make_coordinator,
     make_participant,
     make_trainer,
@@ -35,11 +34,6 @@ E = Enrollment.Status
 @pytest.fixture
 def other_course(catalog):
     return make_course(catalog, title="Early warning")
-
-
-def login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
-    return client
 
 
 def mark(session, rows):
@@ -141,7 +135,7 @@ def test_the_balance_of_completers_by_organization_kind_and_gender(evaluated):
     }
 
 
-def test_the_report_page_shows_charts_with_their_tables(client, coordinator, evaluated):
+def test_the_report_page_shows_charts_with_their_tables(client, coordinator, evaluated, login):
     response = login(client, coordinator).get(report_url(evaluated))
     assert response.status_code == 200
     html = response.content.decode()
@@ -158,14 +152,14 @@ def test_the_report_page_shows_charts_with_their_tables(client, coordinator, eva
     assert html.count('<table class="listing report-table"') == 5
 
 
-def test_the_report_is_linked_from_the_session_screens(client, coordinator, evaluated):
+def test_the_report_is_linked_from_the_session_screens(client, coordinator, evaluated, login):
     client = login(client, coordinator)
     url = report_url(evaluated)
     assert url in client.get(reverse("course_sessions:edit", args=[evaluated.pk])).content.decode()
     assert url in client.get(reverse("course_sessions:index")).content.decode()
 
 
-def test_a_session_with_no_meetings_and_nobody_still_reports(client, course, coordinator):
+def test_a_session_with_no_meetings_and_nobody_still_reports(client, course, coordinator, login):
     session = make_session(course, coordinators=[coordinator])
     response = login(client, coordinator).get(report_url(session))
     assert response.status_code == 200
@@ -173,25 +167,25 @@ def test_a_session_with_no_meetings_and_nobody_still_reports(client, course, coo
     assert response.context["report"].attendance_rate is None
 
 
-def test_a_coordinator_of_another_session_gets_404(client, evaluated):
+def test_a_coordinator_of_another_session_gets_404(client, evaluated, login):
     other = make_coordinator("other")
     assert login(client, other).get(report_url(evaluated)).status_code == 404
 
 
-def test_a_trainer_of_the_session_gets_404(client, evaluated):
+def test_a_trainer_of_the_session_gets_404(client, evaluated, login):
     trainer = make_trainer("teacher")
     evaluated.trainers.add(trainer)
     assert login(client, trainer).get(report_url(evaluated)).status_code == 404
 
 
-def test_a_participant_is_sent_to_the_admin_login(client, evaluated):
+def test_a_participant_is_sent_to_the_admin_login(client, evaluated, login):
     person = make_participant("someone")
     response = login(client, person).get(report_url(evaluated))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("wagtailadmin_login"))
 
 
-def test_a_superuser_sees_any_session_report(client, evaluated):
+def test_a_superuser_sees_any_session_report(client, evaluated, login):
     admin = make_user("root", superuser=True)
     assert login(client, admin).get(report_url(evaluated)).status_code == 200
 
@@ -204,7 +198,7 @@ def count_queries(client, url):
 
 
 def test_the_session_report_runs_a_constant_number_of_queries(
-    client, course, coordinator, django_assert_num_queries
+    client, course, coordinator, django_assert_num_queries, login
 ):
     small = make_running_session(course, people=2, meetings=2, coordinators=[coordinator])
     mark(small, [[S.PRESENT, S.LATE], [S.ABSENT]])
@@ -344,7 +338,7 @@ def report_list_url(**params):
     return url
 
 
-def test_the_report_page_lists_the_groups_and_the_total(client, coordinator, sessions):
+def test_the_report_page_lists_the_groups_and_the_total(client, coordinator, sessions, login):
     response = login(client, coordinator).get(report_list_url(by="course"))
     assert response.status_code == 200
     html = response.content.decode()
@@ -358,7 +352,7 @@ def test_the_report_page_lists_the_groups_and_the_total(client, coordinator, ses
     assert "Download CSV" in html and "Download XLSX" in html
 
 
-def test_the_report_page_filters_by_date_range(client, coordinator, sessions):
+def test_the_report_page_filters_by_date_range(client, coordinator, sessions, login):
     response = login(client, coordinator).get(
         report_list_url(by="course", starts_on_from="2026-01-01", starts_on_to="2026-12-31")
     )
@@ -366,7 +360,7 @@ def test_the_report_page_filters_by_date_range(client, coordinator, sessions):
 
 
 def test_the_report_page_filters_by_one_of_ones_courses(
-    client, catalog, coordinator, sessions, other_course
+    client, catalog, coordinator, sessions, other_course, login
 ):
     elsewhere = make_course(catalog, title="Someone else's course")
     make_session(elsewhere, coordinators=[make_coordinator("third")])
@@ -380,7 +374,7 @@ def test_the_report_page_filters_by_one_of_ones_courses(
     assert f'<option value="{other_course.pk}" selected>Early warning</option>' in html
 
 
-def test_the_report_page_sorts_by_a_rate(client, coordinator, sessions):
+def test_the_report_page_sorts_by_a_rate(client, coordinator, sessions, login):
     response = login(client, coordinator).get(
         report_list_url(by="organization", ordering="-attendance_rate")
     )
@@ -388,7 +382,7 @@ def test_the_report_page_sorts_by_a_rate(client, coordinator, sessions):
     assert rates == sorted(rates, reverse=True)
 
 
-def test_a_trainer_cannot_open_the_cross_session_report(client, sessions):
+def test_a_trainer_cannot_open_the_cross_session_report(client, sessions, login):
     trainer = make_trainer("teacher")
     response = login(client, trainer).get(report_list_url())
     # Wagtail answers a refused permission with a message on the dashboard.
@@ -402,7 +396,7 @@ def export(client, fmt, **params):
     return b"".join(response.streaming_content)
 
 
-def test_the_csv_export_has_every_group_and_the_total(client, coordinator, sessions):
+def test_the_csv_export_has_every_group_and_the_total(client, coordinator, sessions, login):
     content = export(login(client, coordinator), "csv", by="course").decode()
     rows = list(csv.DictReader(io.StringIO(content)))
     assert [r["Course"] for r in rows] == ["Early warning", "Mediation process design", "All"]
@@ -417,7 +411,7 @@ def test_the_csv_export_has_every_group_and_the_total(client, coordinator, sessi
     assert rows[2]["Enrollments"] == "6"
 
 
-def test_the_xlsx_export_opens_with_numbers(client, coordinator, sessions):
+def test_the_xlsx_export_opens_with_numbers(client, coordinator, sessions, login):
     content = export(login(client, coordinator), "xlsx", by="year")
     sheet = openpyxl.load_workbook(io.BytesIO(content)).active
     rows = list(sheet.iter_rows(values_only=True))
@@ -427,7 +421,7 @@ def test_the_xlsx_export_opens_with_numbers(client, coordinator, sessions):
     assert rows[-1][2] == 6
 
 
-def test_exports_never_carry_a_formula(client, coordinator, sessions):
+def test_exports_never_carry_a_formula(client, coordinator, sessions, login):
     first = sessions[0]
     evil = Organization.objects.create(
         name='=HYPERLINK("http://evil.example","x")', acronym="EVIL", kind="other"
@@ -444,7 +438,7 @@ def test_exports_never_carry_a_formula(client, coordinator, sessions):
 
 
 def test_the_cross_session_report_runs_a_constant_number_of_queries(
-    client, course, other_course, coordinator, django_assert_num_queries
+    client, course, other_course, coordinator, django_assert_num_queries, login
 ):
     def add_session(c, people, meetings, acronym):
         session = make_running_session(
@@ -467,7 +461,7 @@ def test_the_cross_session_report_runs_a_constant_number_of_queries(
     assert response.context["total"].sessions == 6
 
 
-def test_the_roster_export_never_carries_a_formula(client, coordinator, sessions):
+def test_the_roster_export_never_carries_a_formula(client, coordinator, sessions, login):
     first = sessions[0]
     person = first.enrollments.filter(status=E.COMPLETED).get().participant
     person.first_name, person.last_name = "@SUM(1+1)", "-2"

@@ -11,8 +11,7 @@ from config.celery import app as celery_app
 from courses.enrollment.services import enroll
 from courses.models import Enrollment, Meeting, Notice
 from courses.sessions.services import generate_meetings
-from tests.courses.test_admin import login, session_form
-from tests.factories.courses import make_profile, make_session
+from tests.factories.courses import make_profile, make_session, session_form
 from tests.factories.users import make_coordinator, make_participant
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +38,7 @@ def test_one_sitting_a_day_in_the_sessions_time_zone_made_once(course):
     assert Meeting.objects.filter(session=session).count() == 2
 
 
-def test_creating_a_session_in_the_admin_makes_its_sittings(client, course, coordinator):
+def test_creating_a_session_in_the_admin_makes_its_sittings(client, course, coordinator, login):
     session = make_session(course, code="template", coordinators=[coordinator])
     data = session_form(session, code="new-2027", coordinators=[coordinator.pk])
     response = login(client, coordinator).post(reverse("course_sessions:add"), data)
@@ -48,7 +47,7 @@ def test_creating_a_session_in_the_admin_makes_its_sittings(client, course, coor
     assert new.meetings.count() == (new.ends_on - new.starts_on).days + 1
 
 
-def test_sittings_are_edited_only_by_the_sessions_coordinators(client, course, coordinator):
+def test_sittings_are_edited_only_by_the_sessions_coordinators(client, course, coordinator, login):
     own = make_session(course, coordinators=[coordinator])
     foreign = make_session(course, coordinators=[make_coordinator("other")])
     generate_meetings(session=own)
@@ -72,7 +71,7 @@ def test_sittings_are_edited_only_by_the_sessions_coordinators(client, course, c
 
 
 def test_date_changes_and_cancellation_in_the_admin_reach_the_enrolled(
-    client, course, coordinator, django_capture_on_commit_callbacks
+    client, course, coordinator, django_capture_on_commit_callbacks, login
 ):
     celery_app.conf.task_always_eager = True
     try:
