@@ -31,12 +31,23 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import reduce
 
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
+from django.db.models import (
+    Count,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+)
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import ModulePage
-from courses.access import attendance_sessions_for, sessions_for
+from courses.access import attendance_sessions_for
 from courses.enrollment.selectors import roster
 from courses.models import (
     ATTENDED,
@@ -482,11 +493,20 @@ def attendance_export(session: CourseSession) -> list[list[str]]:
 # ---------------------------------------------------------------------- admin screens
 
 
-def attendance_index(user) -> list[tuple[CourseSession, bool]]:
-    """The sessions ``user`` takes attendance for, latest first, each with its number of
-    meetings and people on the roster, and whether ``user`` runs it (coordinators decide
-    completion): two queries."""
-    sessions = (
+def attendance_index(user) -> QuerySet[CourseSession]:
+    """The sessions ``user`` takes attendance for (not drafts, not cancelled), latest
+    first, each with its number of meetings (``meeting_count``) and of people on the
+    roster (``roster_count``), and whether ``user`` runs it (``runs``: coordinators
+    decide completion). One query."""
+    if user.is_superuser:
+        runs = Value(True)
+    else:
+        runs = Exists(
+            CourseSession.coordinators.through.objects.filter(
+                coursesession_id=OuterRef("pk"), user_id=user.pk
+            )
+        )
+    return (
         attendance_sessions_for(user)
         .exclude(status__in=[CourseSession.Status.DRAFT, CourseSession.Status.CANCELLED])
         .select_related("course")
@@ -497,11 +517,10 @@ def attendance_index(user) -> list[tuple[CourseSession, bool]]:
                 filter=Q(enrollments__status__in=ROSTER),
                 distinct=True,
             ),
+            runs=runs,
         )
         .order_by("-starts_on", "code")
     )
-    coordinated = set(sessions_for(user).values_list("pk", flat=True))
-    return [(session, session.pk in coordinated) for session in sessions]
 
 
 def checked_in_count(meeting: Meeting) -> int:

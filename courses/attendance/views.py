@@ -27,9 +27,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import ButtonsColumnMixin, Column, TitleColumn
+from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
-from wagtail.admin.widgets import HeaderButton
+from wagtail.admin.widgets import HeaderButton, ListingButton
 
 from courses.access import ATTEND
 from courses.attendance.imports import LIMITS, ImportRefused, import_attendance
@@ -55,6 +57,7 @@ from courses.attendance.services import (
 from courses.enrollment.selectors import roster
 from courses.models import Attendance, CourseSession, Meeting
 from courses.screens import SessionScreenMixin
+from courses.sessions.viewsets import DatesColumn
 from courses.spreadsheets import csv_text
 from participants.selectors import person_name
 
@@ -75,17 +78,65 @@ class AttendanceSessionMixin(SessionScreenMixin):
 # ---------------------------------------------------------------------- index
 
 
-class AttendanceIndexView(WagtailAdminTemplateMixin, TemplateView):
-    """The sessions the user takes attendance for, latest first."""
+class SessionTitleColumn(ButtonsColumnMixin, TitleColumn):
+    """The session's code, a link to its sheet, with its screens as buttons: the sheet,
+    and completion for those who run the session (``runs``, from the selector)."""
 
-    template_name = "courses/admin/attendance_index.html"
+    def get_buttons(self, instance, parent_context):
+        buttons = [
+            ListingButton(
+                _("Attendance sheet"),
+                url=reverse("course_attendance:sheet", args=[instance.pk]),
+                icon_name="table",
+                attrs={"aria-label": _("Attendance sheet of %(code)s") % {"code": instance.code}},
+                priority=10,
+            )
+        ]
+        if instance.runs:
+            buttons.append(
+                ListingButton(
+                    _("Completion"),
+                    url=reverse("course_attendance:completion", args=[instance.pk]),
+                    icon_name="check",
+                    attrs={"aria-label": _("Completion of %(code)s") % {"code": instance.code}},
+                    priority=20,
+                )
+            )
+        return buttons
+
+
+class AttendanceIndexView(generic.IndexView):
+    """The sessions the user takes attendance for, latest first: Wagtail's listing, so
+    it pages, searches (code, course) and sorts (code, dates, people, sittings)."""
+
+    model = CourseSession
+    # Not the model's permissions (trainers have none on sessions): the list is the
+    # user's attendance scope, as the sheet's own lookup is.
+    any_permission_required = None
     page_title = gettext_lazy("Attendance")
     header_icon = "table"
+    paginate_by = 50
+    search_fields = ["code", "course__title"]
+    default_ordering = "-starts_on"
+    index_url_name = "course_attendance:index"
+    index_results_url_name = "course_attendance:index_results"
+    columns = [
+        SessionTitleColumn(
+            "code",
+            label=gettext_lazy("Session"),
+            sort_key="code",
+            url_name="course_attendance:sheet",
+        ),
+        Column("course", label=gettext_lazy("Course"), accessor="course.title"),
+        DatesColumn("dates", label=gettext_lazy("Dates"), sort_key="starts_on"),
+        Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),
+        Column("roster_count", label=gettext_lazy("Participants"), sort_key="roster_count"),
+        Column("meeting_count", label=gettext_lazy("Meetings"), sort_key="meeting_count"),
+    ]
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["rows"] = attendance_index(self.request.user)
-        return context
+    def get_base_queryset(self):
+        # The scope: only the sessions the user takes attendance for (access.py).
+        return attendance_index(self.request.user)
 
 
 # ---------------------------------------------------------------------- the sheet
@@ -615,6 +666,11 @@ class AttendanceViewSet(ViewSet):
     def get_urlpatterns(self):
         return [
             path("attendance/", AttendanceIndexView.as_view(), name="index"),
+            path(
+                "attendance/results/",
+                AttendanceIndexView.as_view(results_only=True),
+                name="index_results",
+            ),
             path("sessions/<int:pk>/attendance/", AttendanceSheetView.as_view(), name="sheet"),
             path("meetings/<int:pk>/check-in/", CheckInScreenView.as_view(), name="check_in"),
             path(

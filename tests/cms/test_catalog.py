@@ -1,9 +1,16 @@
 """The catalogue: filters and search combine, counts are right, hostile input is answered."""
 
 import pytest
+from django.core.paginator import Paginator
 from django.http import QueryDict
 
-from cms.catalog import MAX_QUERY_LENGTH, PAGE_SIZE, CatalogQuery, search_catalog
+from cms.catalog import (
+    MAX_QUERY_LENGTH,
+    PAGE_SIZE,
+    CatalogQuery,
+    CatalogResults,
+    search_catalog,
+)
 from cms.demo import seed_site
 from tests.conftest import shared_data
 from tests.factories.pages import make_course
@@ -173,6 +180,30 @@ def test_pagination_clamps_to_last_page_and_links_neighbours(catalog, courses):
     assert second.page.number == 2
     assert second.pagination["previous_url"] == "?area=peacebuilding&area=mediation"
     assert [link["number"] for link in second.pagination["links"]] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("current", "expected"),
+    [
+        (1, [1, 2, 3, None, 20]),
+        (10, [1, None, 8, 9, 10, 11, 12, None, 20]),
+        (5, [1, 2, 3, 4, 5, 6, 7, None, 20]),  # a gap never hides a single page
+        (20, [1, None, 18, 19, 20]),
+    ],
+)
+def test_the_pager_shows_the_ends_and_two_pages_either_side(current, expected):
+    page = Paginator(range(20 * PAGE_SIZE), PAGE_SIZE).page(current)
+    results = CatalogResults(
+        courses=[],
+        page=page,
+        total=20 * PAGE_SIZE,
+        facets={},
+        query=CatalogQuery(),
+        active_filters=[],
+    )
+    links = results.pagination["links"]
+    assert [link.get("number") for link in links] == expected
+    assert [link["number"] for link in links if link.get("current")] == [current]
 
 
 def test_filter_urls_round_trip(catalog, courses):

@@ -350,6 +350,37 @@ def test_the_attendance_index_lists_own_sessions(client, course, session, traine
     assert session.code in html and other.code not in html
 
 
+def test_the_attendance_index_pages_searches_and_sorts(client, course, coordinator, trainer, login):
+    """Wagtail's listing: search by code or course, sort by code, pages of 50; the
+    completion link only for sessions the user runs."""
+    codes = [f"s-{n:02d}" for n in range(52)]
+    for code in codes:
+        make_running_session(course, people=0, meetings=1, code=code, trainers=[trainer])
+    taught = make_running_session(
+        course, people=1, meetings=1, code="taught-only", coordinators=[], trainers=[trainer]
+    )
+    run = make_running_session(
+        course, people=1, meetings=1, code="run-too", coordinators=[coordinator], trainers=[trainer]
+    )
+    login(client, trainer)
+    index = reverse("course_attendance:index")
+    first = client.get(index)
+    assert first.status_code == 200
+    assert len(first.context["object_list"]) == 50
+    assert first.context["page_obj"].paginator.count == 54
+    found = client.get(index, {"q": "taught"})
+    assert [s.code for s in found.context["object_list"]] == ["taught-only"]
+    by_code = client.get(index, {"ordering": "code"})
+    listed = [s.code for s in by_code.context["object_list"]]
+    assert listed == sorted(listed)
+    completion = reverse("course_attendance:completion", args=[run.pk])
+    assert completion not in client.get(index, {"q": "run-too"}).content.decode()
+    login(client, coordinator)
+    html = client.get(index, {"q": "run-too"}).content.decode()
+    assert completion in html
+    assert reverse("course_attendance:completion", args=[taught.pk]) not in html
+
+
 def _crumbs(html: str) -> list[str]:
     """The labels of the admin breadcrumbs, in order."""
     nav = re.search(r'<nav[^>]*aria-label="Breadcrumb".*?</nav>', html, re.S)
