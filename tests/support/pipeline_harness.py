@@ -26,7 +26,7 @@ from aiosmtpd.controller import Controller
 from django.conf import settings
 from django.db import connection
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def free_port() -> int:
