@@ -52,7 +52,7 @@ class CourseTrainerViewSet(ModelViewSet):
     icon = "user"
     menu_label = _("Course trainers")
     add_to_admin_menu = True
-    menu_order = 300
+    menu_order = 260  # after Courses (250); Images has 300
     list_display = ["user", "course", "assigned_by", "assigned_at"]
     list_filter = ["course"]
     search_fields = ["user__email", "user__last_name", "user__first_name"]
