@@ -212,11 +212,19 @@ class SessionInspectView(generic.InspectView):
         return get_object_or_404(selectors.sessions_for(self.request.user), pk=self.pk)
 
 
-class SessionHistoryView(OwnSessionsMixin, history.HistoryView):
+class OwnSessionObjectMixin:
+    """For views whose list is not of sessions (history: log entries; usage: references):
+    only the session itself is looked up among the user's own."""
+
+    def get_base_object_queryset(self):
+        return selectors.sessions_for(self.request.user)
+
+
+class SessionHistoryView(OwnSessionObjectMixin, history.HistoryView):
     pass
 
 
-class SessionUsageView(OwnSessionsMixin, usage.UsageView):
+class SessionUsageView(OwnSessionObjectMixin, usage.UsageView):
     pass
 
 
