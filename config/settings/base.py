@@ -203,8 +203,14 @@ def mailer_from_url(url: str) -> dict:
     return {"BACKEND": backend, "OPTIONS": options}
 
 
-# Email: EMAIL_URL like smtp://user:pass@host:587/?tls=True; printed to the console when unset.
-MAILERS = {"default": mailer_from_url(env("EMAIL_URL", default="consolemail://"))}
+# Email: EMAIL_URL like smtp://user:pass@host:587/?tls=True. Unset (development): each
+# message is written to var/mail/ as an .eml file, with one log line (config/mail.py).
+# Production requires EMAIL_URL.
+MAILERS = {
+    "default": mailer_from_url(env("EMAIL_URL"))
+    if env("EMAIL_URL", default="")
+    else {"BACKEND": "config.mail.MailFolderBackend", "OPTIONS": {"folder": str(VAR_DIR / "mail")}}
+}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Concord <no-reply@concord.example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
