@@ -281,12 +281,19 @@ def services(mode: str, environ: dict | None = None) -> Iterator[dict]:
             started.append(server)
             server.start()
             added["DATABASE_URL"] = server.url
+            started_here = f"embedded PostgreSQL 18 on port {server.port}"
+            if mode == "run":
+                started_here += f" (data in {data.relative_to(ROOT)}/, kept)"
+            added["CONCORD_SERVICES"] = started_here
             say(f"PostgreSQL {server.url} (data in {data}, pid {server.process.pid})")
         if not environ.get("REDIS_URL") and (mode != "run" or Redis.available()):
             redis = Redis()
             started.append(redis)
             redis.start()
             added["REDIS_URL"] = redis.url
+            added["CONCORD_SERVICES"] = ", ".join(
+                filter(None, [added.get("CONCORD_SERVICES"), f"Redis on port {redis.port}"])
+            )
             say(f"Redis {redis.url} (pid {redis.process.pid})")
         yield added
     finally:

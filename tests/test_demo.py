@@ -1,5 +1,8 @@
-"""Nothing a newcomer clicks is broken: for each demo role, follow the same-site links
-reachable from the home page and the admin dashboard, on the demo data.
+"""The demo as a newcomer meets it (seed_demo data, loaded once for the module).
+
+Every sign-in the start-up banner prints works. And nothing a newcomer clicks is broken:
+for each demo role, follow the same-site links reachable from the home page and the
+admin dashboard.
 
 Breadth first, GET only, a bounded number of pages per role; sign-out and destructive
 links, files and query-string variations beyond a few per path are left out. Every
@@ -14,6 +17,8 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
+
+from config.banner import banner
 
 pytestmark = pytest.mark.django_db
 
@@ -155,3 +160,19 @@ def test_every_link_a_role_can_reach_answers(demo_site, role):
     # The crawl really went somewhere: the catalogue and, for staff, admin screens.
     assert any(status == 200 for status in seen.values())
     assert len(seen) > 10, seen
+
+
+def test_every_sign_in_the_banner_prints_works_on_the_demo(demo_site):
+    text = banner({"SITE_URL": "http://127.0.0.1:8000"})
+    pairs = re.findall(r"^\s+(\S+@\S+)\s+(\S+)", text, re.M)
+    emails = {email for email, _ in pairs}
+    roles = {"admin", "coordinator", "trainer", "trainer2", "participant", "focal"}
+    assert {f"{role}@concord.example.org" for role in roles} <= emails
+    assert len(pairs) == len(roles) + 1  # and one of the cohort
+    assert "var/mail/" in text
+    for email, password in pairs:
+        client = Client()
+        response = client.post("/accounts/login/", {"login": email, "password": password})
+        assert response.status_code == 302, (email, response.content[:2000])
+        user = get_user_model().objects.get(pk=client.session["_auth_user_id"])
+        assert user.email == email
