@@ -78,7 +78,7 @@ lint: install-dev
 	$(BIN)/ruff format --check .
 
 # The Debian packages the suite needs: installed when root, else the apt-get line to run.
-system-packages: venv
+system-packages: install-dev
 	$(BIN)/python -m config.preflight packages
 
 # Without DATABASE_URL / REDIS_URL: a throw-away embedded PostgreSQL and a private
@@ -86,9 +86,12 @@ system-packages: venv
 test: system-packages lint node_modules/.package-lock.json
 	$(BIN)/python -m config.services test -- $(MAKE) --no-print-directory suite
 
+# The test settings, whatever the environment says (importing the config package, as
+# `python -m config.services` does, sets the development ones for Celery's sake).
+suite: export DJANGO_SETTINGS_MODULE := config.settings.test
 suite:
 	$(BIN)/python -m config.preflight
-	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: system-packages install-dev

@@ -165,32 +165,26 @@ class Postgres:
         )
 
     def wait_ready(self, timeout: float = 60) -> None:
-        import psycopg
-
         deadline = time.monotonic() + timeout
+        address = ["-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres"]
         while True:
             if self.process.poll() is not None:
                 log = (self.data / "server.log").read_text(errors="replace")[-3000:]
                 raise ServiceError(f"PostgreSQL stopped at start-up:\n{log}")
-            try:
-                psycopg.connect(self.admin_url, connect_timeout=2).close()
+            ready = subprocess.run([self.bin / "pg_isready", "-q", *address], check=False)
+            if ready.returncode == 0:
                 return
-            except psycopg.OperationalError:
-                if time.monotonic() > deadline:
-                    raise ServiceError("PostgreSQL did not accept connections") from None
-                time.sleep(0.2)
-
-    @property
-    def admin_url(self) -> str:
-        return f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+            if time.monotonic() > deadline:
+                raise ServiceError("PostgreSQL did not accept connections")
+            time.sleep(0.2)
 
     def create_database(self) -> None:
-        import psycopg
-
-        with psycopg.connect(self.admin_url, autocommit=True) as conn:
-            found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE])
-            if not found.fetchone():
-                conn.execute(f'CREATE DATABASE "{DATABASE}"')
+        address = ["-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres"]
+        made = subprocess.run(
+            [self.bin / "createdb", *address, DATABASE], capture_output=True, text=True, check=False
+        )
+        if made.returncode != 0 and "already exists" not in made.stderr:
+            raise ServiceError(f"could not create the database: {made.stderr.strip()}")
 
     def stop(self) -> None:
         if self.process is None:
