@@ -277,7 +277,8 @@ def services(mode: str, environ: dict | None = None) -> Iterator[dict]:
             added["DATABASE_URL"] = server.url
             started_here = f"embedded PostgreSQL 18 on port {server.port}"
             if mode == "run":
-                started_here += f" (data in {data.relative_to(ROOT)}/, kept)"
+                shown = data.relative_to(ROOT) if data.is_relative_to(ROOT) else data
+                started_here += f" (data in {shown}/, kept)"
             added["CONCORD_SERVICES"] = started_here
             say(f"PostgreSQL {server.url} (data in {data}, pid {server.process.pid})")
         if not environ.get("REDIS_URL") and (mode != "run" or Redis.available()):

@@ -84,6 +84,7 @@ def test_the_run_mode_keeps_its_data_for_the_next_run(tmp_path, monkeypatch):
     monkeypatch.setattr(services, "VAR", tmp_path)
     for round_ in (1, 2):
         with services.services("run", environ={"REDIS_URL": "redis://unused"}) as added:
+            assert f"data in {tmp_path / 'postgres'}/, kept" in added["CONCORD_SERVICES"]
             url = added["DATABASE_URL"].replace("postgres://", "postgresql://")
             with psycopg.connect(url, autocommit=True) as conn:
                 if round_ == 1:
