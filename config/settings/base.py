@@ -13,6 +13,9 @@ VAR_DIR = BASE_DIR / "var"
 
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+# While `make run` serves, the URLs of the PostgreSQL and Redis it started (config.services),
+# so that `python manage.py …` in another terminal reaches them; the environment wins.
+environ.Env.read_env(VAR_DIR / "services.env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY", default="")

@@ -93,3 +93,24 @@ def test_the_run_mode_keeps_its_data_for_the_next_run(tmp_path, monkeypatch):
                 else:
                     assert conn.execute("SELECT n FROM kept").fetchone() == (42,)
         assert (tmp_path / "postgres" / "PG_VERSION").exists()
+
+
+def test_only_the_test_mode_trades_durability_for_speed():
+    """The suite's throw-away database skips fsync; the benchmarks' keeps production's
+    durable commits, so a figure like enrollments per second is what a server would see."""
+    for mode, expected in (("test", "off"), ("bench", "on")):
+        with services.services(mode, environ={"REDIS_URL": "redis://unused"}) as added:
+            url = added["DATABASE_URL"].replace("postgres://", "postgresql://")
+            with psycopg.connect(url) as conn:
+                assert conn.execute("SHOW fsync").fetchone() == (expected,)
+                assert conn.execute("SHOW synchronous_commit").fetchone() == (expected,)
+
+
+def test_while_run_serves_other_commands_find_its_servers(tmp_path, monkeypatch):
+    monkeypatch.setattr(services, "VAR", tmp_path)
+    monkeypatch.setattr(services, "SERVICES_ENV", tmp_path / "services.env")
+    with services.services("run", environ={"REDIS_URL": "redis://unused"}) as added:
+        written = (tmp_path / "services.env").read_text()
+        assert f"DATABASE_URL={added['DATABASE_URL']}\n" in written
+        assert "REDIS_URL" not in written  # given by the environment, not started here
+    assert not (tmp_path / "services.env").exists()
