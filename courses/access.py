@@ -110,8 +110,8 @@ class SessionScopedMixin:
     session itself, ``"session"`` for a sitting or a signatory.
 
     Wagtail's object views (edit, delete, inspect, history, usage) look their object up
-    through ``get_object`` / ``get_queryset`` / ``get_base_object_queryset``; the
-    per-session screens (``courses.screens``) through ``scoped``.
+    through ``get_object`` / ``get_base_object_queryset``; the per-session screens
+    (``courses.screens``) through ``scoped``.
     """
 
     session_scope = RUN
@@ -131,9 +131,8 @@ class SessionScopedMixin:
     def get_base_object_queryset(self):
         return self.scoped()
 
-    def get_queryset(self):
-        return self.scoped()
-
+    # Only the object is looked up here, never the view's list: the History and Usage
+    # screens list log entries and references, which are Wagtail's to find.
     def get_object(self, queryset=None):
         if getattr(self, "object", None):
             return self.object

@@ -2,9 +2,8 @@
 
 ``bulk_create`` builds an instance per row and adapts every value in Python; for the
 2,000 cells of a full attendance sheet that costs more than the database's own work.
-On PostgreSQL the rows here travel as one JSON document that the database unpacks
-(``jsonb_to_recordset``); elsewhere (the SQLite of a first local run) they go through
-``bulk_create``, which gives the same result more slowly.
+Here the rows travel as one JSON document that PostgreSQL unpacks
+(``jsonb_to_recordset``).
 """
 
 from __future__ import annotations
@@ -37,14 +36,6 @@ def insert_rows(
     if not rows:
         return
     same = same or {}
-    if connection.vendor != "postgresql":
-        model._default_manager.bulk_create(
-            [model(**dict(zip(columns, row, strict=True)), **same) for row in rows],
-            update_conflicts=bool(update),
-            unique_fields=[_field(model, name).name for name in unique] or None,
-            update_fields=[_field(model, name).name for name in update] or None,
-        )
-        return
     quote = connection.ops.quote_name
     varying = [_field(model, name) for name in columns]
     fixed = [_field(model, name) for name in same]

@@ -13,6 +13,9 @@ VAR_DIR = BASE_DIR / "var"
 
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+# While `make run` serves, the URLs of the PostgreSQL and Redis it started (config.services),
+# so that `python manage.py …` in another terminal reaches them; the environment wins.
+environ.Env.read_env(VAR_DIR / "services.env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY", default="")
@@ -40,7 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    # Full-text search on PostgreSQL; inert on SQLite.
+    # PostgreSQL's full-text search and its other tools.
     "django.contrib.postgres",
     "django_countries",
     "allauth",
@@ -93,22 +96,12 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'concord.sqlite3'}"),
-}
-DATABASES["default"]["ATOMIC_REQUESTS"] = False
-DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
-if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # The embedded default serves the web process, a Celery worker and beat at once:
-    # write-ahead logging lets readers and one writer work together, transactions take
-    # the write lock when they begin, and a writer waits for it instead of failing.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {
-            "timeout": 20,
-            "transaction_mode": "IMMEDIATE",
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        }
-    )
+# PostgreSQL everywhere. `make run` and `make test` start an embedded one (config/services.py)
+# and set DATABASE_URL; without it only what needs no database works (collectstatic).
+DATABASES = {"default": env.db("DATABASE_URL")} if env("DATABASE_URL", default="") else {}
+if DATABASES:
+    DATABASES["default"]["ATOMIC_REQUESTS"] = False
+    DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
@@ -213,8 +206,14 @@ def mailer_from_url(url: str) -> dict:
     return {"BACKEND": backend, "OPTIONS": options}
 
 
-# Email: EMAIL_URL like smtp://user:pass@host:587/?tls=True; printed to the console when unset.
-MAILERS = {"default": mailer_from_url(env("EMAIL_URL", default="consolemail://"))}
+# Email: EMAIL_URL like smtp://user:pass@host:587/?tls=True. Unset (development): each
+# message is written to var/mail/ as an .eml file, with one log line (config/mail.py).
+# Production requires EMAIL_URL.
+MAILERS = {
+    "default": mailer_from_url(env("EMAIL_URL"))
+    if env("EMAIL_URL", default="")
+    else {"BACKEND": "config.mail.MailFolderBackend", "OPTIONS": {"folder": str(VAR_DIR / "mail")}}
+}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Concord <no-reply@concord.example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

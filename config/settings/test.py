@@ -1,16 +1,22 @@
-"""The test suite: PostgreSQL and Redis at their localhost defaults, overridable."""
+"""The test suite: on the PostgreSQL and Redis that DATABASE_URL and REDIS_URL name.
+`make test` starts private ones and sets both; nothing is assumed to listen anywhere."""
+
+from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import env, mailer_from_url
 
 SECRET_KEY = "test-only-key"  # noqa: S105
-DATABASES = {
-    "default": env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/concord"),
-}
+if not (env("DATABASE_URL", default="") and env("REDIS_URL", default="")):
+    raise ImproperlyConfigured(
+        "The tests need DATABASE_URL and REDIS_URL: run `make test`, which starts its own "
+        "PostgreSQL and Redis, or `python -m config.services test -- pytest …`."
+    )
+DATABASES = {"default": env.db("DATABASE_URL")}
 # A connection per request or task, unless a process of the tests (a Celery worker they
 # start) asks to keep it as production does.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
-REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:6379/15")
+REDIS_URL = env("REDIS_URL")
 CELERY_BROKER_URL = REDIS_URL
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)

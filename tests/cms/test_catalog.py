@@ -2,7 +2,9 @@
 
 import pytest
 from django.core.paginator import Paginator
+from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 
 from cms.catalog import (
     MAX_QUERY_LENGTH,
@@ -10,8 +12,11 @@ from cms.catalog import (
     CatalogQuery,
     CatalogResults,
     search_catalog,
+    taxonomy,
 )
 from cms.demo import seed_site
+from cms.models import ThematicArea
+from participants.models import Organization
 from tests.conftest import shared_data
 from tests.factories.pages import make_course
 
@@ -219,3 +224,19 @@ def test_empty_result_page_offers_to_clear_filters(client, catalog, courses):
     response = client.get(catalog.url + "?org=ecowas&mode=blended")
     assert response.context["results"].total == 0
     assert response.context["results"].clear_url in response.content.decode()
+
+
+def test_vocabulary_is_one_union_query_without_ordering_inside_it(catalog, courses):
+    """The union of areas and organizations must not carry their default orderings into
+    its parts: an ORDER BY inside a part of a UNION is not standard SQL (the catalogue
+    answered 500 on a database that refuses it)."""
+    with CaptureQueriesContext(connection) as queries:
+        vocabulary = taxonomy()
+    assert len(queries) == 1
+    sql = queries[0]["sql"].upper()
+    assert "UNION ALL" in sql and "ORDER BY" not in sql
+    mediation = ThematicArea.objects.get(slug="mediation")
+    assert vocabulary["area"]["mediation"] == (mediation.pk, mediation.name)
+    dppa = Organization.objects.get(acronym="DPPA")
+    assert vocabulary["org"]["dppa"] == (dppa.pk, "DPPA")
+    assert len(vocabulary["org"]) == Organization.objects.count()

@@ -1,5 +1,5 @@
-"""``insert_rows`` writes many rows in one statement, and upserts, the same on
-PostgreSQL (one JSON document unpacked by the database) and elsewhere (``bulk_create``);
+"""``insert_rows`` writes many rows in one statement (one JSON document unpacked by
+PostgreSQL), and upserts;
 ``log_each`` writes the audit entries Wagtail's ``log`` would, in one statement."""
 
 import datetime
@@ -27,20 +27,6 @@ COLUMNS = ["enrollment_id", "meeting_id", "status", "note", "version"]
 UPDATE = ["status", "note", "version", "source", "recorded_by_id", "recorded_at"]
 
 
-@pytest.fixture(params=["postgresql", "other"])
-def insert(request, monkeypatch):
-    """``insert_rows`` both ways: PostgreSQL's statement, and ``bulk_create`` as on
-    SQLite (the database only seems another for the call itself)."""
-
-    def call(*args, **kwargs):
-        with monkeypatch.context() as patch:
-            if request.param == "other":
-                patch.setattr(connection, "vendor", "sqlite")
-            insert_rows(*args, **kwargs)
-
-    return call
-
-
 @pytest.fixture
 def grid(catalog):
     session = make_running_session(make_course(catalog, title="Bulk"), people=3, meetings=2)
@@ -52,12 +38,12 @@ def grid(catalog):
     )
 
 
-def test_rows_are_inserted_then_updated_in_place(insert, grid):
+def test_rows_are_inserted_then_updated_in_place(grid):
     session, enrollments, meetings, by = grid
     first = datetime.datetime(2026, 5, 4, 9, 30, tzinfo=datetime.UTC)
     rows = [(e.pk, m.pk, "present", "", 1) for e in enrollments for m in meetings]
     with CaptureQueriesContext(connection) as queries:
-        insert(
+        insert_rows(
             Attendance,
             COLUMNS,
             rows,
@@ -75,7 +61,7 @@ def test_rows_are_inserted_then_updated_in_place(insert, grid):
 
     later = first + datetime.timedelta(hours=2)
     e, m = enrollments[1], meetings[0]
-    insert(
+    insert_rows(
         Attendance,
         COLUMNS,
         [(e.pk, m.pk, "late", "Train delayed — “quoted”, 'single' \\ back", 2)],
@@ -95,12 +81,12 @@ def test_rows_are_inserted_then_updated_in_place(insert, grid):
     assert marks.exclude(pk=changed.pk).filter(status="present", version=1).count() == 5
 
 
-def test_json_and_uuid_columns_round_trip(insert, grid):
+def test_json_and_uuid_columns_round_trip(grid):
     session, _enrollments, _meetings, by = grid
     batch = uuid.uuid4()
     now = timezone.now()
     data = [{"changes": [{"from": "", "to": "present"}], "n": i, "name": "Zoë <b>"} for i in (1, 2)]
-    insert(
+    insert_rows(
         ModelLogEntry,
         ["data"],
         [(d,) for d in data],
@@ -124,9 +110,9 @@ def test_json_and_uuid_columns_round_trip(insert, grid):
     }
 
 
-def test_nothing_to_insert_runs_no_query(insert):
+def test_nothing_to_insert_runs_no_query():
     with CaptureQueriesContext(connection) as queries:
-        insert(Attendance, COLUMNS, [])
+        insert_rows(Attendance, COLUMNS, [])
     assert len(queries) == 0
 
 

@@ -221,12 +221,11 @@ def worker_env(*, queue: str, smtp: SmtpSink, site_url: str, **extra) -> dict:
     database = connection.settings_dict
     user = database["USER"] or ""
     password = f":{database['PASSWORD']}" if database.get("PASSWORD") else ""
-    host = database["HOST"] or "127.0.0.1"
-    port = database["PORT"] or 5432
+    address = f"{database['HOST']}:{database['PORT']}" if database["PORT"] else database["HOST"]
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": f"postgres://{user}{password}@{host}:{port}/{database['NAME']}",
+        "DATABASE_URL": f"postgres://{user}{password}@{address}/{database['NAME']}",
         "REDIS_URL": settings.REDIS_URL,
         "CELERY_QUEUE": queue,
         "CONCORD_TEST_EMAIL_URL": smtp.url,

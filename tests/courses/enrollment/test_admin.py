@@ -98,6 +98,19 @@ def test_a_foreign_session_is_not_found(client, coordinator, foreign, url_name, 
     assert response.status_code == 404
 
 
+@pytest.mark.parametrize("url_name", ["course_sessions:history", "course_sessions:usage"])
+def test_own_session_history_and_usage_are_shown_and_a_foreign_ones_not_found(
+    client, coordinator, own, foreign, url_name, login
+):
+    """They list log entries and references, not sessions: only the session itself is
+    looked up among the coordinator's own (the crawl met a 500 on both)."""
+    client = login(client, coordinator)
+    response = client.get(reverse(url_name, args=[own.pk]))
+    assert response.status_code == 200
+    assert response.context["object"] == own
+    assert client.get(reverse(url_name, args=[foreign.pk])).status_code == 404
+
+
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_a_foreign_roster_is_not_found(client, coordinator, foreign, fmt, login):
     url = reverse("course_review:roster", args=[foreign.pk, fmt])
