@@ -24,7 +24,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import AdminPageChooser, HeaderButton
 
-from cms.models import CoursePage
+from cms.models import CoursePage, CourseTrainer
 from cms.roles import COORDINATORS, TRAINERS
 from participants.models import Organization
 from participants.selectors import person_name
@@ -109,6 +109,31 @@ class CourseSessionForm(WagtailAdminModelForm):
                 choices=[(name, name) for name in sorted(zoneinfo.available_timezones())]
             ),
         }
+
+    def clean(self):
+        cleaned = super().clean()
+        course, trainers = cleaned.get("course"), cleaned.get("trainers")
+        if course is not None and trainers:
+            # A session's trainers teach what they are assigned to (and may edit): a
+            # trainer of another course would get this session's roster and emails.
+            assigned = set(CourseTrainer.objects.filter(course=course).values_list("user_id"))
+            strangers = [t for t in trainers if (t.pk,) not in assigned]
+            if strangers:
+                self.add_error(
+                    "trainers",
+                    ngettext(
+                        "%(names)s is not assigned to the course “%(course)s”. Assign them "
+                        "to the course under Course trainers first, or leave them out.",
+                        "%(names)s are not assigned to the course “%(course)s”. Assign them "
+                        "to the course under Course trainers first, or leave them out.",
+                        len(strangers),
+                    )
+                    % {
+                        "names": ", ".join(person_name(t) or t.get_username() for t in strangers),
+                        "course": course.title,
+                    },
+                )
+        return cleaned
 
 
 class DecisionForm(forms.Form):
