@@ -13,6 +13,7 @@ import zoneinfo
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -23,6 +24,7 @@ from django.views.generic import TemplateView, View
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import AdminPageChooser, HeaderButton
+from wagtail.images.widgets import AdminImageChooser
 
 from cms.models import CoursePage, CourseTrainer
 from cms.roles import COORDINATORS, TRAINERS
@@ -57,6 +59,34 @@ class UserChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         name = person_name(obj)
         return f"{name} <{obj.email}>" if obj.email else name
+
+
+LARGEST_ID = 2**31 - 1
+
+
+class TolerantChooserMixin:
+    """A chooser that shows a posted id which is no id at all (a NUL byte, 5,000 digits,
+    a number past the database's integers: a tampered request) as "nothing chosen" when
+    the invalid form is shown again, instead of failing on the lookup with a 500. The
+    form's field still refuses the value with its own message."""
+
+    def get_instance(self, value):
+        if value is not None and not isinstance(value, models.Model):
+            try:
+                number = int(str(value).strip())
+            except ValueError:
+                return None
+            if not 0 < number <= LARGEST_ID:
+                return None
+        return super().get_instance(value)
+
+
+class PageChooser(TolerantChooserMixin, AdminPageChooser):
+    pass
+
+
+class ImageChooser(TolerantChooserMixin, AdminImageChooser):
+    pass
 
 
 class CourseSessionForm(WagtailAdminModelForm):
@@ -104,7 +134,7 @@ class CourseSessionForm(WagtailAdminModelForm):
         ]
         widgets = {
             "issuing_organizations": forms.CheckboxSelectMultiple,
-            "course": AdminPageChooser(target_models=[CoursePage]),
+            "course": PageChooser(target_models=[CoursePage]),
             "timezone": forms.Select(
                 choices=[(name, name) for name in sorted(zoneinfo.available_timezones())]
             ),

@@ -5,6 +5,8 @@ A coordinator sees only the sessions they coordinate; every other session answer
 every view (list, edit, delete, inspect, history, review, export). Superusers see all.
 """
 
+import re
+
 import django_filters
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
@@ -459,7 +461,7 @@ class SignatoryIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
             session__in=selectors.sessions_for(self.request.user)
         ).select_related("session")
         session = self.request.GET.get("session", "")
-        if session.isdigit():
+        if re.fullmatch(r"[0-9]{1,9}", session):
             signatories = signatories.filter(session_id=int(session))
         return signatories.order_by("session__code", "order", "pk")
 
@@ -502,7 +504,7 @@ class SessionSignatoryViewSet(ModelViewSet):
         [
             FieldPanel("session"),
             FieldRowPanel([FieldPanel("name"), FieldPanel("title")]),
-            FieldPanel("signature"),
+            FieldPanel("signature", widget=admin_views.ImageChooser),
             FieldPanel("order"),
         ],
         base_form_class=SignatoryForm,
