@@ -57,6 +57,7 @@ def test_the_course_s_assigned_trainers_are_accepted(course):
     assert list(session.trainers.all()) == [assigned]
 
 
+@pytest.mark.django_db  # sorted with the database tests, before any flushing one
 def test_after_seed_demo_every_session_trainer_is_assigned_to_the_course(demo_site):
     pairs = list(CourseSession.objects.values_list("course_id", "trainers"))
     taught = [(course, trainer) for course, trainer in pairs if trainer is not None]
