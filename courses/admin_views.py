@@ -13,6 +13,7 @@ import zoneinfo
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -23,8 +24,9 @@ from django.views.generic import TemplateView, View
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import AdminPageChooser, HeaderButton
+from wagtail.images.widgets import AdminImageChooser
 
-from cms.models import CoursePage
+from cms.models import CoursePage, CourseTrainer
 from cms.roles import COORDINATORS, TRAINERS
 from participants.models import Organization
 from participants.selectors import person_name
@@ -57,6 +59,34 @@ class UserChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         name = person_name(obj)
         return f"{name} <{obj.email}>" if obj.email else name
+
+
+LARGEST_ID = 2**31 - 1
+
+
+class TolerantChooserMixin:
+    """A chooser that shows a posted id which is no id at all (a NUL byte, 5,000 digits,
+    a number past the database's integers: a tampered request) as "nothing chosen" when
+    the invalid form is shown again, instead of failing on the lookup with a 500. The
+    form's field still refuses the value with its own message."""
+
+    def get_instance(self, value):
+        if value is not None and not isinstance(value, models.Model):
+            try:
+                number = int(str(value).strip())
+            except ValueError:
+                return None
+            if not 0 < number <= LARGEST_ID:
+                return None
+        return super().get_instance(value)
+
+
+class PageChooser(TolerantChooserMixin, AdminPageChooser):
+    pass
+
+
+class ImageChooser(TolerantChooserMixin, AdminImageChooser):
+    pass
 
 
 class CourseSessionForm(WagtailAdminModelForm):
@@ -104,11 +134,36 @@ class CourseSessionForm(WagtailAdminModelForm):
         ]
         widgets = {
             "issuing_organizations": forms.CheckboxSelectMultiple,
-            "course": AdminPageChooser(target_models=[CoursePage]),
+            "course": PageChooser(target_models=[CoursePage]),
             "timezone": forms.Select(
                 choices=[(name, name) for name in sorted(zoneinfo.available_timezones())]
             ),
         }
+
+    def clean(self):
+        cleaned = super().clean()
+        course, trainers = cleaned.get("course"), cleaned.get("trainers")
+        if course is not None and trainers:
+            # A session's trainers teach what they are assigned to (and may edit): a
+            # trainer of another course would get this session's roster and emails.
+            assigned = set(CourseTrainer.objects.filter(course=course).values_list("user_id"))
+            strangers = [t for t in trainers if (t.pk,) not in assigned]
+            if strangers:
+                self.add_error(
+                    "trainers",
+                    ngettext(
+                        "%(names)s is not assigned to the course “%(course)s”. Assign them "
+                        "to the course under Course trainers first, or leave them out.",
+                        "%(names)s are not assigned to the course “%(course)s”. Assign them "
+                        "to the course under Course trainers first, or leave them out.",
+                        len(strangers),
+                    )
+                    % {
+                        "names": ", ".join(person_name(t) or t.get_username() for t in strangers),
+                        "course": course.title,
+                    },
+                )
+        return cleaned
 
 
 class DecisionForm(forms.Form):

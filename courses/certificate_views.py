@@ -33,7 +33,7 @@ from .services import (
     retry_certificate,
     revoke_certificate,
 )
-from .services.certificates import issuing_organizations
+from .services.certificates import certificate_problems, issuing_organizations
 
 
 class CompleterChoiceField(forms.ModelChoiceField):
@@ -110,6 +110,7 @@ class CertificatesView(CoordinatedSessionMixin, WagtailAdminTemplateMixin, Templ
             issue_form=issue_form,
             completers=completers,
             issuers=issuing_organizations(self.session),
+            problems=certificate_problems(self.session),
             signatories=list(self.session.signatories.all()),
             issue_url=reverse("course_session_certificates_issue", args=[self.session.pk]),
             progress_url=reverse("course_session_certificates_progress", args=[self.session.pk]),

@@ -13,7 +13,6 @@ import logging
 import smtplib
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -21,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from participants.selectors import profile_of
 
+from .mailer import CompactEmail
 from .models import CourseSession, Enrollment, Notice
 
 logger = logging.getLogger(__name__)
@@ -98,7 +98,7 @@ def is_temporary(error: BaseException) -> bool:
     )
 
 
-def render(notice: Notice) -> EmailMultiAlternatives:
+def render(notice: Notice) -> CompactEmail:
     enrollment = notice.enrollment
     session = enrollment.session
     user = enrollment.participant
@@ -122,7 +122,9 @@ def render(notice: Notice) -> EmailMultiAlternatives:
         subject = SUBJECTS[notice.kind]() % {"course": session.course.title}
         text = render_to_string("courses/email/notice.txt", context)
         html = render_to_string("courses/email/notice.html", context)
-    message = EmailMultiAlternatives(subject=subject, body=text, to=[user.email])
+    # CompactEmail makes the subject one line (a title may hold a line break) and encodes
+    # it without the double space the modern email API's folding produces.
+    message = CompactEmail(subject=subject, body=text, to=[user.email])
     message.attach_alternative(html, "text/html")
     return message
 

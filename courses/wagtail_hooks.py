@@ -5,6 +5,9 @@ A coordinator sees only the sessions they coordinate; every other session answer
 every view (list, edit, delete, inspect, history, review, export). Superusers see all.
 """
 
+import re
+
+import django_filters
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.db import transaction
@@ -14,6 +17,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
@@ -24,7 +28,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.log_actions import LogFormatter
 
-from cms.models import ModulePage
+from cms.models import CoursePage, ModulePage
 
 from . import admin_views, attendance_views, certificate_views, report_views, selectors
 from .admin_views import CourseSessionForm
@@ -47,6 +51,7 @@ from .services import (
     generate_meetings,
     record_module_visit,
 )
+from .spreadsheets import SafeSpreadsheetExportMixin
 
 
 class OwnSessionsMixin:
@@ -57,6 +62,30 @@ class OwnSessionsMixin:
 
     def get_queryset(self):
         return selectors.sessions_for(self.request.user)
+
+
+class OwnObjectLookupMixin:
+    """For Wagtail's History and Usage screens: the object is looked up among the user's
+    own (404 otherwise); what the screen lists (log entries, references) stays Wagtail's.
+    ``own_objects(user)`` says which objects are the user's."""
+
+    def own_objects(self, user):
+        raise NotImplementedError
+
+    def get_base_object_queryset(self):
+        return self.own_objects(self.request.user)
+
+
+def own_sessions(user):
+    return selectors.sessions_for(user)
+
+
+def own_meetings(user):
+    return Meeting.objects.filter(session__in=selectors.sessions_for(user))
+
+
+def own_signatories(user):
+    return SessionSignatory.objects.filter(session__in=selectors.sessions_for(user))
 
 
 def _review_url(session):
@@ -81,7 +110,28 @@ class DatesColumn(Column):
         return f"{instance.starts_on:%Y-%m-%d} \N{EN DASH} {instance.ends_on:%Y-%m-%d}"
 
 
-class SessionIndexView(generic.IndexView):
+class SessionFilterSet(WagtailFilterSet):
+    """The list's filters; the course filter offers only the courses of the user's own
+    sessions (Wagtail's default would list every course with a session)."""
+
+    course = django_filters.ChoiceFilter(label=gettext_lazy("Course"), field_name="course")
+
+    class Meta:
+        model = CourseSession
+        fields = ["status", "policy", "language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        sessions = selectors.sessions_for(self.request.user)
+        self.filters["course"].extra["choices"] = [
+            (str(pk), title)
+            for pk, title in CoursePage.objects.filter(pk__in=sessions.values("course_id"))
+            .order_by("title")
+            .values_list("pk", "title")
+        ]
+
+
+class SessionIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return selectors.with_seat_counts(
             selectors.sessions_for(self.request.user).select_related("course")
@@ -212,20 +262,12 @@ class SessionInspectView(generic.InspectView):
         return get_object_or_404(selectors.sessions_for(self.request.user), pk=self.pk)
 
 
-class OwnSessionObjectMixin:
-    """For views whose list is not of sessions (history: log entries; usage: references):
-    only the session itself is looked up among the user's own."""
-
-    def get_base_object_queryset(self):
-        return selectors.sessions_for(self.request.user)
+class SessionHistoryView(OwnObjectLookupMixin, history.HistoryView):
+    own_objects = staticmethod(own_sessions)
 
 
-class SessionHistoryView(OwnSessionObjectMixin, history.HistoryView):
-    pass
-
-
-class SessionUsageView(OwnSessionObjectMixin, usage.UsageView):
-    pass
+class SessionUsageView(OwnObjectLookupMixin, usage.UsageView):
+    own_objects = staticmethod(own_sessions)
 
 
 class CourseSessionViewSet(ModelViewSet):
@@ -261,7 +303,7 @@ class CourseSessionViewSet(ModelViewSet):
             sort_key="waitlisted_count",
         ),
     ]
-    list_filter = ["status", "policy", "language", "course"]
+    filterset_class = SessionFilterSet
     search_fields = ["code", "course__title"]
     ordering = ["starts_on", "code"]
     inspect_view_fields = CourseSessionForm.Meta.fields
@@ -346,7 +388,7 @@ class OwnMeetingsMixin:
         return get_object_or_404(own, pk=unquote(str(self.kwargs[self.pk_url_kwarg])))
 
 
-class MeetingIndexView(generic.IndexView):
+class MeetingIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return (
             Meeting.objects.filter(session__in=selectors.sessions_for(self.request.user))
@@ -363,6 +405,14 @@ class MeetingDeleteView(OwnMeetingsMixin, generic.DeleteView):
     pass
 
 
+class MeetingHistoryView(OwnObjectLookupMixin, history.HistoryView):
+    own_objects = staticmethod(own_meetings)
+
+
+class MeetingUsageView(OwnObjectLookupMixin, usage.UsageView):
+    own_objects = staticmethod(own_meetings)
+
+
 class MeetingViewSet(ModelViewSet):
     """The sittings attendance is taken on: generated from a session's dates, editable."""
 
@@ -375,6 +425,8 @@ class MeetingViewSet(ModelViewSet):
     index_view_class = MeetingIndexView
     edit_view_class = MeetingEditView
     delete_view_class = MeetingDeleteView
+    history_view_class = MeetingHistoryView
+    usage_view_class = MeetingUsageView
     list_display = ["session", "title", "starts_at", "ends_at"]
     form_fields = ["session", "title", "starts_at", "ends_at"]
     copy_view_enabled = False
@@ -403,13 +455,13 @@ class OwnSignatoriesMixin:
         return get_object_or_404(own, pk=unquote(str(self.kwargs[self.pk_url_kwarg])))
 
 
-class SignatoryIndexView(generic.IndexView):
+class SignatoryIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
     def get_base_queryset(self):
         signatories = SessionSignatory.objects.filter(
             session__in=selectors.sessions_for(self.request.user)
         ).select_related("session")
         session = self.request.GET.get("session", "")
-        if session.isdigit():
+        if re.fullmatch(r"[0-9]{1,9}", session):
             signatories = signatories.filter(session_id=int(session))
         return signatories.order_by("session__code", "order", "pk")
 
@@ -420,6 +472,14 @@ class SignatoryEditView(OwnSignatoriesMixin, generic.EditView):
 
 class SignatoryDeleteView(OwnSignatoriesMixin, generic.DeleteView):
     pass
+
+
+class SignatoryHistoryView(OwnObjectLookupMixin, history.HistoryView):
+    own_objects = staticmethod(own_signatories)
+
+
+class SignatoryUsageView(OwnObjectLookupMixin, usage.UsageView):
+    own_objects = staticmethod(own_signatories)
 
 
 class SessionSignatoryViewSet(ModelViewSet):
@@ -435,6 +495,8 @@ class SessionSignatoryViewSet(ModelViewSet):
     index_view_class = SignatoryIndexView
     edit_view_class = SignatoryEditView
     delete_view_class = SignatoryDeleteView
+    history_view_class = SignatoryHistoryView
+    usage_view_class = SignatoryUsageView
     list_display = ["session", "name", "title", "order"]
     copy_view_enabled = False
     inspect_view_enabled = False
@@ -442,7 +504,7 @@ class SessionSignatoryViewSet(ModelViewSet):
         [
             FieldPanel("session"),
             FieldRowPanel([FieldPanel("name"), FieldPanel("title")]),
-            FieldPanel("signature"),
+            FieldPanel("signature", widget=admin_views.ImageChooser),
             FieldPanel("order"),
         ],
         base_form_class=SignatoryForm,
