@@ -4,9 +4,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from courses import admin_reports
+
 from .media import serve_media
 
 urlpatterns = [
+    # Wagtail's reports, scoped and with safe exports: ahead of the admin, which they replace.
+    path("admin/reports/", include(admin_reports.urlpatterns())),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from cms.models import CoursePage, ModulePage
+from cms.models import CoursePage, CourseTrainer, ModulePage
 from cms.roles import PARTICIPANTS
 from courses.attendance.services import (
     CellChange,
@@ -219,7 +219,11 @@ def seed_sessions(*, coordinator, trainers, participant, focal_point) -> int:
         made += 1
         generate_meetings(session=session)
         session.coordinators.add(coordinator)
-        session.trainers.add(*[t for t in trainers if t])
+        # Only the trainers assigned to the course teach its sessions.
+        assigned = set(
+            CourseTrainer.objects.filter(course=course).values_list("user_id", flat=True)
+        )
+        session.trainers.add(*[t for t in trainers if t and t.pk in assigned])
         for who, number in quotas.items():
             if who in Organization.Kind.values:
                 SeatQuota.objects.create(session=session, organization_kind=who, seats=number)

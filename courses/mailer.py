@@ -131,6 +131,19 @@ def close() -> None:
             mailer.close()
 
 
+# Every line-breaking character str.splitlines() knows, and the other C0 controls: none
+# belongs in a header, where CR or LF make Django refuse the whole message.
+_HEADER_BREAKS = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]+")
+_SPACES = re.compile(r" {2,}")
+
+
+def header_text(value) -> str:
+    """``value`` fit for an email header (a subject, a display name): line breaks and
+    control characters become spaces, runs of spaces one space, no space at either end.
+    Text that people typed (a course title, a name) reaches headers only through here."""
+    return _SPACES.sub(" ", _HEADER_BREAKS.sub(" ", str(value))).strip()
+
+
 # The standard library's original MIME classes, writing CRLF line ends as SMTP wants.
 COMPACT_POLICY = email.policy.compat32.clone(linesep="\r\n")
 
@@ -144,7 +157,14 @@ class CompactEmail(EmailMultiAlternatives):
     header into objects, some 10 ms for a message with a PDF, and a batch of
     certificates sends hundreds. Messages with a non-ASCII address or extra headers are
     built by Django as usual.
+
+    The subject is made one line (``header_text``) and encoded with the standard
+    library's ``Header``: the modern API's folding (Python 3.13.0) splits a space into an
+    encoded word of its own after a fold, which readers show as a double space.
     """
+
+    def __init__(self, subject="", *args, **kwargs):
+        super().__init__(header_text(subject), *args, **kwargs)
 
     def message(self, *, policy=email.policy.default):
         addresses = [self.from_email, *self.to, *self.cc, *self.reply_to]

@@ -39,12 +39,14 @@ def unescape_cell(value: str) -> str:
 
 
 class SafeSpreadsheetExportMixin(SpreadsheetExportMixin):
-    """Wagtail's CSV/XLSX export with every text cell of the CSV made safe to open."""
+    """Wagtail's CSV/XLSX export with every CSV cell made safe to open, whatever prepared it
+    (a field's own preprocessing, a label, a lazy string): the last step of each cell.
+    Every export Concord serves uses it, Wagtail's own reports too (``admin_reports``)."""
 
-    custom_value_preprocess = {
-        **SpreadsheetExportMixin.custom_value_preprocess,
-        str: {SpreadsheetExportMixin.FORMAT_CSV: safe_cell},
-    }
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        # XLSX cells keep their text: Wagtail types every would-be formula as a string.
+        return safe_cell(value) if export_format == self.FORMAT_CSV else value
 
 
 def csv_text(rows) -> str:

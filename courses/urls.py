@@ -13,9 +13,11 @@ urlpatterns = [
     path("my-learning/<int:pk>/withdraw/", enrollment_views.withdraw_view, name="withdraw"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     path("focal-point/", focal.focal_point, name="focal_point"),
-    path("certificates/verify/<str:code>/", certificate_pages.verify, name="certificate_verify"),
+    # Codes are URL-safe base 64 (``new_certificate_code``): anything else, a NUL byte
+    # included, is not a certificate and answers 404 before reaching the database.
+    path("certificates/verify/<slug:code>/", certificate_pages.verify, name="certificate_verify"),
     path(
-        "certificates/<str:code>/download/",
+        "certificates/<slug:code>/download/",
         certificate_pages.download,
         name="certificate_download",
     ),

@@ -46,7 +46,10 @@ from participants.selectors import person_name
 S = Attendance.Status
 LIMITS = Limits(max_bytes=1_000_000, max_rows=2_000, max_columns=200)
 MEETING_HEADER = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}):(\d{2}))?(?!\d)")
-VERSION_TOKEN = re.compile(r"^(\d+):(\d+)$")
+# Ids and versions are PostgreSQL integers: a longer number is a damaged cell, not a
+# 5,000-digit int() that Python refuses to parse (or the database to compare).
+VERSION_TOKEN = re.compile(r"^(\d{1,10}):(\d{1,10})$")
+LARGEST_INTEGER = 2**31 - 1
 
 
 @dataclass(frozen=True)
@@ -202,6 +205,8 @@ def _versions(cell: str, meetings: dict[int, Meeting]) -> dict[int, int] | None:
     for token in cell.split():
         match = VERSION_TOKEN.match(token)
         if not match or int(match.group(1)) not in meetings:
+            return None
+        if int(match.group(2)) > LARGEST_INTEGER:
             return None
         found[int(match.group(1))] = int(match.group(2))
     return found

@@ -109,6 +109,32 @@ def issuing_organizations(session: CourseSession) -> list[Organization]:
     return sorted(chosen, key=lambda org: (org.kind != Organization.Kind.UN, org.acronym))
 
 
+# What the certificate template can print (``certificate_pdf.render``'s own limits).
+MAX_ISSUERS = 3
+MAX_SIGNATORIES = 3
+
+
+def certificate_problems(session: CourseSession) -> list[str]:
+    """Why certificates of ``session`` could not be made as it stands, for the coordinator
+    (empty when they can): checked before issuing, so that nothing is issued, queued and
+    then failed by the hundred for a reason only the session's settings can fix."""
+    problems = []
+    issuers = len(issuing_organizations(session))
+    if not 1 <= issuers <= MAX_ISSUERS:
+        problems.append(
+            _(
+                "A certificate names one to three issuing organizations; this session has "
+                "%(n)d. Choose its issuing organizations in the session's settings."
+            )
+            % {"n": issuers}
+        )
+    if session.signatories.count() > MAX_SIGNATORIES:
+        problems.append(_("A certificate has at most three signatories: remove the others."))
+    if session.ends_on < session.starts_on:
+        problems.append(_("The session ends before it starts: correct its dates."))
+    return problems
+
+
 def _write_atomically(name: str, data: bytes) -> str:
     """Store ``data`` under ``name`` so that nobody ever reads a partial file.
 
@@ -302,20 +328,31 @@ def queue(ids: Iterable[int]) -> None:
         logger.exception("Could not queue certificates %s; the sweep will retry them", batch)
 
 
+def _person_snapshot(common: dict, enrollment: Enrollment, hours) -> dict:
+    return {
+        **common,
+        "participant_name": unicodedata.normalize(
+            "NFC", person_name(enrollment.participant).strip()
+        ),
+        "hours_attended": str(Decimal(str(hours))),
+    }
+
+
+def _refuse_if_unprintable(session: CourseSession) -> None:
+    problems = certificate_problems(session)
+    if problems:
+        raise CertificateError(" ".join(str(problem) for problem in problems))
+
+
 def _new_certificates(session, enrollments, *, by, now, replaces=None) -> list[Certificate]:
+    _refuse_if_unprintable(session)
     common = session_snapshot(session)
     hours = attended_hours_by_enrollment(enrollments)
     certificates = Certificate.objects.bulk_create(
         Certificate(
             enrollment=enrollment,
             language=common["language"],
-            snapshot={
-                **common,
-                "participant_name": unicodedata.normalize(
-                    "NFC", person_name(enrollment.participant).strip()
-                ),
-                "hours_attended": str(Decimal(str(hours[enrollment.pk]))),
-            },
+            snapshot=_person_snapshot(common, enrollment, hours[enrollment.pk]),
             issued_at=now,
             issued_by=by,
             queued_at=now,
@@ -444,8 +481,10 @@ def retry_certificate(*, certificate: Certificate, by, now=None) -> Certificate:
     """Send a failed certificate through the pipeline again, from the step that failed.
 
     A stored PDF is kept (only the email is tried again); without one it is rendered
-    again. One transaction, locking the row; the task is queued after commit. Retrying
-    a certificate that is not failed (retried already, say) changes nothing.
+    again from a fresh snapshot of the session (refused, with the reason, while the
+    session still cannot be printed). One transaction, locking the row; the task is
+    queued after commit. Retrying a certificate that is not failed (retried already,
+    say) changes nothing.
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -455,11 +494,26 @@ def retry_certificate(*, certificate: Certificate, by, now=None) -> Certificate:
         if certificate.state != State.FAILED:
             return certificate
         error = certificate.last_error
+        fields = ["state", "attempts", "last_error", "queued_at"]
+        if certificate.rendered_at is None:
+            # Never printed, so nobody has seen it: it is made from the session as it is
+            # now (a corrected list of issuers, a corrected name). A rendered or sent
+            # certificate keeps its snapshot; only its email is tried again.
+            session = certificate.enrollment.session
+            _refuse_if_unprintable(session)
+            enrollment = Enrollment.objects.select_related("participant").get(
+                pk=certificate.enrollment_id
+            )
+            hours = attended_hours_by_enrollment([enrollment])[enrollment.pk]
+            common = session_snapshot(session)
+            certificate.snapshot = _person_snapshot(common, enrollment, hours)
+            certificate.language = common["language"]
+            fields += ["snapshot", "language"]
         certificate.state = State.RENDERED if certificate.rendered_at else State.PENDING
         certificate.attempts = 0
         certificate.last_error = ""
         certificate.queued_at = now
-        certificate.save(update_fields=["state", "attempts", "last_error", "queued_at"])
+        certificate.save(update_fields=fields)
         log(certificate, RETRY_ACTION, user=by, data={"error": error})
         _queue_after_commit([certificate.pk])
         return certificate

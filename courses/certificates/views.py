@@ -29,6 +29,7 @@ from courses.certificates.selectors import (
 )
 from courses.certificates.services import (
     CertificateError,
+    certificate_problems,
     issue_certificates,
     issuing_organizations,
     reissue_certificate,
@@ -114,6 +115,7 @@ class CertificatesView(SessionScreenMixin, WagtailAdminTemplateMixin, TemplateVi
             issue_form=issue_form,
             completers=completers,
             issuers=issuing_organizations(self.session),
+            problems=certificate_problems(self.session),
             signatories=list(self.session.signatories.all()),
             issue_url=reverse("course_certificates:issue", args=[self.session.pk]),
             progress_url=reverse("course_certificates:progress", args=[self.session.pk]),

@@ -12,7 +12,6 @@ import datetime
 import logging
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -85,7 +84,7 @@ def for_decision(
     return owe(enrollment, kind, key, fresh=fresh) if kind else None
 
 
-def render(notice: Notice) -> EmailMultiAlternatives:
+def render(notice: Notice) -> mailer.CompactEmail:
     enrollment = notice.enrollment
     session = enrollment.session
     user = enrollment.participant
@@ -107,7 +106,9 @@ def render(notice: Notice) -> EmailMultiAlternatives:
         subject = SUBJECTS[notice.kind]() % {"course": session.course.title}
         text = render_to_string("courses/email/notice.txt", context)
         html = render_to_string("courses/email/notice.html", context)
-    message = EmailMultiAlternatives(subject=subject, body=text, to=[user.email])
+    # CompactEmail makes the subject one line (a title may hold a line break) and encodes
+    # it without the double space the modern email API's folding produces.
+    message = mailer.CompactEmail(subject=subject, body=text, to=[user.email])
     message.attach_alternative(html, "text/html")
     return message
 

@@ -6,18 +6,21 @@ every view (list, edit, delete, inspect, history). Superusers see all. ``wagtail
 registers these viewsets, grouped in the menu with the other areas of courses.
 """
 
+import re
 import zoneinfo
 
+import django_filters
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import ProtectedError
 from django.forms import modelform_factory
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
@@ -25,14 +28,16 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import AdminPageChooser, HeaderButton, ListingButton
+from wagtail.images.widgets import AdminImageChooser
 
-from cms.models import CoursePage
+from cms.models import CoursePage, CourseTrainer
 from cms.roles import COORDINATORS, TRAINERS
 from courses.access import SessionScopedMixin, sessions_for
 from courses.enrollment.selectors import with_seat_counts
 from courses.enrollment.services import EnrollmentError
 from courses.models import CourseSession, Meeting, SessionSignatory
 from courses.sessions.services import apply_session_edit, generate_meetings
+from courses.spreadsheets import SafeSpreadsheetExportMixin
 from participants.selectors import person_name
 
 
@@ -57,6 +62,34 @@ class UserChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         name = person_name(obj)
         return f"{name} <{obj.email}>" if obj.email else name
+
+
+LARGEST_ID = 2**31 - 1
+
+
+class TolerantChooserMixin:
+    """A chooser that shows a posted id which is no id at all (a NUL byte, 5,000 digits,
+    a number past the database's integers: a tampered request) as "nothing chosen" when
+    the invalid form is shown again, instead of failing on the lookup with a 500. The
+    form's field still refuses the value with its own message."""
+
+    def get_instance(self, value):
+        if value is not None and not isinstance(value, models.Model):
+            try:
+                number = int(str(value).strip())
+            except ValueError:
+                return None
+            if not 0 < number <= LARGEST_ID:
+                return None
+        return super().get_instance(value)
+
+
+class PageChooser(TolerantChooserMixin, AdminPageChooser):
+    pass
+
+
+class ImageChooser(TolerantChooserMixin, AdminImageChooser):
+    pass
 
 
 class CourseSessionForm(WagtailAdminModelForm):
@@ -104,11 +137,36 @@ class CourseSessionForm(WagtailAdminModelForm):
         ]
         widgets = {
             "issuing_organizations": forms.CheckboxSelectMultiple,
-            "course": AdminPageChooser(target_models=[CoursePage]),
+            "course": PageChooser(target_models=[CoursePage]),
             "timezone": forms.Select(
                 choices=[(name, name) for name in sorted(zoneinfo.available_timezones())]
             ),
         }
+
+    def clean(self):
+        cleaned = super().clean()
+        course, trainers = cleaned.get("course"), cleaned.get("trainers")
+        if course is not None and trainers:
+            # A session's trainers teach what they are assigned to (and may edit): a
+            # trainer of another course would get this session's roster and emails.
+            assigned = set(CourseTrainer.objects.filter(course=course).values_list("user_id"))
+            strangers = [t for t in trainers if (t.pk,) not in assigned]
+            if strangers:
+                self.add_error(
+                    "trainers",
+                    ngettext(
+                        "%(names)s is not assigned to the course “%(course)s”. Assign them "
+                        "to the course under Course trainers first, or leave them out.",
+                        "%(names)s are not assigned to the course “%(course)s”. Assign them "
+                        "to the course under Course trainers first, or leave them out.",
+                        len(strangers),
+                    )
+                    % {
+                        "names": ", ".join(person_name(t) or t.get_username() for t in strangers),
+                        "course": course.title,
+                    },
+                )
+        return cleaned
 
 
 class SeatsColumn(Column):
@@ -125,7 +183,28 @@ class DatesColumn(Column):
         return f"{instance.starts_on:%Y-%m-%d} \N{EN DASH} {instance.ends_on:%Y-%m-%d}"
 
 
-class SessionIndexView(generic.IndexView):
+class SessionFilterSet(WagtailFilterSet):
+    """The list's filters; the course filter offers only the courses of the user's own
+    sessions (Wagtail's default would list every course with a session)."""
+
+    course = django_filters.ChoiceFilter(label=gettext_lazy("Course"), field_name="course")
+
+    class Meta:
+        model = CourseSession
+        fields = ["status", "policy", "language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        sessions = sessions_for(self.request.user)
+        self.filters["course"].extra["choices"] = [
+            (str(pk), title)
+            for pk, title in CoursePage.objects.filter(pk__in=sessions.values("course_id"))
+            .order_by("title")
+            .values_list("pk", "title")
+        ]
+
+
+class SessionIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return with_seat_counts(sessions_for(self.request.user).select_related("course"))
 
@@ -293,7 +372,7 @@ class CourseSessionViewSet(ModelViewSet):
             sort_key="waitlisted_count",
         ),
     ]
-    list_filter = ["status", "policy", "language", "course"]
+    filterset_class = SessionFilterSet
     search_fields = ["code", "course__title"]
     ordering = ["starts_on", "code"]
     inspect_view_fields = CourseSessionForm.Meta.fields
@@ -374,7 +453,7 @@ class SittingScopeMixin(SessionScopedMixin):
     session_path = "session"
 
 
-class MeetingIndexView(generic.IndexView):
+class MeetingIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return (
             Meeting.objects.filter(session__in=sessions_for(self.request.user))
@@ -391,6 +470,14 @@ class MeetingDeleteView(SittingScopeMixin, generic.DeleteView):
     pass
 
 
+class MeetingHistoryView(SittingScopeMixin, history.HistoryView):
+    pass
+
+
+class MeetingUsageView(SittingScopeMixin, usage.UsageView):
+    pass
+
+
 class MeetingViewSet(ModelViewSet):
     """The sittings attendance is taken on: generated from a session's dates, editable."""
 
@@ -402,6 +489,8 @@ class MeetingViewSet(ModelViewSet):
     index_view_class = MeetingIndexView
     edit_view_class = MeetingEditView
     delete_view_class = MeetingDeleteView
+    history_view_class = MeetingHistoryView
+    usage_view_class = MeetingUsageView
     list_display = ["session", "title", "starts_at", "ends_at"]
     form_fields = ["session", "title", "starts_at", "ends_at"]
     copy_view_enabled = False
@@ -418,13 +507,13 @@ class SignatoryForm(WagtailAdminModelForm):
             self.fields["session"].queryset = sessions_for(for_user)
 
 
-class SignatoryIndexView(generic.IndexView):
+class SignatoryIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
     def get_base_queryset(self):
         signatories = SessionSignatory.objects.filter(
             session__in=sessions_for(self.request.user)
         ).select_related("session")
         session = self.request.GET.get("session", "")
-        if session.isdigit():
+        if re.fullmatch(r"[0-9]{1,9}", session):
             signatories = signatories.filter(session_id=int(session))
         return signatories.order_by("session__code", "order", "pk")
 
@@ -434,6 +523,14 @@ class SignatoryEditView(SittingScopeMixin, generic.EditView):
 
 
 class SignatoryDeleteView(SittingScopeMixin, generic.DeleteView):
+    pass
+
+
+class SignatoryHistoryView(SittingScopeMixin, history.HistoryView):
+    pass
+
+
+class SignatoryUsageView(SittingScopeMixin, usage.UsageView):
     pass
 
 
@@ -449,6 +546,8 @@ class SessionSignatoryViewSet(ModelViewSet):
     index_view_class = SignatoryIndexView
     edit_view_class = SignatoryEditView
     delete_view_class = SignatoryDeleteView
+    history_view_class = SignatoryHistoryView
+    usage_view_class = SignatoryUsageView
     list_display = ["session", "name", "title", "order"]
     copy_view_enabled = False
     inspect_view_enabled = False
@@ -456,7 +555,7 @@ class SessionSignatoryViewSet(ModelViewSet):
         [
             FieldPanel("session"),
             FieldRowPanel([FieldPanel("name"), FieldPanel("title")]),
-            FieldPanel("signature"),
+            FieldPanel("signature", widget=ImageChooser),
             FieldPanel("order"),
         ],
         base_form_class=SignatoryForm,

@@ -1,0 +1,100 @@
+"""Email headers are built from one-line text: a course title with a line break (a
+coordinator pasted it) must not stop every email about the course, and no subject of
+any notice, in any shipped language, carries a double space or a space at either end
+once it has been through the wire and back."""
+
+import email
+import email.policy
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.utils import translation
+
+from courses.certificates.services import issue_certificates, process_certificate
+from courses.enrollment import notifications
+from courses.mailer import CompactEmail, header_text
+from courses.models import Notice
+from tests.factories.certificates import make_completers
+from tests.factories.courses import make_cohort, make_session
+from tests.factories.pages import make_course
+
+pytestmark = pytest.mark.django_db
+
+
+def subject_on_the_wire(message) -> str:
+    """The subject a mail reader shows: the message serialized, parsed and decoded."""
+    parsed = email.message_from_bytes(message.message().as_bytes(), policy=email.policy.default)
+    return str(parsed["Subject"])
+
+
+def test_header_text_joins_lines_and_keeps_other_spaces():
+    assert header_text("Mediation\r\n process\ndesign\u2028 ") == "Mediation process design"
+    assert header_text("Médiation\xa0: été") == "Médiation\xa0: été"  # French NBSP kept
+    assert header_text("a\x00b\tc") == "a b c"
+
+
+def test_a_title_with_a_line_break_still_sends_every_notice(catalog):
+    course = make_course(catalog, title="Mediation\r\nprocess design\n")
+    session = make_session(course)
+    (enrollment,) = make_cohort(session, 1)
+    mail.outbox.clear()
+    for kind in Notice.Kind.values:
+        notice = Notice.objects.create(enrollment=enrollment, kind=kind, key="7d")
+        assert notifications.deliver(notice.pk) is True
+        notice.refresh_from_db()
+        assert notice.last_error == ""
+    assert len(mail.outbox) == len(Notice.Kind.values)
+    for message in mail.outbox:
+        assert "Mediation process design" in message.subject
+        assert "\n" not in message.subject and "\r" not in message.subject
+        assert "Mediation process design" in subject_on_the_wire(message)
+
+
+def test_a_title_with_a_line_break_still_sends_the_certificate(catalog, coordinator):
+    course = make_course(catalog, title="Mediation\r\nprocess design")
+    session = make_session(course, coordinators=[coordinator])
+    make_completers(session, names=[("Amina", "Diallo")])
+    (certificate,) = issue_certificates(session=session, by=coordinator)
+    mail.outbox.clear()
+    assert process_certificate(certificate_id=certificate.pk) == "sent"
+    (message,) = mail.outbox
+    assert subject_on_the_wire(message) == "Your certificate for Mediation process design"
+
+
+# Titles of every length from short to long, with and without accents, so that the
+# encoder folds the subject at every possible place.
+TITLES = [prefix + "x" * n for n in range(0, 64, 4) for prefix in ("Médiation ", "Mediation ")]
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+def test_no_subject_has_a_double_space_in_any_language(catalog, language):
+    course = make_course(catalog, title="Course")
+    session = make_session(course)
+    (enrollment,) = make_cohort(session, 1)
+    checked = 0
+    for kind in Notice.Kind.values:
+        with translation.override(language):
+            template = notifications.SUBJECTS[kind]()
+        assert "  " not in template and template == template.strip(), (language, template)
+        notice = Notice.objects.create(enrollment=enrollment, kind=kind, key="7d")
+        participant = enrollment.participant.participant
+        participant.preferred_language = language
+        participant.save(update_fields=["preferred_language"])
+        for title in TITLES:
+            course.title = title
+            course.save(update_fields=["title"])
+            notice.enrollment.session.course.title = title
+            message = notifications.render(notice)
+            shown = subject_on_the_wire(message)
+            assert "  " not in shown, (language, shown)
+            assert shown == shown.strip()
+            assert shown == message.subject
+            checked += 1
+    with translation.override(language):
+        for title in TITLES:
+            subject = str(CompactEmail(subject=f"Your certificate for {title}").subject)
+            assert subject_on_the_wire(CompactEmail(subject=subject, to=["a@example.org"])) == (
+                subject
+            )
+    assert checked == len(Notice.Kind.values) * len(TITLES)
