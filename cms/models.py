@@ -108,6 +108,35 @@ def crumbs(*pages):
     return [{"title": page.title, "url": page.url, "depth": page.depth} for page in pages]
 
 
+def modules_readable_by(user, *, course_path: str, page: Page) -> bool:
+    """Whether ``user`` may open the modules of the course at ``course_path``.
+
+    Confirmed (or finished) participants of a session of the course, its session
+    trainers and coordinators, its assigned trainers, and whoever may edit ``page`` (a
+    module, or the course itself: rights on a course cover its modules). The one rule
+    behind module pages (``ModulePage.serve``) and what the course page offers.
+
+    Sessions are reached through their reverse relation from the course: content never
+    imports the courses app (one query, two when the editor check is needed).
+    """
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    took_part = Q(
+        sessions__enrollments__participant=user,
+        sessions__enrollments__status__in=["confirmed", "completed", "not_completed"],
+    )
+    runs_it = Q(sessions__trainers=user) | Q(sessions__coordinators=user)
+    if (
+        CoursePage.objects.filter(path=course_path)
+        .filter(took_part | runs_it | Q(trainers__user=user))
+        .exists()
+    ):
+        return True
+    return getattr(user, "can_access_admin", False) and page.permissions_for_user(user).can_edit()
+
+
 class HomePage(Page):
     """The portal's front page: what the joint programme is, and where to start."""
 
@@ -325,6 +354,10 @@ class CoursePage(Page):
         context["catalog_url"] = catalog.url
         context["modules"] = modules
         context["total_minutes"] = sum(m.estimated_minutes or 0 for m in modules)
+        # Offer the modules only to whoever may open them: others are sent back here.
+        context["can_open_modules"] = bool(modules) and modules_readable_by(
+            request.user, course_path=self.path, page=self
+        )
         context["breadcrumbs"] = crumbs(catalog, self)
         return context
 
@@ -378,28 +411,8 @@ class ModulePage(Page):
         return super().serve(request, *args, **kwargs)
 
     def is_readable_by(self, user) -> bool:
-        """Confirmed (or finished) participants of a session of the course, its session
-        trainers and coordinators, its assigned trainers, and whoever may edit the page.
-
-        Sessions are reached through their reverse relation from the course: content
-        never imports the courses app (one query, two when the editor check is needed).
-        """
-        if user.is_superuser:
-            return True
-        took_part = Q(
-            sessions__enrollments__participant=user,
-            sessions__enrollments__status__in=["confirmed", "completed", "not_completed"],
-        )
-        runs_it = Q(sessions__trainers=user) | Q(sessions__coordinators=user)
-        if (
-            CoursePage.objects.filter(path=self.path[: -self.steplen])
-            .filter(took_part | runs_it | Q(trainers__user=user))
-            .exists()
-        ):
-            return True
-        return (
-            getattr(user, "can_access_admin", False) and self.permissions_for_user(user).can_edit()
-        )
+        """Whether ``user`` may open this module: see ``modules_readable_by``."""
+        return modules_readable_by(user, course_path=self.path[: -self.steplen], page=self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
