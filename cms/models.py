@@ -8,7 +8,6 @@ from django.db.models import Q
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -17,7 +16,12 @@ from wagtail.search import index
 
 from participants.models import Organization
 
-from .blocks import RICH_TEXT_FEATURES, ModuleBodyBlock
+from .blocks import (
+    RICH_TEXT_FEATURES,
+    LabelledCharBlock,
+    ModuleBodyBlock,
+    name_rich_text_editor,
+)
 from .cache import cached, published
 
 # Languages a course can be delivered in: the six official UN languages and the
@@ -62,7 +66,7 @@ class ThematicArea(index.Indexed, models.Model):
 
 def outcome_list(label, item_label):
     return StreamField(
-        [("item", blocks.CharBlock(label=item_label))],
+        [("item", LabelledCharBlock(label=item_label))],
         blank=True,
         verbose_name=label,
     )
@@ -137,6 +141,15 @@ def modules_readable_by(user, *, course_path: str, page: Page) -> bool:
     return getattr(user, "can_access_admin", False) and page.permissions_for_user(user).can_edit()
 
 
+class ConcordPageForm(WagtailAdminPageForm):
+    """The page editor's form: every rich-text editor is named by its field's label."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            name_rich_text_editor(field.widget, field.label)
+
+
 class HomePage(Page):
     """The portal's front page: what the joint programme is, and where to start."""
 
@@ -144,6 +157,7 @@ class HomePage(Page):
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES)
     partners_intro = RichTextField(_("about the partnership"), blank=True)
 
+    base_form_class = ConcordPageForm
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro_title"),
@@ -206,6 +220,7 @@ class CatalogPage(Page):
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
+    base_form_class = ConcordPageForm
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["cms.HomePage"]
     get_view_restrictions = view_restrictions_if_any
@@ -225,7 +240,7 @@ class CatalogPage(Page):
         return context
 
 
-class CoursePageForm(WagtailAdminPageForm):
+class CoursePageForm(ConcordPageForm):
     languages = forms.TypedMultipleChoiceField(
         label=_("Languages"),
         choices=COURSE_LANGUAGES,
@@ -372,6 +387,7 @@ class ModulePage(Page):
     learning_objectives = outcome_list(_("Learning objectives"), _("Objective"))
     body = StreamField(ModuleBodyBlock(), verbose_name=_("content"))
 
+    base_form_class = ConcordPageForm
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
