@@ -285,6 +285,8 @@ class CoursePage(Page):
         Organization,
         verbose_name=_("partner organizations"),
         related_name="courses",
+        # Organizations people named on their profile are partners only once reviewed.
+        limit_choices_to={"reviewed": True},
         help_text=_("The UN entities and regional organizations that run the course together."),
     )
     featured = models.BooleanField(_("feature on the home page"), default=False)
