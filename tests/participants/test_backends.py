@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from participants.backends import ModelBackendWithAdminFlag
+from participants.backends import EmailBackendWithAdminFlag, ModelBackendWithAdminFlag
 from tests.factories.users import make_coordinator, make_participant, make_trainer, make_user
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +37,7 @@ def test_focal_points_see_the_link_to_their_page_and_participants_do_not(client,
 
     focal = make_participant("focal")
     FocalPoint.objects.create(organization=Organization.objects.get(acronym="AUC"), user=focal)
-    loaded = ModelBackendWithAdminFlag().get_user(focal.pk)
+    loaded = EmailBackendWithAdminFlag().get_user(focal.pk)
     assert loaded.is_focal_point is True
 
     client.force_login(focal)
@@ -47,4 +47,4 @@ def test_focal_points_see_the_link_to_their_page_and_participants_do_not(client,
     client.force_login(make_participant())
     page = client.get("/").content.decode()
     assert 'href="/focal-point/"' not in page
-    assert ModelBackendWithAdminFlag().get_user(make_trainer().pk).is_focal_point is False
+    assert EmailBackendWithAdminFlag().get_user(make_trainer().pk).is_focal_point is False
