@@ -334,17 +334,30 @@ def _search(catalog, text) -> SearchMatch:
 
 
 def _closest_spelling(words, documents):
-    """The query with each word replaced by the most alike word of the found courses."""
-    vocabulary = set()
+    """The query with each word replaced by the best-known word like it in the found
+    courses: among the words nearly as alike as the closest one, the word that most of
+    these courses use ("diplomatie": "diplomacy" of several courses rather than the
+    "diplomats" of one)."""
+    used_by: dict[str, int] = {}
     for document in documents:
-        vocabulary.update(w for w in re.findall(r"\w+", document) if len(w) >= TYPO_MIN_LENGTH)
+        for word in set(re.findall(r"\w+", document)):
+            if len(word) >= TYPO_MIN_LENGTH:
+                used_by[word] = used_by.get(word, 0) + 1
     closest = []
     for word in words:
-        if word in vocabulary or len(word) < TYPO_MIN_LENGTH:
+        if word in used_by or len(word) < TYPO_MIN_LENGTH:
             closest.append(word)
             continue
-        found = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.5)
-        closest.append(found[0] if found else word)
+        alike = {
+            candidate: difflib.SequenceMatcher(None, word, candidate).ratio()
+            for candidate in difflib.get_close_matches(word, used_by, n=5, cutoff=0.5)
+        }
+        if not alike:
+            closest.append(word)
+            continue
+        best = max(alike.values())
+        near = [c for c, ratio in alike.items() if ratio >= best - 0.15]
+        closest.append(max(near, key=lambda c: (used_by[c], alike[c])))
     suggestion = " ".join(closest)
     return suggestion if suggestion != " ".join(words) else ""
 

@@ -19,6 +19,11 @@ from wagtail.models import Page, WorkflowState, get_default_page_content_type
 from .models import CoursePage
 
 
+def sender_name(state) -> str:
+    user = state.requested_by
+    return (user.get_full_name() or user.get_username()) if user else ""
+
+
 def edit_url(page) -> str:
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
@@ -40,7 +45,7 @@ class MyCoursesPanel(Component):
             [
                 TitleColumn("title", label=_("Course"), get_url=edit_url),
                 Column("module_count", label=_("Modules")),
-                LiveStatusTagColumn(),
+                LiveStatusTagColumn(sort_key=None),
                 DateColumn("last_published_at", label=_("Last published")),
             ],
             self.courses,
@@ -71,7 +76,7 @@ class MyDraftsInReviewPanel(Component):
                     get_url=lambda state: edit_url(state.draft_page),
                 ),
                 Column("task", label=_("Waiting for"), accessor="current_task_state.task.name"),
-                Column("requested_by", label=_("Sent by"), accessor="requested_by"),
+                Column("requested_by", label=_("Sent by"), accessor=sender_name),
                 DateColumn("created_at", label=_("Sent for review")),
             ],
             self.states,
