@@ -8,12 +8,15 @@ def _ensure_roles(sender, using="default", **kwargs):
     from django.contrib.auth.management import create_permissions
 
     from .roles import ensure_roles
+    from .services import align_default_site_with_site_url
 
     # Roles hold permissions of apps that come after cms (courses), whose own
     # post-migrate signal has not run yet: create every app's permissions first.
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0, using=using)
     ensure_roles()
+    # Wagtail's workflow emails link to the default Site: keep it at SITE_URL.
+    align_default_site_with_site_url()
 
 
 class CmsConfig(AppConfig):

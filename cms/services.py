@@ -1,9 +1,12 @@
 """Business actions on course content."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.log_actions import log
-from wagtail.models import GroupPagePermission
+from wagtail.models import GroupPagePermission, Site
 
 from .models import CoursePage, CourseTrainer
 from .roles import TRAINER_PAGE_PERMISSIONS, page_permission
@@ -68,3 +71,23 @@ def unassign_trainer(*, assignment: CourseTrainer, removed_by) -> None:
         user=removed_by,
         data={"trainer_id": user.pk, "trainer": user.get_username()},
     )
+
+
+def align_default_site_with_site_url() -> Site | None:
+    """Give the default Wagtail Site the hostname and port of ``settings.SITE_URL``.
+
+    Wagtail builds the page links of its workflow and moderation emails from the Site
+    (``page.full_url``); left at Wagtail's "localhost:80" they point nowhere. Runs after
+    every migrate and when the demo is seeded; saves only when something differs, so
+    running it twice changes nothing. Returns the default site, if there is one.
+    """
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return None
+    parts = urlsplit(settings.SITE_URL)
+    hostname = parts.hostname or "localhost"
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    if (site.hostname, site.port) != (hostname, port):
+        site.hostname, site.port = hostname, port
+        site.save(update_fields=["hostname", "port"])
+    return site

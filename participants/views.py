@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from .forms import NameForm, ParticipantForm
 from .selectors import focal_point_roles_of, profile_of
+from .services import propose_organization
 
 
 def safe_next(request) -> str | None:
@@ -25,8 +26,10 @@ def safe_next(request) -> str | None:
 def profile(request):
     """Everything stored about the signed-in person, and the form to change it.
 
-    Saving also switches the site to the preferred language (session language cookie),
-    then goes to a safe ``next`` (a page that asked for a complete profile) or back here.
+    A person whose organization is not listed names it; it is created unreviewed
+    (``propose_organization``) and is theirs to use at once. Saving also switches the
+    site to the preferred language (session language cookie), then goes to a safe
+    ``next`` (a page that asked for a complete profile) or back here.
     """
     participant = profile_of(request.user)
     if request.method == "POST":
@@ -37,6 +40,10 @@ def profile(request):
                 name_form.save()
                 participant = form.save(commit=False)
                 participant.user = request.user
+                if form.cleaned_data["new_organization"]:
+                    participant.organization = propose_organization(
+                        name=form.cleaned_data["new_organization"], proposed_by=request.user
+                    )
                 participant.save()
             language = participant.preferred_language
             translation.activate(language)

@@ -40,7 +40,9 @@ def test_sign_up_complete_profile_sign_out_and_in(page, site_tree):
 
     page.get_by_label("First name").fill("Amina")
     page.get_by_label("Last name").fill("Diallo")
-    page.get_by_label("Organization").select_option(label="African Union Commission (AUC)")
+    page.get_by_label("Organization", exact=True).select_option(
+        label="African Union Commission (AUC)"
+    )
     page.get_by_label("Job title").fill("Mediation Adviser")
     page.get_by_label("Duty station").select_option(label="Ethiopia")
     page.get_by_label("Gender").select_option(label="Prefer not to say")
