@@ -4,9 +4,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from participants import views as participant_views
+
 from .media import serve_media
 
 urlpatterns = [
+    # One sign-in: Wagtail's own login and password-reset pages lead to allauth's.
+    path("admin/login/", participant_views.admin_sign_in, name="wagtailadmin_login"),
+    re_path(r"^admin/password_reset/", participant_views.admin_password_reset),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
