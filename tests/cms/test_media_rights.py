@@ -163,3 +163,32 @@ def test_ensure_roles_takes_back_the_old_library_wide_change_rights(course):
     assert GroupCollectionPermission.objects.filter(
         group=editors, collection=course_collection(course), permission__codename="change_image"
     ).exists()
+
+
+def test_an_image_over_forty_megapixels_is_refused_with_a_message(client, trainer):
+    # 7000 x 7000 = 49 MP, a few hundred kilobytes as a one-colour PNG.
+    huge = png_bytes("white", size=(7000, 7000))
+    client.force_login(trainer)
+    response = client.post(
+        reverse("wagtailimages:add"),
+        {
+            "title": "Huge",
+            "collection": Collection.get_first_root_node().pk,
+            "tags": "",
+            "file": SimpleUploadedFile("huge.png", huge, "image/png"),
+        },
+    )
+    assert response.status_code == 200
+    assert "This file has too many pixels" in response.content.decode()
+    assert not Image.objects.filter(title="Huge").exists()
+    # A sensible image still goes in.
+    client.post(
+        reverse("wagtailimages:add"),
+        {
+            "title": "Banner",
+            "collection": Collection.get_first_root_node().pk,
+            "tags": "",
+            "file": SimpleUploadedFile("banner.png", png_bytes(size=(1600, 900)), "image/png"),
+        },
+    )
+    assert Image.objects.filter(title="Banner").exists()
