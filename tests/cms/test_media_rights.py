@@ -12,12 +12,12 @@ from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, GroupCollectionPermission
+from wagtail.models import Collection, GroupCollectionPermission, ReferenceIndex
 
 from cms.roles import COORDINATORS, TRAINERS, ensure_roles, signatures_collection
 from cms.services import assign_trainer, course_collection
 from tests.factories.pages import make_course
-from tests.factories.users import make_coordinator, make_trainer
+from tests.factories.users import make_coordinator, make_trainer, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +69,10 @@ def course(catalog, trainer, coordinator):
     course = make_course(catalog, title="Mediation process design")
     assign_trainer(course=course, user=trainer, assigned_by=coordinator)
     return course
+
+
+def make_superuser():
+    return make_user("root", superuser=True)
 
 
 def edit_image(client, image, title):
@@ -192,3 +196,36 @@ def test_an_image_over_forty_megapixels_is_refused_with_a_message(client, traine
         },
     )
     assert Image.objects.filter(title="Banner").exists()
+
+
+@pytest.mark.parametrize("listing", ["wagtailimages:index", "wagtailimages:index_results"])
+def test_the_image_listing_searches_and_filters_by_usage_together(client, listing):
+    from participants.models import Organization
+
+    used = make_image(None, title="Banner in use")
+    unused = make_image(None, title="Banner unused")
+    make_image(None, title="Portrait unused")
+    organization = Organization.objects.get(acronym="AUC")
+    organization.logo = used
+    organization.save()
+    ReferenceIndex.create_or_update_for_object(organization)
+    client.force_login(make_superuser())
+    response = client.get(
+        reverse(listing), {"q": "banner", "usage_count_min": "0", "usage_count_max": "0"}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert unused.title in html
+    assert used.title not in html
+    assert "Portrait unused" not in html
+    response = client.get(reverse(listing), {"q": "banner", "usage_count_min": "1"})
+    html = response.content.decode()
+    assert used.title in html and unused.title not in html
+
+
+def test_the_document_listing_searches_and_filters_by_usage_together(client):
+    document = make_document(None)
+    client.force_login(make_superuser())
+    response = client.get(reverse("wagtaildocs:index"), {"q": "handout", "usage_count_max": "3"})
+    assert response.status_code == 200
+    assert document.title in response.content.decode()
