@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from participants.hostile_input import ReadsHostileInputMixin
 from participants.models import Organization
 
 from .blocks import RICH_TEXT_FEATURES, ModuleBodyBlock
@@ -108,8 +109,16 @@ def crumbs(*pages):
     return [{"title": page.title, "url": page.url, "depth": page.depth} for page in pages]
 
 
+class ConcordPageForm(ReadsHostileInputMixin, WagtailAdminPageForm):
+    """The editor's form of every page type of ours: a field whose submitted value cannot
+    even be read (a tampered StreamField count, broken Draftail JSON, a chooser id that
+    is no id) gets a field error, not a 500."""
+
+
 class HomePage(Page):
     """The portal's front page: what the joint programme is, and where to start."""
+
+    base_form_class = ConcordPageForm
 
     intro_title = models.CharField(_("headline"), max_length=160)
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES)
@@ -175,6 +184,8 @@ class HomePage(Page):
 class CatalogPage(Page):
     """The course catalogue: searchable and filterable list of its child courses."""
 
+    base_form_class = ConcordPageForm
+
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -196,7 +207,7 @@ class CatalogPage(Page):
         return context
 
 
-class CoursePageForm(WagtailAdminPageForm):
+class CoursePageForm(ConcordPageForm):
     languages = forms.TypedMultipleChoiceField(
         label=_("Languages"),
         choices=COURSE_LANGUAGES,
@@ -331,6 +342,8 @@ class CoursePage(Page):
 
 class ModulePage(Page):
     """A training module: the learning content of one part of a course."""
+
+    base_form_class = ConcordPageForm
 
     summary = models.TextField(_("summary"), max_length=300, blank=True)
     estimated_minutes = models.PositiveSmallIntegerField(
