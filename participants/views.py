@@ -17,8 +17,13 @@ from .selectors import focal_point_roles_of, profile_of
 def safe_next(request) -> str | None:
     """The ``next`` of the request when it points to this site, else None."""
     target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    # A path on this site: anything else ("abc") would be taken for a URL name by redirect().
+    if (
+        target
+        and target.startswith("/")
+        and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
     ):
         return target
     return None
