@@ -57,6 +57,8 @@ def private_redis():
 @pytest.fixture
 def site_on_private_redis(private_redis, settings):
     url, server = private_redis
+    # Read before settings change: Celery's configuration reads Django's settings live.
+    previous = celery_app.conf.broker_url
     settings.CACHES = {
         "default": {
             "BACKEND": "config.cache.ResilientRedisCache",
@@ -65,7 +67,6 @@ def site_on_private_redis(private_redis, settings):
         }
     }
     settings.CELERY_BROKER_URL = url
-    previous = celery_app.conf.broker_url
     forget_broker_connections()
     celery_app.conf.broker_url = url
     yield server
