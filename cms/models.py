@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from participants.hostile_input import ReadsHostileInputMixin
 from participants.models import Organization
 
 from .blocks import (
@@ -141,8 +142,11 @@ def modules_readable_by(user, *, course_path: str, page: Page) -> bool:
     return getattr(user, "can_access_admin", False) and page.permissions_for_user(user).can_edit()
 
 
-class ConcordPageForm(WagtailAdminPageForm):
-    """The page editor's form: every rich-text editor is named by its field's label."""
+class ConcordPageForm(ReadsHostileInputMixin, WagtailAdminPageForm):
+    """The editor's form of every page type of ours: every rich-text editor is named by
+    its field's label, and a field whose submitted value cannot even be read (a tampered
+    StreamField count, broken Draftail JSON, a chooser id that is no id) gets a field
+    error, not a 500."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -152,6 +156,8 @@ class ConcordPageForm(WagtailAdminPageForm):
 
 class HomePage(Page):
     """The portal's front page: what the joint programme is, and where to start."""
+
+    base_form_class = ConcordPageForm
 
     intro_title = models.CharField(_("headline"), max_length=160)
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES)
@@ -217,6 +223,8 @@ class HomePage(Page):
 
 class CatalogPage(Page):
     """The course catalogue: searchable and filterable list of its child courses."""
+
+    base_form_class = ConcordPageForm
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
@@ -381,6 +389,8 @@ class CoursePage(Page):
 
 class ModulePage(Page):
     """A training module: the learning content of one part of a course."""
+
+    base_form_class = ConcordPageForm
 
     summary = models.TextField(_("summary"), max_length=300, blank=True)
     estimated_minutes = models.PositiveSmallIntegerField(

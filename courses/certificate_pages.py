@@ -14,7 +14,6 @@ import datetime
 import time
 from decimal import Decimal
 
-from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -23,6 +22,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from participants.http import client_ip
+
 from .models import Certificate
 from .selectors import certificate_for_download
 
@@ -30,7 +31,7 @@ from .selectors import certificate_for_download
 def _over_the_limit(request) -> bool:
     """Count this request against its client's window; True once past the limit."""
     window = settings.CERTIFICATE_VERIFY_WINDOW
-    client = get_adapter().get_client_ip(request)
+    client = client_ip(request)
     key = f"certificate-verify:{client}:{int(time.time() // window)}"
     cache.add(key, 0, timeout=window + 5)
     try:

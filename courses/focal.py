@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from participants.http import private_page
 from participants.selectors import person_name
 
 from .models import CourseSession, Enrollment
@@ -146,6 +147,7 @@ def nomination_message(enrollment: Enrollment, colleague, *, created: bool) -> s
     ) % {"name": name, "course": course, "status": status}
 
 
+@private_page
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def focal_point(request):

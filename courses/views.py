@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from icalendar import Calendar, Event
 
+from participants.http import private_page
 from participants.models import FocalPoint
 from participants.selectors import profile_of
 
@@ -106,6 +107,7 @@ def withdraw_view(request, pk):
     return redirect("my_learning")
 
 
+@private_page
 @login_required
 @require_GET
 def my_learning(request):

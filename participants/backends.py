@@ -2,7 +2,6 @@ import functools
 
 from allauth.account.auth_backends import AuthenticationBackend
 from django.contrib.auth import get_user_model
-from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -16,9 +15,8 @@ class AdminFlagMixin:
     (``user.is_focal_point``), so that every public page can decide whether to show the
     admin link, the userbar and the focal-point link without further queries.
 
-    Django loads the user of a session through the backend that signed them in, so
-    every backend in AUTHENTICATION_BACKENDS carries this: whichever one signed a person
-    in, the flag is there.
+    Django loads the user of a session through the backend that signed them in; the
+    site and the admin share one sign-in (allauth's), so one backend carries it.
     """
 
     def get_user(self, user_id):
@@ -68,10 +66,6 @@ def _user_with_admin_flag(user_id):
     except ValidationError:
         return []
     return user_model._default_manager.raw(_admin_flag_sql(), [user_id])
-
-
-class ModelBackendWithAdminFlag(AdminFlagMixin, ModelBackend):
-    """Django's model backend (username and password: Wagtail's admin sign-in)."""
 
 
 class EmailBackendWithAdminFlag(AdminFlagMixin, AuthenticationBackend):

@@ -40,7 +40,7 @@ def foreign(course, other_coordinator):
 
 
 def login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
+    assert client.login(email=user.email, password=PASSWORD)
     return client
 
 

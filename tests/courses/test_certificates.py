@@ -63,7 +63,7 @@ def session(course, coordinator):
 
 
 def login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
+    assert client.login(email=user.email, password=PASSWORD)
     return client
 
 
