@@ -5,8 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 def _ensure_roles(sender, **kwargs):
     from .roles import ensure_roles  # noqa: PLC0415 -- app registry not ready
+    from .services import align_default_site_with_site_url  # noqa: PLC0415 -- app registry not ready
 
     ensure_roles()
+    # Wagtail's workflow emails link to the default Site: keep it at SITE_URL.
+    align_default_site_with_site_url()
 
 
 class CmsConfig(AppConfig):

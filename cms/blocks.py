@@ -1,5 +1,6 @@
 """StreamField blocks of a training module."""
 
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -7,6 +8,46 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+def name_rich_text_editor(widget, label):
+    """Give a Draftail editor an accessible name.
+
+    Wagtail's ``<label for>`` points at Draftail's hidden input, not at the editable
+    ``role="textbox"`` area, so screen readers (and axe-core) find an unnamed field;
+    Draftail passes an ``ariaLabel`` option on to that area.
+    """
+    # Imported here: Wagtail's admin widgets need the app registry, blocks load before it.
+    from wagtail.admin.rich_text.editors.draftail import (  # noqa: PLC0415 -- app registry not ready
+        DraftailRichTextArea,
+    )
+
+    if isinstance(widget, DraftailRichTextArea) and label:
+        widget.options = {**widget.options, "ariaLabel": label}
+    return widget
+
+
+class LabelledCharBlock(blocks.CharBlock):
+    """A text block named by its label even where Wagtail shows no ``<label>`` for it.
+
+    An item of a list or a stream (a learning objective, a question, a heading) is shown
+    under the block's header only: the input itself has no name without ``aria-label``.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if kwargs.get("label"):
+            self.field.widget.attrs["aria-label"] = kwargs["label"]
+
+
+class LabelledRichTextBlock(blocks.RichTextBlock):
+    """A rich-text block whose editor is named by the block's label."""
+
+    @cached_property
+    def field(self):
+        field = super().field
+        name_rich_text_editor(field.widget, self.label)
+        return field
 
 
 class ImageWithCaptionBlock(blocks.StructBlock):
@@ -27,7 +68,7 @@ class ImageWithCaptionBlock(blocks.StructBlock):
 class VideoBlock(blocks.StructBlock):
     video = EmbedBlock(label=_("Video URL"), help_text=_("A YouTube or Vimeo address."))
     title = blocks.CharBlock(label=_("Title"), help_text=_("Announced to screen readers."))
-    transcript = blocks.RichTextBlock(
+    transcript = LabelledRichTextBlock(
         label=_("Transcript"), required=False, features=RICH_TEXT_FEATURES
     )
 
@@ -47,9 +88,9 @@ class HandoutBlock(blocks.StructBlock):
 
 class CaseStudyBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"))
-    context = blocks.RichTextBlock(label=_("The case"), features=RICH_TEXT_FEATURES)
+    context = LabelledRichTextBlock(label=_("The case"), features=RICH_TEXT_FEATURES)
     questions = blocks.ListBlock(
-        blocks.CharBlock(label=_("Question")), label=_("Questions"), required=False
+        LabelledCharBlock(label=_("Question")), label=_("Questions"), required=False
     )
 
     class Meta:
@@ -65,20 +106,22 @@ class ReadingBlock(blocks.StructBlock):
 
 
 class ModuleBodyBlock(blocks.StreamBlock):
-    heading = blocks.CharBlock(label=_("Heading"), icon="title", template="cms/blocks/heading.html")
-    paragraph = blocks.RichTextBlock(label=_("Rich text"), features=RICH_TEXT_FEATURES)
+    heading = LabelledCharBlock(
+        label=_("Heading"), icon="title", template="cms/blocks/heading.html"
+    )
+    paragraph = LabelledRichTextBlock(label=_("Rich text"), features=RICH_TEXT_FEATURES)
     image = ImageWithCaptionBlock(label=_("Image"))
     video = VideoBlock(label=_("Embedded video"))
     handout = HandoutBlock(label=_("Downloadable handout"))
     case_study = CaseStudyBlock(label=_("Case study"))
     discussion_questions = blocks.ListBlock(
-        blocks.CharBlock(label=_("Question")),
+        LabelledCharBlock(label=_("Question")),
         label=_("Discussion questions"),
         icon="help",
         template="cms/blocks/discussion_questions.html",
     )
     key_takeaways = blocks.ListBlock(
-        blocks.CharBlock(label=_("Takeaway")),
+        LabelledCharBlock(label=_("Takeaway")),
         label=_("Key takeaways"),
         icon="tick-inverse",
         template="cms/blocks/key_takeaways.html",

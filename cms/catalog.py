@@ -9,15 +9,30 @@ many results ticking that box would add.
 
 from __future__ import annotations
 
+import difflib
 import math
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.contrib.postgres.search import TrigramWordSimilarity
 from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import CharField, OuterRef, StringAgg, Subquery, Value
-from django.db.models.functions import Cast
+from django.db.models import (
+    BooleanField,
+    CharField,
+    ExpressionWrapper,
+    F,
+    Func,
+    OuterRef,
+    Q,
+    StringAgg,
+    Subquery,
+    TextField,
+    Value,
+)
+from django.db.models.functions import Cast, Coalesce, Lower, StrIndex
 from django.http import QueryDict
 
 from participants.models import Organization
@@ -116,6 +131,15 @@ class CatalogResults:
     facets: dict[str, Facet]
     query: CatalogQuery
     active_filters: list[FacetOption]
+    # False when no course has the words searched for and courses with words like them
+    # (typos) are shown instead; ``suggestion`` is then the closest spelling.
+    exact_match: bool = True
+    suggestion: str = ""
+
+    @property
+    def suggestion_url(self):
+        """The same filters, searching for the suggested spelling."""
+        return "?" + self.query.urlencode(q=self.suggestion) if self.suggestion else ""
 
     def page_url(self, number):
         return "?" + self.query.urlencode(page=number)
@@ -211,9 +235,134 @@ def forget_taxonomy(**kwargs):
     cache.delete(VOCABULARY_CACHE_KEY)
 
 
-def _search_ids(catalog, text):
-    results = CoursePage.objects.live().child_of(catalog).search(text, operator="and")
-    return set(results.get_queryset().values_list("pk", flat=True))
+# How alike a word of the query and a word of a course must be (pg_trgm's
+# word_similarity, 0..1) to count as a typo of it: "mediaton" ~ "mediation" is 0.67,
+# "diplomatie" ~ "diplomacy" 0.64, unrelated words stay below 0.4.
+TYPO_SIMILARITY = 0.6
+# Words shorter than this are matched exactly only: three letters share too few trigrams.
+TYPO_MIN_LENGTH = 4
+MAX_SEARCH_WORDS = 8
+
+
+class Unaccent(Func):
+    """PostgreSQL's ``unaccent`` (extension created by cms migration 0006)."""
+
+    function = "unaccent"
+    output_field = TextField()
+
+
+def _folded(expression):
+    """Lower case without accents, in the database: "MÉDIATION" → "mediation"."""
+    return Lower(Unaccent(expression))
+
+
+def _search_document():
+    """What a course is found by, as one text: title, summary, audience, thematic
+    areas and partner names and acronyms."""
+
+    def names(through, column):
+        return Coalesce(
+            Subquery(
+                through.objects.filter(coursepage_id=OuterRef("pk"))
+                .values("coursepage_id")
+                .annotate(text=StringAgg(column, delimiter=Value(" ")))
+                .values("text")
+            ),
+            Value(""),
+        )
+
+    orgs = CoursePage.partner_organizations.through
+    return Func(
+        Value(" "),
+        F("title"),
+        F("summary"),
+        F("target_audience"),
+        names(CoursePage.thematic_areas.through, F("thematicarea__name")),
+        names(orgs, F("organization__name")),
+        names(orgs, F("organization__acronym")),
+        function="concat_ws",
+        output_field=TextField(),
+    )
+
+
+@dataclass(frozen=True)
+class SearchMatch:
+    ids: set[int]
+    exact: bool  # False: only words like the query's were found (typos, accents aside)
+    suggestion: str = ""
+
+
+def _search(catalog, text) -> SearchMatch:
+    """The courses of ``catalog`` that match ``text``, in one query.
+
+    A course matches exactly when Wagtail's full-text search (stemmed: "mediator" finds
+    "mediation") finds it, or when each word of the query appears in it once accents
+    and case are set aside ("MÉDIATION" finds "mediation"). Only when no course matches
+    exactly are courses with words *like* each word of the query returned (pg_trgm:
+    "mediaton" finds "mediation"), with the closest spelling as a suggestion.
+    """
+    words = re.findall(r"\w+", text.casefold())[:MAX_SEARCH_WORDS]
+    courses = CoursePage.objects.live().child_of(catalog)
+    full_text = courses.search(text, operator="and").get_queryset().values("pk")
+    if not words:
+        return SearchMatch(
+            ids=set(courses.filter(pk__in=full_text).values_list("pk", flat=True)), exact=True
+        )
+    annotations = {}
+    contains, alike = Q(), Q()
+    for i, word in enumerate(words):
+        annotations[f"at_{i}"] = StrIndex(F("document"), _folded(Value(word)))
+        contains &= Q(**{f"at_{i}__gt": 0})
+        if len(word) >= TYPO_MIN_LENGTH:
+            annotations[f"like_{i}"] = TrigramWordSimilarity(_folded(Value(word)), F("document"))
+            alike &= Q(**{f"like_{i}__gte": TYPO_SIMILARITY})
+        else:
+            alike &= Q(**{f"at_{i}__gt": 0})
+    exact = Q(pk__in=full_text) | contains
+    rows = list(
+        courses.annotate(document=_folded(_search_document()))
+        .alias(**annotations)
+        .annotate(exact=ExpressionWrapper(exact, output_field=BooleanField()))
+        .filter(exact | alike)
+        .values_list("pk", "exact", "document")
+    )
+    exact_ids = {pk for pk, is_exact, _document in rows if is_exact}
+    if exact_ids or not rows:
+        return SearchMatch(ids=exact_ids, exact=True)
+    return SearchMatch(
+        ids={pk for pk, _exact, _document in rows},
+        exact=False,
+        suggestion=_closest_spelling(words, [document for _pk, _exact, document in rows]),
+    )
+
+
+def _closest_spelling(words, documents):
+    """The query with each word replaced by the best-known word like it in the found
+    courses: among the words nearly as alike as the closest one, the word that most of
+    these courses use ("diplomatie": "diplomacy" of several courses rather than the
+    "diplomats" of one)."""
+    used_by: dict[str, int] = {}
+    for document in documents:
+        for word in set(re.findall(r"\w+", document)):
+            if len(word) >= TYPO_MIN_LENGTH:
+                used_by[word] = used_by.get(word, 0) + 1
+    closest = []
+    for word in words:
+        if word in used_by or len(word) < TYPO_MIN_LENGTH:
+            closest.append(word)
+            continue
+        alike = {
+            candidate: difflib.SequenceMatcher(None, word, candidate).ratio()
+            for candidate in difflib.get_close_matches(word, used_by, n=5, cutoff=0.5)
+        }
+        if not alike:
+            closest.append(word)
+            continue
+        best = max(alike.values())
+        near = [c for c, ratio in alike.items() if ratio >= best - 0.15]
+        closest.append(max(near, key=lambda c: (used_by[c], alike[c])))
+    suggestion = " ".join(closest)
+    return suggestion if suggestion != " ".join(words) else ""
 
 
 def search_catalog(*, catalog, query: CatalogQuery) -> CatalogResults:
@@ -223,10 +372,11 @@ def search_catalog(*, catalog, query: CatalogQuery) -> CatalogResults:
     it is cached), search 1 (when there is text), the shown page of courses 1; labels
     come from the cache and image renditions from Wagtail's rendition cache.
     """
-    index = _facet_index(catalog)
+    catalogue_index = index = _facet_index(catalog)
+    match = None
     if query.q:
-        matching = _search_ids(catalog, query.q)
-        index = [row for row in index if row["pk"] in matching]
+        match = _search(catalog, query.q)
+        index = [row for row in index if row["pk"] in match.ids]
 
     vocab = {
         **taxonomy(),
@@ -255,6 +405,14 @@ def search_catalog(*, catalog, query: CatalogQuery) -> CatalogResults:
         if not failed:
             hits.append(row["pk"])
 
+    # With nothing found, the filters the catalogue has stay on offer (at zero), so the
+    # panel does not vanish and a filter can be changed from there.
+    offered = {name: set() for name in FACETS}
+    if not hits:
+        for row in catalogue_index:
+            for name in FACETS:
+                offered[name].update(row[name])
+
     facets = {}
     active = []
     for name in FACETS:
@@ -263,7 +421,7 @@ def search_catalog(*, catalog, query: CatalogQuery) -> CatalogResults:
         for value, (key, label) in vocab[name].items():
             selected = value in chosen
             count = counts[name].get(key, 0)
-            if not count and not selected:
+            if not count and not selected and key not in offered[name]:
                 continue
             toggled = (
                 tuple(v for v in getattr(query, name) if v != value)
@@ -324,4 +482,6 @@ def search_catalog(*, catalog, query: CatalogQuery) -> CatalogResults:
         facets=facets,
         query=query,
         active_filters=active,
+        exact_match=match.exact if match else True,
+        suggestion=match.suggestion if match else "",
     )

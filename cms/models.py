@@ -8,16 +8,21 @@ from django.db.models import Q
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from participants.hostile_input import ReadsHostileInputMixin
 from participants.models import Organization
 
-from .blocks import RICH_TEXT_FEATURES, ModuleBodyBlock
+from .blocks import (
+    RICH_TEXT_FEATURES,
+    LabelledCharBlock,
+    ModuleBodyBlock,
+    name_rich_text_editor,
+)
 from .cache import cached, published
 
 # Languages a course can be delivered in: the six official UN languages and the
@@ -62,7 +67,7 @@ class ThematicArea(index.Indexed, models.Model):
 
 def outcome_list(label, item_label):
     return StreamField(
-        [("item", blocks.CharBlock(label=item_label))],
+        [("item", LabelledCharBlock(label=item_label))],
         blank=True,
         verbose_name=label,
     )
@@ -108,13 +113,57 @@ def crumbs(*pages):
     return [{"title": page.title, "url": page.url, "depth": page.depth} for page in pages]
 
 
+def modules_readable_by(user, *, course_path: str, page: Page) -> bool:
+    """Whether ``user`` may open the modules of the course at ``course_path``.
+
+    Confirmed (or finished) participants of a session of the course, its session
+    trainers and coordinators, its assigned trainers, and whoever may edit ``page`` (a
+    module, or the course itself: rights on a course cover its modules). The one rule
+    behind module pages (``ModulePage.serve``) and what the course page offers.
+
+    Sessions are reached through their reverse relation from the course: content never
+    imports the courses app (one query, two when the editor check is needed).
+    """
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    took_part = Q(
+        sessions__enrollments__participant=user,
+        sessions__enrollments__status__in=["confirmed", "completed", "not_completed"],
+    )
+    runs_it = Q(sessions__trainers=user) | Q(sessions__coordinators=user)
+    if (
+        CoursePage.objects.filter(path=course_path)
+        .filter(took_part | runs_it | Q(trainers__user=user))
+        .exists()
+    ):
+        return True
+    return getattr(user, "can_access_admin", False) and page.permissions_for_user(user).can_edit()
+
+
+class ConcordPageForm(ReadsHostileInputMixin, WagtailAdminPageForm):
+    """The editor's form of every page type of ours: every rich-text editor is named by
+    its field's label, and a field whose submitted value cannot even be read (a tampered
+    StreamField count, broken Draftail JSON, a chooser id that is no id) gets a field
+    error, not a 500."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            name_rich_text_editor(field.widget, field.label)
+
+
 class HomePage(Page):
     """The portal's front page: what the joint programme is, and where to start."""
+
+    base_form_class = ConcordPageForm
 
     intro_title = models.CharField(_("headline"), max_length=160)
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES)
     partners_intro = RichTextField(_("about the partnership"), blank=True)
 
+    base_form_class = ConcordPageForm
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro_title"),
@@ -175,8 +224,11 @@ class HomePage(Page):
 class CatalogPage(Page):
     """The course catalogue: searchable and filterable list of its child courses."""
 
+    base_form_class = ConcordPageForm
+
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
+    base_form_class = ConcordPageForm
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["cms.HomePage"]
     get_view_restrictions = view_restrictions_if_any
@@ -196,7 +248,7 @@ class CatalogPage(Page):
         return context
 
 
-class CoursePageForm(WagtailAdminPageForm):
+class CoursePageForm(ConcordPageForm):
     languages = forms.TypedMultipleChoiceField(
         label=_("Languages"),
         choices=COURSE_LANGUAGES,
@@ -241,6 +293,8 @@ class CoursePage(Page):
         Organization,
         verbose_name=_("partner organizations"),
         related_name="courses",
+        # Organizations people named on their profile are partners only once reviewed.
+        limit_choices_to={"reviewed": True},
         help_text=_("The UN entities and regional organizations that run the course together."),
     )
     featured = models.BooleanField(_("feature on the home page"), default=False)
@@ -325,12 +379,18 @@ class CoursePage(Page):
         context["catalog_url"] = catalog.url
         context["modules"] = modules
         context["total_minutes"] = sum(m.estimated_minutes or 0 for m in modules)
+        # Offer the modules only to whoever may open them: others are sent back here.
+        context["can_open_modules"] = bool(modules) and modules_readable_by(
+            request.user, course_path=self.path, page=self
+        )
         context["breadcrumbs"] = crumbs(catalog, self)
         return context
 
 
 class ModulePage(Page):
     """A training module: the learning content of one part of a course."""
+
+    base_form_class = ConcordPageForm
 
     summary = models.TextField(_("summary"), max_length=300, blank=True)
     estimated_minutes = models.PositiveSmallIntegerField(
@@ -339,6 +399,7 @@ class ModulePage(Page):
     learning_objectives = outcome_list(_("Learning objectives"), _("Objective"))
     body = StreamField(ModuleBodyBlock(), verbose_name=_("content"))
 
+    base_form_class = ConcordPageForm
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
@@ -378,28 +439,8 @@ class ModulePage(Page):
         return super().serve(request, *args, **kwargs)
 
     def is_readable_by(self, user) -> bool:
-        """Confirmed (or finished) participants of a session of the course, its session
-        trainers and coordinators, its assigned trainers, and whoever may edit the page.
-
-        Sessions are reached through their reverse relation from the course: content
-        never imports the courses app (one query, two when the editor check is needed).
-        """
-        if user.is_superuser:
-            return True
-        took_part = Q(
-            sessions__enrollments__participant=user,
-            sessions__enrollments__status__in=["confirmed", "completed", "not_completed"],
-        )
-        runs_it = Q(sessions__trainers=user) | Q(sessions__coordinators=user)
-        if (
-            CoursePage.objects.filter(path=self.path[: -self.steplen])
-            .filter(took_part | runs_it | Q(trainers__user=user))
-            .exists()
-        ):
-            return True
-        return (
-            getattr(user, "can_access_admin", False) and self.permissions_for_user(user).can_edit()
-        )
+        """Whether ``user`` may open this module: see ``modules_readable_by``."""
+        return modules_readable_by(user, course_path=self.path[: -self.steplen], page=self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

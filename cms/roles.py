@@ -1,7 +1,9 @@
 """The three roles of Concord as Django groups, and the Wagtail rights that go with them.
 
 ``ensure_roles`` runs after every ``migrate`` (see ``CmsConfig.ready``) and is idempotent:
-it adds what is missing and never removes what an administrator granted by hand. It
+it adds what is missing and never removes what an administrator granted by hand, with
+one exception: the change rights on the whole media library that earlier versions gave
+trainers and coordinators (``REVOKED_ROOT_MEDIA_PERMISSIONS``) are taken back. It
 grants the rights of Wagtail, cms and participants; an app above cms grants its own
 to these groups (``grant``), after its own migrations, by the names defined here.
 """
@@ -25,8 +27,27 @@ PARTICIPANTS = "Participants"
 REVIEW_WORKFLOW = "Coordinator review"
 REVIEW_TASK = "Coordinator approval"
 
-# Images and documents: trainers and coordinators upload and choose them for their pages.
+SIGNATURES_COLLECTION = "Certificate signatures and logos"
+
+# Images and documents: trainers and coordinators upload anywhere and choose anything
+# for their pages, but change or delete only what they uploaded themselves (Wagtail's
+# ownership rule: the uploader of an image may edit it with "add" alone) and what is in
+# the collection of a course they edit (``cms.services.course_collection``). So nobody
+# but its uploader and the administrators changes a signature scan printed on
+# certificates or another course's banner.
 MEDIA_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+]
+# Granted on the root collection before: every trainer could replace every image.
+REVOKED_ROOT_MEDIA_PERMISSIONS = [
+    ("wagtailimages", "change_image"),
+    ("wagtaildocs", "change_document"),
+]
+# What a course's editors group holds on the course's own collection.
+COURSE_MEDIA_PERMISSIONS = [
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
     ("wagtailimages", "choose_image"),
@@ -91,6 +112,17 @@ def ensure_roles():
                 GroupCollectionPermission.objects.get_or_create(
                     group=group, collection=root_collection, permission=_permission(app, codename)
                 )
+        GroupCollectionPermission.objects.filter(
+            group__in=(trainers, coordinators),
+            collection=root_collection,
+            permission__in=[
+                _permission(app, codename) for app, codename in REVOKED_ROOT_MEDIA_PERMISSIONS
+            ],
+        ).delete()
+        signatures_collection(root_collection)
+        from .services import ensure_course_collections  # noqa: PLC0415 -- cycle: services imports roles
+
+        ensure_course_collections()
 
     root_page = Page.get_first_root_node()
     if root_page is None:
@@ -100,6 +132,14 @@ def ensure_roles():
             group=coordinators, page=root_page, permission=page_permission(codename)
         )
     _ensure_review_workflow(root_page, coordinators)
+
+
+def signatures_collection(root_collection=None) -> Collection:
+    """Where the signature scans and logos printed on certificates belong: nobody holds
+    change rights on it, so only administrators and each image's uploader change them."""
+    root_collection = root_collection or Collection.get_first_root_node()
+    existing = root_collection.get_children().filter(name=SIGNATURES_COLLECTION).first()
+    return existing or root_collection.add_child(name=SIGNATURES_COLLECTION)
 
 
 def _ensure_review_workflow(root_page, coordinators):

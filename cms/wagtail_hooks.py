@@ -6,6 +6,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .dashboard import MyDraftsInReviewPanel, trainer_panels
 from .forms import CourseTrainerForm
 from .models import CourseTrainer, ThematicArea
 from .services import assign_trainer, unassign_trainer
@@ -82,3 +83,28 @@ def register_log_actions(actions):
         _("Unassign trainer"),
         _("Trainer removed from the course"),
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_trainer_panels(request, panels):
+    """Trainers' dashboard: their courses and their drafts in review.
+
+    Other apps add their panels with the same hook (the coordinators' come from
+    ``courses``). Wagtail's "What's new" panel links out to wagtail.org: removed.
+    """
+    panels[:] = [panel for panel in panels if panel.name != "whats_new_in_wagtail_version"]
+    mine = trainer_panels(request)
+    if any(isinstance(panel, MyDraftsInReviewPanel) for panel in mine):
+        # Ours lists the same workflows with the course's pages: one list, not two.
+        panels[:] = [p for p in panels if p.name != "user_objects_in_workflow_moderation"]
+    panels.extend(mine)
+
+
+@hooks.register("construct_help_menu")
+def remove_wagtail_guides(request, menu_items):
+    """Concord's admin links to no external editor guide or release notes."""
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if item.name != "editor-guide" and not item.name.startswith("whats-new-in-wagtail")
+    ]

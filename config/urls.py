@@ -4,11 +4,21 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.media_admin import DocumentIndexView, ImageIndexView
 from courses import admin_reports
+from participants import views as participant_views
 
 from .media import serve_media
 
 urlpatterns = [
+    # One sign-in: Wagtail's own login and password-reset pages lead to allauth's.
+    path("admin/login/", participant_views.admin_sign_in, name="wagtailadmin_login"),
+    re_path(r"^admin/password_reset/", participant_views.admin_password_reset),
+    # Wagtail's media listings, with a usage-count filter that survives a search.
+    path("admin/images/", ImageIndexView.as_view()),
+    path("admin/images/results/", ImageIndexView.as_view(results_only=True)),
+    path("admin/documents/", DocumentIndexView.as_view()),
+    path("admin/documents/results/", DocumentIndexView.as_view(results_only=True)),
     # Wagtail's reports, scoped and with safe exports: ahead of the admin, which they replace.
     path("admin/reports/", include(admin_reports.urlpatterns())),
     path("admin/", include(wagtailadmin_urls)),

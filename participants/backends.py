@@ -2,20 +2,21 @@ import functools
 
 from allauth.account.auth_backends import AuthenticationBackend
 from django.contrib.auth import get_user_model
-from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 
+from .models import FocalPoint
+
 
 class AdminFlagMixin:
     """Load with the signed-in user whether they may use the Wagtail admin
-    (``user.can_access_admin``), so that every public page can decide whether to show
-    the admin link and the userbar without two permission queries.
+    (``user.can_access_admin``) and whether they are a focal point of an organization
+    (``user.is_focal_point``), so that every public page can decide whether to show the
+    admin link, the userbar and the focal-point link without further queries.
 
-    Django loads the user of a session through the backend that signed them in, so
-    every backend in AUTHENTICATION_BACKENDS carries this: whichever one signed a person
-    in, the flag is there.
+    Django loads the user of a session through the backend that signed them in; the
+    site and the admin share one sign-in (allauth's), so one backend carries it.
     """
 
     def get_user(self, user_id):
@@ -23,13 +24,14 @@ class AdminFlagMixin:
         if user is None or not self.user_can_authenticate(user):
             return None
         user.can_access_admin = user.is_active and (user.is_superuser or user.admin_permission)
+        user.is_focal_point = bool(user.focal_point)
         return user
 
 
 @functools.cache
 def _admin_flag_sql() -> str:
-    """The user row and whether a group or a direct grant gives them Wagtail's
-    ``access_admin``, as one statement.
+    """The user row, whether a group or a direct grant gives them Wagtail's
+    ``access_admin``, and whether they are a focal point, as one statement.
 
     Written out rather than built by the ORM because it runs on every signed-in request:
     compiling the equivalent ``Exists`` over five joins costs more than running it.
@@ -49,7 +51,9 @@ def _admin_flag_sql() -> str:
                 OR EXISTS (SELECT 1 FROM {direct} up
                            WHERE up.user_id = u.id AND up.permission_id = p.id)
             )
-        ) AS admin_permission
+        ) AS admin_permission,
+        EXISTS (SELECT 1 FROM {FocalPoint._meta.db_table} f WHERE f.user_id = u.id)
+            AS focal_point
         FROM {user_model._meta.db_table} u
         WHERE u.id = %s
     """  # noqa: S608 - table names come from the models, the id is a parameter
@@ -62,10 +66,6 @@ def _user_with_admin_flag(user_id):
     except ValidationError:
         return []
     return user_model._default_manager.raw(_admin_flag_sql(), [user_id])
-
-
-class ModelBackendWithAdminFlag(AdminFlagMixin, ModelBackend):
-    """Django's model backend (username and password: Wagtail's admin sign-in)."""
 
 
 class EmailBackendWithAdminFlag(AdminFlagMixin, AuthenticationBackend):

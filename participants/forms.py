@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import Organization, Participant
@@ -28,8 +29,20 @@ class ParticipantForm(forms.ModelForm):
 
     organization = forms.ModelChoiceField(
         label=_("Organization"),
-        queryset=Organization.objects.order_by("name"),
+        queryset=Organization.objects.filter(reviewed=True).order_by("name"),
         empty_label=_("Choose your organization"),
+        error_messages={
+            "required": _("Choose your organization, or type its name if it is not listed.")
+        },
+    )
+    new_organization = forms.CharField(
+        label=_("My organization is not listed"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "Type its full name instead of choosing one above. You can enroll at once; "
+            "a coordinator reviews new organizations before others see them."
+        ),
     )
 
     class Meta:
@@ -52,3 +65,19 @@ class ParticipantForm(forms.ModelForm):
         countries = [c for c in self.fields["duty_station"].choices if c[0] != ""]
         self.fields["duty_station"].choices = [("", _("Choose a country")), *countries]
         self.fields["gender"].choices = [("", _("Not given")), *Participant.Gender.choices]
+        # Required unless the person names an organization that is not listed; the
+        # browser must not insist on the list for them (no ``required`` attribute).
+        organization = self.fields["organization"]
+        organization.required = not (
+            self.data.get(self.add_prefix("new_organization")) or ""
+        ).strip()
+        organization.widget.use_required_attribute = lambda initial: False
+        # The person's own organization stays on offer while it awaits review.
+        current = self.instance.organization_id if self.instance.pk else None
+        if current:
+            self.fields["organization"].queryset = Organization.objects.filter(
+                Q(reviewed=True) | Q(pk=current)
+            ).order_by("name")
+
+    def clean_new_organization(self):
+        return " ".join(self.cleaned_data["new_organization"].split())

@@ -34,6 +34,21 @@ class Organization(models.Model):
         validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #rrggbb."))],
         help_text=_("Background of the generated monogram, as #rrggbb; keep it dark for contrast."),
     )
+    # An organization a person named on their profile because it was not listed: usable
+    # for them at once, offered to others only once a coordinator has reviewed it.
+    reviewed = models.BooleanField(
+        _("reviewed"),
+        default=True,
+        help_text=_("Reviewed organizations are offered to everyone on the profile form."),
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["acronym"]

@@ -3,30 +3,42 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from .forms import NameForm, ParticipantForm
+from .http import private_page
 from .selectors import focal_point_roles_of, profile_of
+from .services import propose_organization
 
 
 def safe_next(request) -> str | None:
     """The ``next`` of the request when it points to this site, else None."""
     target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    # A path on this site: anything else ("abc") would be taken for a URL name by redirect().
+    if (
+        target
+        and target.startswith("/")
+        and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
     ):
         return target
     return None
 
 
+@private_page
 @login_required
 def profile(request):
     """Everything stored about the signed-in person, and the form to change it.
 
-    Saving also switches the site to the preferred language (session language cookie),
-    then goes to a safe ``next`` (a page that asked for a complete profile) or back here.
+    A person whose organization is not listed names it; it is created unreviewed
+    (``propose_organization``) and is theirs to use at once. Saving also switches the
+    site to the preferred language (session language cookie), then goes to a safe
+    ``next`` (a page that asked for a complete profile) or back here.
     """
     participant = profile_of(request.user)
     if request.method == "POST":
@@ -37,6 +49,10 @@ def profile(request):
                 name_form.save()
                 participant = form.save(commit=False)
                 participant.user = request.user
+                if form.cleaned_data["new_organization"]:
+                    participant.organization = propose_organization(
+                        name=form.cleaned_data["new_organization"], proposed_by=request.user
+                    )
                 participant.save()
             language = participant.preferred_language
             translation.activate(language)
@@ -67,3 +83,34 @@ def profile(request):
             "next": safe_next(request) or "",
         },
     )
+
+
+@require_safe
+def admin_sign_in(request):
+    """Wagtail's admin sign-in address, sent to the site's sign-in (allauth), so there is
+    one sign-in with one lockout, one set of throttles and one email-verification rule.
+
+    Someone signed in without admin rights comes here when Wagtail turns them away
+    (it has queued "You do not have permission…"): they go to the site's home page,
+    not back to the sign-in, which would send them to the admin again.
+    """
+    target = safe_next(request) or reverse("wagtailadmin_home")
+    user = request.user
+    if user.is_authenticated:
+        if user_can_access_admin(user):
+            return redirect(target)
+        return redirect("/")
+    return redirect(f"{reverse('account_login')}?{urlencode({'next': target})}")
+
+
+@require_safe
+def admin_password_reset(request):
+    """Wagtail's password-reset address: the site's reset, with its rate limits."""
+    return redirect("account_reset_password")
+
+
+def user_can_access_admin(user) -> bool:
+    flag = getattr(user, "can_access_admin", None)
+    if flag is None:
+        flag = user.is_active and user.has_perm("wagtailadmin.access_admin")
+    return flag

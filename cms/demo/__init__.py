@@ -25,6 +25,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from participants.models import Organization
 
 from ..models import CatalogPage, CoursePage, HomePage, ModulePage, ThematicArea
+from ..services import align_default_site_with_site_url
 from .courses_a import COURSES as COURSES_A
 from .courses_b import COURSES as COURSES_B
 
@@ -99,6 +100,7 @@ def seed_site() -> tuple[HomePage, CatalogPage]:
             and not previous_root.get_children().exists()
         ):
             previous_root.delete()
+    align_default_site_with_site_url()
     catalog = CatalogPage.objects.child_of(home).first()
     if catalog is None:
         catalog = CatalogPage(title="Course catalogue", slug="courses", intro=CATALOG_INTRO)

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "participants.http.PrivateAccountPagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -111,12 +112,10 @@ CACHES = {
     }
 }
 
-# Both load the signed-in user with ``can_access_admin``. The first signs in by username
-# (Wagtail's admin login); the second is allauth's, by email (the site's sign-in).
-AUTHENTICATION_BACKENDS = [
-    "participants.backends.ModelBackendWithAdminFlag",
-    "participants.backends.EmailBackendWithAdminFlag",
-]
+# One sign-in for the site and the admin: allauth's, by email, with its lockout, rate
+# limits and email verification (/admin/login/ leads there). The backend loads the
+# signed-in user with ``can_access_admin``.
+AUTHENTICATION_BACKENDS = ["participants.backends.EmailBackendWithAdminFlag"]
 
 # Sessions read from the cache (Redis in production), written through to the database.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -134,6 +133,7 @@ WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 
 # Accounts (django-allauth): people sign up and sign in with their email address; the
 # username Wagtail's admin signs in with is made from it. Logging out takes a POST.
+ACCOUNT_ADAPTER = "participants.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_UNIQUE_EMAIL = True
@@ -147,7 +147,10 @@ ACCOUNT_SIGNUP_REDIRECT_URL = "/profile/"
 ACCOUNT_EMAIL_CONFIRMATION_AUTHENTICATED_REDIRECT_URL = "/profile/"
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+# A reset for an unknown address answers as for a known one and mails "no account here";
+# both emails are sent by a Celery task, so both requests do the same work.
 ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Concord] "
 # Brute force: five failed passwords for one address within five minutes, or ten a
 # minute from one IP address, and further attempts are refused until the window passes.
@@ -158,6 +161,11 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
+# The client address of every throttle (allauth's and ours, participants.http.client_ip):
+# the number of reverse proxies of ours in front of the site, whose X-Forwarded-For
+# entries are believed. 0 (the default) believes no header: right when clients connect
+# directly, wrong behind a proxy (every client would share the proxy's address).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 # Internationalisation: the interface ships in English and French.
 LANGUAGE_CODE = "en"
@@ -289,6 +297,8 @@ CERTIFICATE_VERIFY_WINDOW = env.int("CERTIFICATE_VERIFY_WINDOW", default=60)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Concord"
+# The admin signs in and resets passwords through allauth (config/urls.py).
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -299,6 +309,10 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# A rendition of a 121-megapixel upload took 4 s and 1.1 GB of a web worker. 40 MP is a
+# good camera's full frame; banners and signature scans need far less.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

@@ -27,10 +27,13 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 # Mail must really leave the building in production: no console default.
 MAILERS = {"default": mailer_from_url(env("EMAIL_URL"))}
 
+# Redis, but a miss rather than a 500 while it is unreachable (config/cache.py), and
+# quickly: a black-holed server must not hold every request for long.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "config.cache.ResilientRedisCache",
         "LOCATION": env("REDIS_URL", default="redis://redis:6379/0"),
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }
 }
 

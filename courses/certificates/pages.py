@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import time
 
-from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
@@ -24,12 +23,13 @@ from courses.access import count_hit
 from courses.certificates.selectors import certificate_for_download
 from courses.certificates.snapshot import CertificateSnapshot
 from courses.models import Certificate
+from participants.http import client_ip
 
 
 def _over_the_limit(request) -> bool:
     """Count this request against its client's window; True once past the limit."""
     window = settings.CERTIFICATE_VERIFY_WINDOW
-    client = get_adapter().get_client_ip(request)
+    client = client_ip(request)
     key = f"certificate-verify:{client}:{int(time.time() // window)}"
     return count_hit(key, timeout=window + 5) > settings.CERTIFICATE_VERIFY_LIMIT
 

@@ -28,6 +28,7 @@ from courses.enrollment.selectors import (
 )
 from courses.enrollment.services import EnrollmentError, enroll
 from courses.models import CourseSession, Enrollment
+from participants.http import private_page
 from participants.selectors import person_name
 
 JUSTIFICATION_MAX = Enrollment._meta.get_field("justification").max_length
@@ -146,6 +147,7 @@ def nomination_message(enrollment: Enrollment, colleague, *, created: bool) -> s
     ) % {"name": name, "course": course, "status": status}
 
 
+@private_page
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def focal_point(request):

@@ -21,6 +21,7 @@ from icalendar import Calendar, Event
 from courses.access import is_any_focal_point
 from courses.learning.selectors import calendar_sessions, learning_of
 from courses.models import CourseSession
+from participants.http import private_page
 from participants.selectors import profile_of
 
 FEED_SALT = "courses.calendar-feed"
@@ -35,6 +36,7 @@ ENROLL_FIELDS = (
 )
 
 
+@private_page
 @login_required
 @require_GET
 def my_learning(request):

@@ -240,3 +240,56 @@ def test_vocabulary_is_one_union_query_without_ordering_inside_it(catalog, cours
     dppa = Organization.objects.get(acronym="DPPA")
     assert vocabulary["org"]["dppa"] == (dppa.pk, "DPPA")
     assert len(vocabulary["org"]) == Organization.objects.count()
+
+
+def add_diplomacy_course(catalog):
+    return make_course(
+        catalog,
+        title="Preventive diplomacy in practice",
+        areas=("mediation",),
+        partners=("DPPA",),
+        summary="Good offices, envoys and quiet diplomacy before violence breaks out.",
+    )
+
+
+@pytest.mark.parametrize("text", ["médiation", "MÉDIATION", "Médiation", "MEDIATION"])
+def test_search_forgives_accents_and_case(catalog, courses, text):
+    results = run(catalog, "q=" + text)
+    assert titles(results) == titles(run(catalog, "q=mediation"))
+    assert results.total == 2 and results.exact_match
+
+
+def test_a_typo_finds_the_courses_and_suggests_the_spelling(client, catalog, courses):
+    results = run(catalog, "q=mediaton&lang=en")
+    assert titles(results) == titles(run(catalog, "q=mediation&lang=en"))
+    assert not results.exact_match
+    assert results.suggestion == "mediation"
+    assert results.suggestion_url == "?q=mediation&lang=en"
+
+    html = client.get(catalog.url + "?q=mediaton").content.decode()
+    assert "Did you mean" in html and 'href="?q=mediation"' in html
+
+
+def test_a_french_word_finds_the_english_course_like_it(catalog, courses):
+    add_diplomacy_course(catalog)
+    results = run(catalog, "q=diplomatie")
+    assert titles(results) == ["Preventive diplomacy in practice"]
+    assert results.suggestion == "diplomacy"
+
+
+def test_exact_words_win_over_similar_ones(catalog, courses):
+    add_diplomacy_course(catalog)
+    results = run(catalog, "q=diplomacy")
+    assert titles(results) == ["Preventive diplomacy in practice"]
+    assert results.exact_match and not results.suggestion
+    assert run(catalog, "q=zzqxv").total == 0
+
+
+def test_the_filter_panel_stays_when_nothing_is_found(client, catalog, courses):
+    results = run(catalog, "q=zzqxv&area=mediation")
+    assert results.total == 0
+    areas = {option.value: option.count for option in results.facets["area"].options}
+    assert {"mediation", "early-warning", "women-peace-security"} <= set(areas)
+    assert set(areas.values()) == {0}
+    html = client.get(catalog.url + "?q=zzqxv&area=mediation").content.decode()
+    assert 'name="mode"' in html and 'name="lang"' in html

@@ -58,3 +58,23 @@ def test_people_who_run_or_edit_the_course_read_it(client, course, module):
         assert reads(client, user, module), user
     assert reads(client, make_user("root", superuser=True), module)
     assert not reads(client, make_trainer("another-courses-trainer"), module)
+
+
+def test_the_course_page_offers_the_modules_only_to_who_may_open_them(client, course, module):
+    session = make_session(course, capacity=1)
+    confirmed, waitlisted = make_participant("confirmed"), make_participant("waitlisted")
+    for user in (confirmed, waitlisted):
+        make_profile(user)
+        enroll(participant=user, session=session)
+
+    client.force_login(waitlisted)
+    html = client.get(course.url).content.decode()
+    assert "Start the first module" not in html
+    assert f'href="{module.url}"' not in html  # the module list names them without links
+    assert "The modules open to confirmed participants" in html
+
+    client.force_login(confirmed)
+    html = client.get(course.url).content.decode()
+    assert "Start the first module" in html
+    assert f'href="{module.url}"' in html
+    assert "The modules open to confirmed participants" not in html

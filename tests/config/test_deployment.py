@@ -94,3 +94,47 @@ def test_dockerfile_builds_the_image_compose_runs():
     assert "uv sync --frozen --no-dev" in dockerfile
     assert "collectstatic" in dockerfile
     assert "USER concord" in dockerfile
+
+
+def test_gunicorn_starts_workers_from_a_preloaded_application():
+    """A worker killed with kill -9 is replaced by a fork of the loaded application at
+    once, not by a process that imports Django and Wagtail again for many seconds."""
+    web = load_compose()["services"]["web"]["command"]
+    assert "gunicorn config.wsgi:application --preload" in web
+    cmd = next(
+        line for line in (ROOT / "Dockerfile").read_text().splitlines() if line.startswith("CMD")
+    )
+    assert '"gunicorn", "config.wsgi:application", "--preload"' in cmd
+
+
+def test_loading_the_application_opens_no_database_connection():
+    """What --preload loads is shared by every forked worker: a database connection
+    opened while importing would be one socket used by all of them."""
+    code = (
+        "import config.wsgi; from django.db import connections; "
+        "print([alias for alias in connections if connections[alias].connection is not None])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=production_env(),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_compose_trusts_the_one_reverse_proxy_for_client_addresses():
+    services = load_compose()["services"]
+    for name in ("web", "worker", "beat"):
+        assert services[name]["environment"]["TRUSTED_PROXY_COUNT"] == "${TRUSTED_PROXY_COUNT:-1}"
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; print(s.ALLAUTH_TRUSTED_PROXY_COUNT)",
+        env=production_env(TRUSTED_PROXY_COUNT="1"),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "1"

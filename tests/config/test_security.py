@@ -103,7 +103,7 @@ def test_500_page_renders_without_any_context():
 def test_health_endpoint(client, db):
     response = client.get("/healthz/", headers={"host": "10.0.0.7:8000"})
     assert response.status_code == 200
-    assert response.content == b"ok"
+    assert response.json() == {"status": "ok", "database": "ok", "redis": "ok"}
 
 
 def test_logout_is_post_only(client, pages):

@@ -24,9 +24,11 @@ def sign_in(page: Page, email: str, *, next_url: str = "/", password: str = PASS
 
 
 def admin_sign_in(page: Page, username: str, *, password: str = PASSWORD):
-    """Sign in to Wagtail's admin and land on its dashboard."""
+    """Sign in to Wagtail's admin (through the site's sign-in, by the factory user's
+    email address) and land on its dashboard."""
     page.goto("/admin/login/")
-    page.get_by_label("Username").fill(username)
+    expect(page).to_have_url(re.compile(r"/accounts/login/\?next=%2Fadmin%2F$"))
+    page.get_by_label("Email").fill(f"{username}@example.org")
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     expect(page).to_have_url(re.compile(r"/admin/$"))

@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
+from config.celery import app as celery_app
 from participants.models import Participant
 from tests.e2e.steps import sign_in
 from tests.factories.users import make_participant
@@ -13,6 +14,15 @@ from tests.factories.users import make_participant
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 PASSWORD = "a long and unusual passphrase 42"
+
+
+@pytest.fixture(autouse=True)
+def tasks_run_here():
+    """Account emails are sent by a Celery task after commit: here, in the server's thread."""
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = previous
 
 
 def test_sign_up_complete_profile_sign_out_and_in(page, site_tree):
@@ -40,7 +50,9 @@ def test_sign_up_complete_profile_sign_out_and_in(page, site_tree):
 
     page.get_by_label("First name").fill("Amina")
     page.get_by_label("Last name").fill("Diallo")
-    page.get_by_label("Organization").select_option(label="African Union Commission (AUC)")
+    page.get_by_label("Organization", exact=True).select_option(
+        label="African Union Commission (AUC)"
+    )
     page.get_by_label("Job title").fill("Mediation Adviser")
     page.get_by_label("Duty station").select_option(label="Ethiopia")
     page.get_by_label("Gender").select_option(label="Prefer not to say")

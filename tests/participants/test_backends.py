@@ -1,7 +1,8 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from participants.backends import ModelBackendWithAdminFlag
+from participants.backends import EmailBackendWithAdminFlag
+from participants.models import FocalPoint, Organization
 from tests.factories.users import make_coordinator, make_participant, make_trainer, make_user
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 )
 def test_admin_flag_matches_the_permission(make, expected):
     user = make()
-    loaded = ModelBackendWithAdminFlag().get_user(user.pk)
+    loaded = EmailBackendWithAdminFlag().get_user(user.pk)
     assert loaded.can_access_admin is expected
     assert (
         get_user_model().objects.get(pk=user.pk).has_perm("wagtailadmin.access_admin") is expected
@@ -29,4 +30,21 @@ def test_inactive_users_are_not_loaded():
     user = make_trainer()
     user.is_active = False
     user.save()
-    assert ModelBackendWithAdminFlag().get_user(user.pk) is None
+    assert EmailBackendWithAdminFlag().get_user(user.pk) is None
+
+
+def test_focal_points_see_the_link_to_their_page_and_participants_do_not(client, home):
+
+    focal = make_participant("focal")
+    FocalPoint.objects.create(organization=Organization.objects.get(acronym="AUC"), user=focal)
+    loaded = EmailBackendWithAdminFlag().get_user(focal.pk)
+    assert loaded.is_focal_point is True
+
+    client.force_login(focal)
+    page = client.get("/").content.decode()
+    assert 'href="/focal-point/"' in page
+
+    client.force_login(make_participant())
+    page = client.get("/").content.decode()
+    assert 'href="/focal-point/"' not in page
+    assert EmailBackendWithAdminFlag().get_user(make_trainer().pk).is_focal_point is False

@@ -34,3 +34,24 @@ def test_organizations_are_editable_in_the_admin(client):
     response = client.get("/admin/snippets/participants/organization/")
     assert response.status_code == 200
     assert "ECOWAS" in response.content.decode()
+
+
+def test_coordinators_see_unreviewed_organizations_first_and_can_filter_them(client):
+
+    pending = Organization.objects.create(
+        name="Zambezi Peace Council", acronym="ZPC", kind="other", reviewed=False
+    )
+    client.force_login(make_coordinator())
+    listing = list(client.get("/admin/snippets/participants/organization/").context["object_list"])
+    assert listing[0] == pending
+    filtered = client.get("/admin/snippets/participants/organization/?reviewed=false")
+    assert list(filtered.context["object_list"]) == [pending]
+
+    edit = f"/admin/snippets/participants/organization/edit/{pending.pk}/"
+    form = client.get(edit).context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    data.update(reviewed="on", name="Zambezi Peace Council", acronym="ZPC")
+    response = client.post(edit, data)
+    assert response.status_code == 302, response.context["form"].errors
+    pending.refresh_from_db()
+    assert pending.reviewed is True

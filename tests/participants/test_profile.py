@@ -3,8 +3,10 @@
 import pytest
 from django.conf import settings
 
+from cms.models import CoursePage
 from participants.models import FocalPoint, Organization, Participant
 from participants.selectors import profile_of
+from participants.services import propose_organization
 from tests.factories.users import make_participant
 
 pytestmark = pytest.mark.django_db
@@ -145,3 +147,50 @@ def test_an_external_next_is_ignored(client, person, target):
 def test_next_is_carried_through_a_refused_form(client, person):
     response = client.post("/profile/?next=/courses/", valid_data(job_title=""))
     assert 'name="next" value="/courses/"' in response.content.decode()
+
+
+def test_staff_of_an_organization_not_listed_name_it_and_use_it_at_once(client, person):
+    data = valid_data(organization="", new_organization="  Horn of Africa   Peace Forum ")
+    response = client.post("/profile/", data)
+    assert response.status_code == 302
+    organization = profile_of(person).organization
+    assert organization.name == "Horn of Africa Peace Forum"
+    assert organization.acronym == "HAPF"
+    assert organization.reviewed is False and organization.proposed_by == person
+
+    # Their own pending organization stays on offer to them, and to nobody else.
+    mine = client.get("/profile/").context["form"].fields["organization"].queryset
+    assert organization in mine
+    client.force_login(make_participant("colleague"))
+    theirs = client.get("/profile/").context["form"].fields["organization"].queryset
+    assert organization not in theirs
+    assert 'name="new_organization"' in client.get("/profile/").content.decode()
+
+    # The same name again is the same organization, case and spaces aside.
+    client.post(
+        "/profile/", valid_data(organization="", new_organization="horn of africa peace forum")
+    )
+    assert Organization.objects.filter(name__iexact="horn of africa peace forum").count() == 1
+
+
+def test_an_organization_must_be_chosen_or_named(client, person):
+    response = client.post("/profile/", valid_data(organization=""))
+    assert response.status_code == 200
+    assert "Choose your organization, or type its name if it is not listed." in (
+        response.content.decode()
+    )
+    assert profile_of(person) is None
+
+
+def test_unreviewed_organizations_are_no_course_partners_until_reviewed(person):
+
+    pending = propose_organization(name="Sahel Dialogue Network", proposed_by=person)
+
+    def partners():
+        form_class = CoursePage.get_edit_handler().get_form_class()
+        return form_class(for_user=person).fields["partner_organizations"].queryset
+
+    assert pending not in partners()
+    pending.reviewed = True
+    pending.save()
+    assert pending in partners()

@@ -34,7 +34,7 @@ def test_a_demo_participant_downloads_her_certificate(demo_site, client):
     certificate = Certificate.objects.filter(
         enrollment__participant__username="amina.diallo", state=State.SENT
     ).first()
-    assert client.login(username="amina.diallo", password="concord-participant")
+    assert client.login(email="amina.diallo@concord.example.org", password="concord-participant")
     link = reverse("certificate_download", args=[certificate.code])
     assert link in client.get(reverse("my_learning")).content.decode()
     response = client.get(link)

@@ -1,0 +1,33 @@
+"""Celery tasks of accounts: thin adapters, as in courses.tasks."""
+
+import smtplib
+
+from celery import shared_task
+from django.core.mail import EmailMultiAlternatives
+
+TEMPORARY_ERRORS = (
+    smtplib.SMTPServerDisconnected,
+    smtplib.SMTPConnectError,
+    ConnectionError,
+    TimeoutError,
+)
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=TEMPORARY_ERRORS,
+    retry_backoff=30,
+    retry_backoff_max=900,
+    max_retries=6,
+    soft_time_limit=45,
+    time_limit=60,
+)
+def send_account_email(
+    *, subject: str, body: str, from_email: str, to: list[str], html: str = ""
+) -> None:
+    """Send one account email (confirmation, password reset, unknown account) rendered
+    by ``participants.adapter.AccountAdapter`` in the request that asked for it."""
+    message = EmailMultiAlternatives(subject, body, from_email, to)
+    if html:
+        message.attach_alternative(html, "text/html")
+    message.send()

@@ -1,0 +1,30 @@
+"""What Concord's account emails (templates/account/email/) need from the project."""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+
+from participants.models import Participant
+
+register = template.Library()
+
+
+@register.simple_tag
+def recipient_language(user=None) -> str:
+    """The language an account email is written in: the preferred language of the
+    recipient's profile when they have one, else the language of the request."""
+    if getattr(user, "pk", None):
+        preferred = (
+            Participant.objects.filter(user_id=user.pk)
+            .values_list("preferred_language", flat=True)
+            .first()
+        )
+        if preferred:
+            return preferred
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+@register.simple_tag
+def site_url() -> str:
+    """The public address of the site (SITE_URL), for the signature."""
+    return settings.SITE_URL
