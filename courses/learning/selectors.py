@@ -55,6 +55,12 @@ def learning_of(user) -> tuple[list[LearningRow], list[LearningRow]]:
     return upcoming, past
 
 
+def announced_sessions() -> QuerySet[CourseSession]:
+    """Sessions anyone may put in a calendar: all but drafts, with their course (one
+    query for an event: dates and place are the session's own fields)."""
+    return CourseSession.objects.exclude(status=CourseSession.Status.DRAFT).select_related("course")
+
+
 def calendar_sessions(user) -> QuerySet[CourseSession]:
     """The sessions of a person's calendar feed: those they hold a seat in or wait for,
     unless cancelled."""

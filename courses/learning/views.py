@@ -19,21 +19,12 @@ from django.views.decorators.http import require_GET
 from icalendar import Calendar, Event
 
 from courses.access import is_any_focal_point
-from courses.learning.selectors import calendar_sessions, learning_of
+from courses.learning.selectors import announced_sessions, calendar_sessions, learning_of
 from courses.models import CourseSession
 from participants.http import private_page
 from participants.selectors import profile_of
 
 FEED_SALT = "courses.calendar-feed"
-ENROLL_FIELDS = (
-    "code",
-    "course",
-    "status",
-    "policy",
-    "capacity",
-    "enrollment_opens_at",
-    "enrollment_closes_at",
-)
 
 
 @private_page
@@ -78,14 +69,7 @@ def _calendar(sessions) -> HttpResponse:
 @require_GET
 def session_calendar(request, code):
     """One session as an .ics file; sessions are public once announced."""
-    # Only what enrolling and its message need: this view is the hot path when a
-    # session opens and everybody asks for a seat at once.
-    session = get_object_or_404(
-        CourseSession.objects.exclude(status=CourseSession.Status.DRAFT)
-        .select_related("course")
-        .only(*ENROLL_FIELDS, "course__title", "course__url_path"),
-        code=code,
-    )
+    session = get_object_or_404(announced_sessions(), code=code)
     response = _calendar([session])
     response["Content-Disposition"] = f'attachment; filename="{session.code}.ics"'
     return response

@@ -150,7 +150,10 @@ def test_my_learning_runs_a_fixed_number_of_queries(client, catalog, member):
 
 def test_calendar_file_and_private_feed(client, course, member):
     session = make_session(course, code="mpd-2027", city="Addis Ababa", country="ET")
-    response = client.get(reverse("session_calendar", args=[session.code]))
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("session_calendar", args=[session.code]))
+    # One query reads the session with its course: no field of it is loaded later.
+    assert sum("courses_coursesession" in q["sql"] for q in queries) == 1
     assert response["Content-Type"].startswith("text/calendar")
     assert 'filename="mpd-2027.ics"' in response["Content-Disposition"]
     event = Calendar.from_ical(response.content).walk("VEVENT")[0]
