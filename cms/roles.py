@@ -21,13 +21,13 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from participants.certificate_images import signatures_collection
+
 TRAINERS = "Trainers"
 COORDINATORS = "Coordinators"
 PARTICIPANTS = "Participants"
 REVIEW_WORKFLOW = "Coordinator review"
 REVIEW_TASK = "Coordinator approval"
-
-SIGNATURES_COLLECTION = "Certificate signatures and logos"
 
 # Images and documents: trainers and coordinators upload anywhere and choose anything
 # for their pages, but change or delete only what they uploaded themselves (Wagtail's
@@ -132,14 +132,6 @@ def ensure_roles():
             group=coordinators, page=root_page, permission=page_permission(codename)
         )
     _ensure_review_workflow(root_page, coordinators)
-
-
-def signatures_collection(root_collection=None) -> Collection:
-    """Where the signature scans and logos printed on certificates belong: nobody holds
-    change rights on it, so only administrators and each image's uploader change them."""
-    root_collection = root_collection or Collection.get_first_root_node()
-    existing = root_collection.get_children().filter(name=SIGNATURES_COLLECTION).first()
-    return existing or root_collection.add_child(name=SIGNATURES_COLLECTION)
 
 
 def _ensure_review_workflow(root_page, coordinators):

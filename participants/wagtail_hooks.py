@@ -5,12 +5,16 @@ from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .certificate_images import CertificateImagesFormMixin
 from .hostile_input import ReadsHostileInputMixin
 from .models import Organization
 
 
-class OrganizationForm(ReadsHostileInputMixin, WagtailAdminModelForm):
-    """A logo id that is no id is a field error, not a 500 (the chooser looks it up)."""
+class OrganizationForm(CertificateImagesFormMixin, ReadsHostileInputMixin, WagtailAdminModelForm):
+    """A logo id that is no id is a field error, not a 500 (the chooser looks it up).
+    The logo is printed on certificates: saving moves it into the protected collection."""
+
+    certificate_image_fields = ("logo",)
 
 
 class OrganizationViewSet(SnippetViewSet):

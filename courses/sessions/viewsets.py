@@ -38,6 +38,7 @@ from courses.enrollment.services import EnrollmentError
 from courses.models import CourseSession, Meeting, SessionSignatory
 from courses.sessions.services import apply_session_edit, generate_meetings
 from courses.spreadsheets import SafeSpreadsheetExportMixin
+from participants.certificate_images import CertificateImagesFormMixin
 from participants.selectors import person_name
 
 
@@ -500,7 +501,12 @@ class MeetingViewSet(ModelViewSet):
         return modelform_factory(Meeting, form=MeetingForm, fields=self.form_fields)
 
 
-class SignatoryForm(WagtailAdminModelForm):
+class SignatoryForm(CertificateImagesFormMixin, WagtailAdminModelForm):
+    """The signature is printed on certificates: saving moves it into the protected
+    collection, or refuses an image the coordinator may not change."""
+
+    certificate_image_fields = ("signature",)
+
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
         if for_user is not None and "session" in self.fields:

@@ -14,8 +14,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupCollectionPermission, ReferenceIndex
 
-from cms.roles import COORDINATORS, TRAINERS, ensure_roles, signatures_collection
+from cms.roles import COORDINATORS, TRAINERS, ensure_roles
 from cms.services import assign_trainer, course_collection
+from participants.certificate_images import signatures_collection
 from participants.models import Organization
 from tests.factories.pages import make_course
 from tests.factories.users import make_coordinator, make_trainer, make_user
