@@ -21,7 +21,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from participants.certificate_images import signatures_collection
+from participants.certificate_images import move_into_signatures_collection, signatures_collection
+from participants.models import Organization
 
 TRAINERS = "Trainers"
 COORDINATORS = "Coordinators"
@@ -120,6 +121,10 @@ def ensure_roles():
             ],
         ).delete()
         signatures_collection(root_collection)
+        # Logos chosen before the organization form moved them there.
+        move_into_signatures_collection(
+            Organization.objects.exclude(logo=None).values_list("logo_id", flat=True)
+        )
         from .services import ensure_course_collections  # noqa: PLC0415 -- cycle: services imports roles
 
         ensure_course_collections()

@@ -9,6 +9,20 @@ def _grant_role_permissions(sender, **kwargs):
     grant_role_permissions()
 
 
+def _protect_signature_images(sender, **kwargs):
+    """Signature images chosen before the signatory form moved them into the protected
+    collection go there now (idempotent)."""
+    from participants.certificate_images import (  # noqa: PLC0415 -- app registry not ready
+        move_into_signatures_collection,
+    )
+
+    from .models import SessionSignatory  # noqa: PLC0415 -- app registry not ready
+
+    move_into_signatures_collection(
+        SessionSignatory.objects.exclude(signature=None).values_list("signature_id", flat=True)
+    )
+
+
 class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Courses")
@@ -19,4 +33,7 @@ class CoursesConfig(AppConfig):
         # Sent after courses' own migrations, once its permissions are made.
         post_migrate.connect(
             _grant_role_permissions, sender=self, dispatch_uid="courses.grant_role_permissions"
+        )
+        post_migrate.connect(
+            _protect_signature_images, sender=self, dispatch_uid="courses.protect_signature_images"
         )

@@ -3,10 +3,12 @@ the image in the protected collection, where no trainer and no other coordinator
 replace or delete it; an image the coordinator may not change is refused."""
 
 import pytest
+from django.core.management.sql import emit_post_migrate_signal
 from django.urls import reverse
 
 from courses.models import SessionSignatory
 from participants.certificate_images import signatures_collection
+from participants.models import Organization
 from tests.factories.courses import make_session
 from tests.factories.images import make_image, try_to_replace_and_delete
 from tests.factories.users import make_coordinator, make_trainer
@@ -77,3 +79,19 @@ def test_an_image_already_in_the_protected_collection_is_accepted(client, sessio
     response = client.post(reverse("session_signatories:add"), signatory_data(session, scan))
     assert response.status_code == 302
     assert SessionSignatory.objects.get(session=session).signature == scan
+
+
+def test_migrate_moves_signatures_and_logos_chosen_before_into_the_protected_collection(
+    session, coordinator
+):
+    signature = make_image(make_trainer("old-uploader"))
+    SessionSignatory.objects.create(
+        session=session, name="Grace", title="Director", signature=signature
+    )
+    logo = make_image(None, title="Old logo")
+    Organization.objects.filter(acronym="AUC").update(logo=logo)
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")  # idempotent
+    for image in (signature, logo):
+        image.refresh_from_db()
+        assert image.collection == signatures_collection()
