@@ -28,61 +28,62 @@ def edit_url(page) -> str:
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
-class MyCoursesPanel(Component):
+class TablePanel(Component):
+    """A dashboard panel of rows in one of Wagtail's tables: subclasses name their
+    columns and caption."""
+
+    caption = ""
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def columns(self) -> list[Column]:
+        raise NotImplementedError
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["request"] = parent_context["request"]  # the table's templates need it
+        context["table"] = Table(self.columns(), self.rows, caption=self.caption)
+        return context
+
+
+class MyCoursesPanel(TablePanel):
     """The courses a trainer is assigned to, each with its edit link and status."""
 
     name = "concord_my_courses"
     template_name = "cms/admin/panels/my_courses.html"
     order = 50
+    caption = _("Courses you are assigned to")
 
-    def __init__(self, courses):
-        self.courses = courses
-
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
-        context["request"] = parent_context["request"]  # the table's templates need it
-        context["table"] = Table(
-            [
-                TitleColumn("title", label=_("Course"), get_url=edit_url),
-                Column("module_count", label=_("Modules")),
-                LiveStatusTagColumn(sort_key=None),
-                DateColumn("last_published_at", label=_("Last published")),
-            ],
-            self.courses,
-            caption=_("Courses you are assigned to"),
-        )
-        return context
+    def columns(self):
+        return [
+            TitleColumn("title", label=_("Course"), get_url=edit_url),
+            Column("module_count", label=_("Modules")),
+            LiveStatusTagColumn(sort_key=None),
+            DateColumn("last_published_at", label=_("Last published")),
+        ]
 
 
-class MyDraftsInReviewPanel(Component):
+class MyDraftsInReviewPanel(TablePanel):
     """Pages of the trainer's courses, or sent by them, waiting in the review workflow."""
 
     name = "concord_my_drafts_in_review"
     template_name = "cms/admin/panels/my_drafts_in_review.html"
     order = 60
+    caption = _("Your drafts in review")
 
-    def __init__(self, states):
-        self.states = states
-
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
-        context["request"] = parent_context["request"]  # the table's templates need it
-        context["table"] = Table(
-            [
-                TitleColumn(
-                    "title",
-                    label=_("Page"),
-                    accessor="draft_page.get_admin_display_title",
-                    get_url=lambda state: edit_url(state.draft_page),
-                ),
-                Column("task", label=_("Waiting for"), accessor="current_task_state.task.name"),
-                Column("requested_by", label=_("Sent by"), accessor=sender_name),
-                DateColumn("created_at", label=_("Sent for review")),
-            ],
-            self.states,
-            caption=_("Your drafts in review"),
-        )
-        return context
+    def columns(self):
+        return [
+            TitleColumn(
+                "title",
+                label=_("Page"),
+                accessor="draft_page.get_admin_display_title",
+                get_url=lambda state: edit_url(state.draft_page),
+            ),
+            Column("task", label=_("Waiting for"), accessor="current_task_state.task.name"),
+            Column("requested_by", label=_("Sent by"), accessor=sender_name),
+            DateColumn("created_at", label=_("Sent for review")),
+        ]
 
 
 def courses_of_trainer(user) -> list[CoursePage]:
