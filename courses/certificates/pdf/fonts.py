@@ -294,7 +294,8 @@ class Face:
     _rl_font: ShapedTTFont | None = field(default=None, repr=False)
     _covers: dict[int, bool] = field(default_factory=dict, repr=False)
     _advances: dict[int, float] = field(default_factory=dict, repr=False)
-    _blank: int | None = field(default=None, repr=False)
+    _inked: dict[int, bool] = field(default_factory=dict, repr=False)
+    _outlines: dict[int, str] = field(default_factory=dict, repr=False)
 
     def personal_twin(self) -> Face:
         return Face(
@@ -353,21 +354,27 @@ class Face:
         """
         return self.rl_font.code(gid, text, self.advance(gid) if width is None else width)
 
-    def blank_glyph(self) -> int | None:
-        """A glyph that draws nothing and advances nothing (a zero-width space's), if any."""
+    def inked(self, gid: int) -> bool:
+        """Whether the glyph draws anything (a space's or a joiner's does not)."""
         if self.twin_of is not None:
-            return self.twin_of.blank_glyph()
-        if self._blank is None:
-            self._blank = 0
-            hb_font = self.hb_font
-            for codepoint in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF):
-                gid = hb_font.get_nominal_glyph(codepoint)
-                if gid and not hb_font.get_glyph_h_advance(gid):
-                    extents = hb_font.get_glyph_extents(gid)
-                    if extents is None or (extents.width == 0 and extents.height == 0):
-                        self._blank = gid
-                        break
-        return self._blank or None
+            return self.twin_of.inked(gid)
+        found = self._inked.get(gid)
+        if found is None:
+            extents = self.hb_font.get_glyph_extents(gid)
+            found = self._inked[gid] = bool(extents and extents.width and extents.height)
+        return found
+
+    def outline(self, gid: int) -> str:
+        """The glyph's outline as PDF path operators in font units (``upem`` to the em),
+        quadratic curves made cubic, to be filled with the nonzero rule."""
+        if self.twin_of is not None:
+            return self.twin_of.outline(gid)
+        found = self._outlines.get(gid)
+        if found is None:
+            pen = _PathPen()
+            self.hb_font.draw_glyph_with_pen(gid, pen)
+            found = self._outlines[gid] = " ".join(pen.ops)
+        return found
 
     def advance(self, gid: int) -> float:
         """The glyph's own advance in thousandths of the font size (as in PDF /Widths)."""
@@ -377,6 +384,41 @@ class Face:
         if width is None:
             width = self._advances[gid] = self.hb_font.get_glyph_h_advance(gid) * 1000 / self.upem
         return width
+
+
+def _number(value: float) -> str:
+    return f"{value:.1f}".removesuffix(".0")
+
+
+class _PathPen:
+    """Collects a glyph's outline (HarfBuzz's draw calls, fontTools' pen protocol) as PDF
+    path operators; a TrueType quadratic curve becomes the cubic that draws it exactly."""
+
+    def __init__(self):
+        self.ops: list[str] = []
+        self._current = (0.0, 0.0)
+
+    def moveTo(self, point):
+        self.ops.append(f"{_number(point[0])} {_number(point[1])} m")
+        self._current = point
+
+    def lineTo(self, point):
+        self.ops.append(f"{_number(point[0])} {_number(point[1])} l")
+        self._current = point
+
+    def qCurveTo(self, control, point):
+        (x0, y0), (qx, qy), (x3, y3) = self._current, control, point
+        c1 = (x0 + 2 * (qx - x0) / 3, y0 + 2 * (qy - y0) / 3)
+        c2 = (x3 + 2 * (qx - x3) / 3, y3 + 2 * (qy - y3) / 3)
+        self.curveTo(c1, c2, point)
+
+    def curveTo(self, c1, c2, point):
+        numbers = " ".join(_number(v) for v in (*c1, *c2, *point))
+        self.ops.append(f"{numbers} c")
+        self._current = point
+
+    def closePath(self):
+        self.ops.append("h")
 
 
 @cache

@@ -17,14 +17,23 @@ How a string becomes glyphs on the page:
 4. Glyphs are written to the PDF in *logical* (reading) order, each at its visual
    position, through ``ShapedTTFont`` codes whose ToUnicode entries carry the letter
    each glyph stands for (``_glyphs``: a ligature's other letters ride on invisible
-   glyphs). Text in content order is so exactly the printed text in every script,
-   mixed directions included: pdfminer.six gives it back, with or without its layout
-   analysis. Viewers that order text by position instead give back names in Latin,
-   Cyrillic, Greek, CJK, Arabic (lam-alef included) and Hebrew, and mixed ones
-   (PDFium, Chrome's, is tested), but split vowel marks set above the line and drop
-   the invisible letters of the "Allah" ligature; pdf.js also loses the spaces between
-   Arabic words. pypdf, which takes every right-to-left run for visual order, reverses
-   Arabic and Hebrew.
+   copies of it, in text render mode 3).
+5. A mark (a glyph that does not advance: Arabic harakat and shadda, Hebrew points, a
+   combining accent) prints as a path where HarfBuzz put it, and its text rides on an
+   invisible glyph on the baseline next to its base letter (``_mark_text``): drawn as
+   text above or below the line, a mark was read by PDFium as a line of its own, or
+   before its letter (محمّد copied as محّمد).
+
+Text in content order is so exactly the printed text in every script, mixed directions
+included: pdfminer.six gives it back, with or without its layout analysis. Viewers that
+order text by position instead (PDFium, Chrome's, is tested) give back names in Latin,
+Cyrillic, Greek, CJK, Arabic (lam-alef and the "Allah" ligature included) and Hebrew,
+with their marks, and mixed ones; except a line that mixes left-to-right words with
+right-to-left words that carry marks: PDFium takes a line with at least as many
+right-to-left runs as left-to-right ones for a right-to-left line, and counts each mark
+as the end of a run, so "Omar مُحَمَّد Khalil" copies as "Khalil مُحَمَّد Omar" (the same
+name without marks copies right). pdf.js also loses the spaces between Arabic words.
+pypdf, which takes every right-to-left run for visual order, reverses Arabic and Hebrew.
 """
 
 from __future__ import annotations
@@ -220,6 +229,17 @@ class Glyph:
     x: float  # position in em from the line's left end, visual
     y: float
     advance: float  # the glyph's own advance in em (its PDF width)
+    invisible: bool = False  # text without ink (render mode 3): see ``_layout``
+
+
+@dataclass(frozen=True, slots=True)
+class Ink:
+    """A glyph drawn as a path: ink without text (a mark; see ``_layout``)."""
+
+    face: fonts.Face
+    gid: int
+    x: float  # em, as Glyph's
+    y: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +250,7 @@ class Line:
     # The space a line was broken at: printed (invisibly) after the line so that the
     # text of a wrapped paragraph extracts with its words apart.
     broken_space: Glyph | None = None
+    inks: tuple[Ink, ...] = ()
 
 
 _FEATURES: dict[str, bool] = {}
@@ -287,13 +308,18 @@ def _layout(text: str, faces: list[fonts.Face], base: int, tracking: float = 0.0
             pen += advance
 
     glyphs: list[Glyph] = []
+    inks: list[Ink] = []
     for (face, rtl, end, infos, glyph_positions), placed in zip(shaped, positions, strict=True):
         clusters = sorted({info.cluster for info in infos})
         bounds = dict(zip(clusters, [*clusters[1:], end], strict=True))
         seen = set()
         run: list[Glyph] = []
+        base: Glyph | None = None  # the glyph that the next marks sit on
+        base_gid = 0
+        marks = 0
         for i in range(len(infos) - 1, -1, -1) if rtl else range(len(infos)):
             info = infos[i]
+            gid = info.codepoint
             cluster = info.cluster
             if cluster in seen:
                 glyph_text = ""
@@ -301,15 +327,72 @@ def _layout(text: str, faces: list[fonts.Face], base: int, tracking: float = 0.0
                 seen.add(cluster)
                 glyph_text = _SHAPING_RE.sub("", text[cluster : bounds[cluster]])
             x, y = placed[i]
-            span = glyph_positions[i].x_advance / face.upem
-            run += _glyphs(face, info.codepoint, glyph_text, x, y, span, rtl)
-        # Components of a ligature can share an origin (Arabic lam-alef): a hair apart
-        # in reading order, so that position-ordering extractors keep their order.
-        for j in range(1, len(run)):
-            if abs(run[j].x - run[j - 1].x) < 1e-9:
-                run[j] = replace(run[j], x=run[j - 1].x + (-0.002 if rtl else 0.002))
+            advance = glyph_positions[i].x_advance
+            if not advance and _marks_only(glyph_text) and face.inked(gid):
+                # A mark: its ink where HarfBuzz put it, as a path, and its text on
+                # the baseline in its base's reach (see the module's docstring).
+                inks.append(Ink(face, gid, x, y))
+                if glyph_text:
+                    marks += 1
+                    run.append(_mark_text(face, glyph_text, base, base_gid, marks, x, gid, rtl))
+                continue
+            for glyph in _glyphs(face, gid, glyph_text, x, y, advance / face.upem, rtl):
+                if base is not None:
+                    glyph = _apart(glyph, base, rtl)
+                run.append(glyph)
+                base = glyph
+            base_gid, marks = gid, 0
         glyphs += run
-    return Line(glyphs=tuple(glyphs), width=pen, advances=tuple(advances))
+    return Line(glyphs=tuple(glyphs), width=pen, advances=tuple(advances), inks=tuple(inks))
+
+
+_HAIR = 0.002  # em
+
+
+def _mark_text(
+    face: fonts.Face,
+    text: str,
+    base: Glyph | None,
+    base_gid: int,
+    number: int,
+    x: float,
+    gid: int,
+    rtl: bool,
+) -> Glyph:
+    """The invisible glyph that carries the text of the ``number``-th mark on ``base``.
+
+    It lies on the baseline (PDFium takes a glyph set above or below the line for a
+    line of its own) where a viewer that orders text by position reads it right after
+    its base: a hair left of the base's origin in right-to-left text, a hair short of
+    the base's end in left-to-right text; the marks of one base from left to right in
+    both, as PDFium reverses letters of a right-to-left run but not marks. It is drawn with
+    the base's glyph, whose extent overlaps the base's (PDFium skips text that has no
+    extent, and breaks the line between glyphs that do not overlap vertically).
+    """
+    if base is None:
+        return Glyph(face, face.code(gid, text, _HAIR * 1000), x, 0.0, _HAIR, invisible=True)
+    # Within half a hair of the base: the next letter is at least a hair away (_apart).
+    if rtl:
+        at = base.x - _HAIR / 2 / number
+    else:
+        at = base.x + max(base.advance, _HAIR) - _HAIR / 2 / number
+    return Glyph(face, face.code(base_gid, text, _HAIR * 1000), at, 0.0, _HAIR, invisible=True)
+
+
+def _apart(glyph: Glyph, previous: Glyph, rtl: bool) -> Glyph:
+    """``glyph``, a hair past the ``previous`` letter in reading order if they (nearly)
+    share an origin.
+
+    The components of a ligature can (Arabic lam-alef): apart, position-ordering
+    extractors keep their order, and the text of marks on ``previous`` fits between.
+    """
+    if abs(glyph.x - previous.x) >= 0.01 or (glyph.x < previous.x if rtl else glyph.x > previous.x):
+        return glyph
+    return replace(glyph, x=previous.x + (-_HAIR if rtl else _HAIR))
+
+
+def _marks_only(text: str) -> bool:
+    return all(unicodedata.category(char)[0] == "M" for char in text)
 
 
 def _glyphs(
@@ -318,26 +401,26 @@ def _glyphs(
     """The glyph ``gid`` standing for ``text``, in reading order.
 
     A ligature (one glyph for several letters, as Arabic "lillah" or "fi") stands for
-    the letter at its origin only, and each other letter gets an invisible glyph of its
-    own at its share of the ligature's width: every code then maps to one letter at a
-    place of its own, which position-ordering extractors (viewers' copy and paste)
-    put in order, where a several-letter code would come out reversed in right-to-left
-    text.
+    the letter at its origin only, and each other letter gets an invisible copy of the
+    glyph (render mode 3) at its share of the ligature's width: every code then maps to
+    one letter at a place of its own, which position-ordering extractors (viewers' copy
+    and paste) put in order, where a several-letter code would come out reversed in
+    right-to-left text. (A copy, not a blank glyph: PDFium skips text that has no
+    extent.)
     """
     count = len(text)
-    blank = face.blank_glyph() if count > 1 and span > 0 else None
-    if blank is None:
+    if count < 2 or span <= 0 or not face.inked(gid):
         return [Glyph(face, face.code(gid, text), x, y, face.advance(gid) / 1000)]
     share = span / count
     own = count - 1 if rtl else 0  # the letter at the glyph's origin, its left end
     glyphs = []
     for k, letter in enumerate(text):
+        code = face.code(gid, letter, share * 1000)
         if k == own:
-            glyphs.append(Glyph(face, face.code(gid, letter, share * 1000), x, y, share))
+            glyphs.append(Glyph(face, code, x, y, share))
         else:
             slot = count - 1 - k if rtl else k
-            code = face.code(blank, letter, share * 1000)
-            glyphs.append(Glyph(face, code, x + share * slot, 0.0, share))
+            glyphs.append(Glyph(face, code, x + share * slot, 0.0, share, invisible=True))
     return glyphs
 
 
@@ -493,7 +576,7 @@ def draw(canvas, block: Block, *, x: float, y: float, colour, align: str = "cent
         return y
     canvas.setFillColor(colour)
     canvas.setStrokeColor(colour)
-    canvas.setLineWidth(size * 0.035)
+    canvas.setLineWidth(size * _BOLD_STROKE)
     baseline = y
     for number, line in enumerate(block.lines):
         baseline = y - number * block.leading
@@ -501,6 +584,7 @@ def draw(canvas, block: Block, *, x: float, y: float, colour, align: str = "cent
         width = line.width * size
         left = x - width / 2 if align == "center" else x - width if align == "right" else x
         face = None
+        mode = None
         batch: list[str] = []
         expected = 0.0
         batch_y = 0.0
@@ -508,21 +592,56 @@ def draw(canvas, block: Block, *, x: float, y: float, colour, align: str = "cent
         for glyph in glyphs:
             gx = left + glyph.x * size
             gy = baseline + glyph.y * size
-            if glyph.face is face and batch and abs(gx - expected) < 0.01 and gy == batch_y:
+            if glyph.invisible:
+                glyph_mode = 3
+            else:
+                glyph_mode = 2 if fonts.synthetic_bold(block.style, glyph.face) else 0
+            contiguous = batch and abs(gx - expected) < 0.01 and gy == batch_y
+            if contiguous and glyph.face is face and glyph_mode == mode:
                 batch.append(glyph.code)
             else:
                 if batch:
                     text.textOut("".join(batch))
-                if glyph.face is not face:
-                    face = glyph.face
-                    text.setFont(face.rl_font.fontName, size)
-                    text.setTextRenderMode(2 if fonts.synthetic_bold(block.style, face) else 0)
-                text.setTextOrigin(gx, gy)
+                if glyph_mode != mode:
+                    mode = glyph_mode
+                    text.setTextRenderMode(mode)
+                if glyph.face is not face or not contiguous:
+                    if glyph.face is not face:
+                        face = glyph.face
+                        text.setFont(face.rl_font.fontName, size)
+                    text.setTextOrigin(gx, gy)
+                    batch_y = gy
+                    expected = gx
                 batch = [glyph.code]
-                batch_y = gy
-                expected = gx
             expected += glyph.advance * size
         if batch:
             text.textOut("".join(batch))
+        # The mode outlives the text object, and ReportLab takes each new one to
+        # start in mode 0: leave it there.
+        text.setTextRenderMode(0)
         canvas.drawText(text)
+        if line.inks:
+            canvas.addLiteral(_inks(line.inks, left, baseline, size, block.style))
     return baseline
+
+
+_BOLD_STROKE = 0.035  # em: the outline of a synthetic bold
+
+
+def _inks(inks: tuple[Ink, ...], left: float, baseline: float, size: float, style: str) -> str:
+    """Path operators that draw ``inks`` as their glyphs would print, in the current
+    colours."""
+    ops = []
+    for ink in inks:
+        scale = size / ink.face.upem
+        paint = "f"
+        if fonts.synthetic_bold(style, ink.face):
+            paint = "B"
+            ops.append(f"q {size * _BOLD_STROKE / scale:.2f} w")
+        else:
+            ops.append("q")
+        ops.append(
+            f"{scale:.6g} 0 0 {scale:.6g} {left + ink.x * size:.3f} "
+            f"{baseline + ink.y * size:.3f} cm {ink.face.outline(ink.gid)} {paint} Q"
+        )
+    return "\n".join(ops)

@@ -9,10 +9,12 @@ import decimal
 import re
 import unicodedata
 
+import pypdfium2
 import pytest
 from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PIL import ImageChops
 
 from courses.certificates.pdf import (
     CertificateRenderError,
@@ -448,3 +450,25 @@ def test_any_name_gives_one_page_that_extracts_as_the_printed_name_or_a_clear_fa
     # combining mark is not composed with the last letter of the line above it.
     printed = unicodedata.normalize("NFD", printed_text(name))
     assert printed in unicodedata.normalize("NFD", content_text(pdf))
+
+
+def _page_below_the_name(pdf: bytes):
+    """The page under the name's box (from y = 295 pt down), rasterized by PDFium."""
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        image = document[0].render(scale=2).to_pil().convert("L")
+    finally:
+        document.close()
+    return image.crop((0, (595 - 295) * 2, image.width, image.height))
+
+
+def test_a_name_in_a_face_made_bold_leaves_the_text_after_it_as_it_was():
+    # A CJK face has no bold: the name is filled and outlined (text render mode 2),
+    # which must end with the name, not thicken the sentence and title under it.
+    cjk = render_certificate(certificate_content(participant_name="王小明"))
+    latin = render_certificate(certificate_content(participant_name="Amina Ochieng"))
+
+    assert (
+        ImageChops.difference(_page_below_the_name(cjk), _page_below_the_name(latin)).getbbox()
+        is None
+    )
