@@ -294,6 +294,7 @@ class Face:
     _rl_font: ShapedTTFont | None = field(default=None, repr=False)
     _covers: dict[int, bool] = field(default_factory=dict, repr=False)
     _advances: dict[int, float] = field(default_factory=dict, repr=False)
+    _blank: int | None = field(default=None, repr=False)
     _inked: dict[int, bool] = field(default_factory=dict, repr=False)
     _outlines: dict[int, str] = field(default_factory=dict, repr=False)
 
@@ -353,6 +354,22 @@ class Face:
         advance; text extractors read it to tell where the glyph's text ends.
         """
         return self.rl_font.code(gid, text, self.advance(gid) if width is None else width)
+
+    def blank_glyph(self) -> int | None:
+        """A glyph that draws nothing and advances nothing (a zero-width space's), if any."""
+        if self.twin_of is not None:
+            return self.twin_of.blank_glyph()
+        if self._blank is None:
+            self._blank = 0
+            hb_font = self.hb_font
+            for codepoint in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF):
+                gid = hb_font.get_nominal_glyph(codepoint)
+                if gid and not hb_font.get_glyph_h_advance(gid):
+                    extents = hb_font.get_glyph_extents(gid)
+                    if extents is None or (extents.width == 0 and extents.height == 0):
+                        self._blank = gid
+                        break
+        return self._blank or None
 
     def inked(self, gid: int) -> bool:
         """Whether the glyph draws anything (a space's or a joiner's does not)."""

@@ -401,26 +401,29 @@ def _glyphs(
     """The glyph ``gid`` standing for ``text``, in reading order.
 
     A ligature (one glyph for several letters, as Arabic "lillah" or "fi") stands for
-    the letter at its origin only, and each other letter gets an invisible copy of the
-    glyph (render mode 3) at its share of the ligature's width: every code then maps to
-    one letter at a place of its own, which position-ordering extractors (viewers' copy
-    and paste) put in order, where a several-letter code would come out reversed in
-    right-to-left text. (A copy, not a blank glyph: PDFium skips text that has no
-    extent.)
+    the letter at its origin only, and each other letter gets a glyph of its own at its
+    share of the ligature's width: every code then maps to one letter at a place of its
+    own, which position-ordering extractors (viewers' copy and paste) put in order,
+    where a several-letter code would come out reversed in right-to-left text. In
+    left-to-right text that glyph is a blank one (a zero-width space's), written with
+    the ligature in one string; in right-to-left text, where each glyph is written on
+    its own and PDFium skips a string without extent, an invisible copy of the ligature
+    (render mode 3).
     """
     count = len(text)
     if count < 2 or span <= 0 or not face.inked(gid):
         return [Glyph(face, face.code(gid, text), x, y, face.advance(gid) / 1000)]
     share = span / count
     own = count - 1 if rtl else 0  # the letter at the glyph's origin, its left end
+    blank = None if rtl else face.blank_glyph()
     glyphs = []
     for k, letter in enumerate(text):
-        code = face.code(gid, letter, share * 1000)
         if k == own:
-            glyphs.append(Glyph(face, code, x, y, share))
-        else:
-            slot = count - 1 - k if rtl else k
-            glyphs.append(Glyph(face, code, x + share * slot, 0.0, share, invisible=True))
+            glyphs.append(Glyph(face, face.code(gid, letter, share * 1000), x, y, share))
+            continue
+        slot = count - 1 - k if rtl else k
+        code = face.code(gid if blank is None else blank, letter, share * 1000)
+        glyphs.append(Glyph(face, code, x + share * slot, 0.0, share, invisible=blank is None))
     return glyphs
 
 
@@ -577,6 +580,7 @@ def draw(canvas, block: Block, *, x: float, y: float, colour, align: str = "cent
     canvas.setFillColor(colour)
     canvas.setStrokeColor(colour)
     canvas.setLineWidth(size * _BOLD_STROKE)
+    fill_modes = _FillModes(block.style)
     baseline = y
     for number, line in enumerate(block.lines):
         baseline = y - number * block.leading
@@ -592,10 +596,7 @@ def draw(canvas, block: Block, *, x: float, y: float, colour, align: str = "cent
         for glyph in glyphs:
             gx = left + glyph.x * size
             gy = baseline + glyph.y * size
-            if glyph.invisible:
-                glyph_mode = 3
-            else:
-                glyph_mode = 2 if fonts.synthetic_bold(block.style, glyph.face) else 0
+            glyph_mode = 3 if glyph.invisible else fill_modes[glyph.face]
             contiguous = batch and abs(gx - expected) < 0.01 and gy == batch_y
             if contiguous and glyph.face is face and glyph_mode == mode:
                 batch.append(glyph.code)
@@ -626,6 +627,19 @@ def draw(canvas, block: Block, *, x: float, y: float, colour, align: str = "cent
 
 
 _BOLD_STROKE = 0.035  # em: the outline of a synthetic bold
+
+
+class _FillModes(dict):
+    """Text render mode of each face of a style: 2 (fill, then stroke) for a face that
+    stands in for a missing bold, else 0."""
+
+    def __init__(self, style: str):
+        super().__init__()
+        self.style = style
+
+    def __missing__(self, face: fonts.Face) -> int:
+        mode = self[face] = 2 if fonts.synthetic_bold(self.style, face) else 0
+        return mode
 
 
 def _inks(inks: tuple[Ink, ...], left: float, baseline: float, size: float, style: str) -> str:
