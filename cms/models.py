@@ -24,6 +24,7 @@ from .blocks import (
     name_rich_text_editor,
 )
 from .cache import cached, published
+from .unreadable_input import ExplainsTamperedFormsetsMixin
 
 # Languages a course can be delivered in: the six official UN languages and the
 # other working languages of partner organizations.
@@ -142,7 +143,7 @@ def modules_readable_by(user, *, course_path: str, page: Page) -> bool:
     return getattr(user, "can_access_admin", False) and page.permissions_for_user(user).can_edit()
 
 
-class ConcordPageForm(ReadsHostileInputMixin, WagtailAdminPageForm):
+class ConcordPageForm(ExplainsTamperedFormsetsMixin, ReadsHostileInputMixin, WagtailAdminPageForm):
     """The editor's form of every page type of ours: every rich-text editor is named by
     its field's label, and a field whose submitted value cannot even be read (a tampered
     StreamField count, broken Draftail JSON, a chooser id that is no id) gets a field
