@@ -16,6 +16,7 @@ urlpatterns = [
     path("focal-point/", focal.focal_point, name="focal_point"),
     # Codes are URL-safe base 64 (``new_certificate_code``): anything else, a NUL byte
     # included, is not a certificate and answers 404 before reaching the database.
+    path("certificates/verify/", certificate_pages.lookup, name="certificate_lookup"),
     path("certificates/verify/<slug:code>/", certificate_pages.verify, name="certificate_verify"),
     path(
         "certificates/<slug:code>/download/",
