@@ -90,7 +90,7 @@ def test_french_speakers_get_their_withdrawal_in_french(course, django_capture_o
     with django_capture_on_commit_callbacks(execute=True):
         enrollment = enroll(participant=aminata, session=session)
         withdraw(enrollment=enrollment, by=aminata)
-    assert mail.outbox[-1].subject == "Vous vous êtes retiré·e de Mediation process design"
+    assert mail.outbox[-1].subject == "Vous vous êtes retiré de Mediation process design"
 
 
 def test_coming_back_puts_the_person_at_the_back_of_the_line(course):
