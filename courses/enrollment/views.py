@@ -92,7 +92,7 @@ def withdraw_view(request, pk):
         Enrollment.objects.select_related("session__course"), pk=pk, participant=request.user
     )
     session = enrollment.session
-    if enrollment.status == Enrollment.Status.WITHDRAWN and request.method == "GET":
+    if enrollment.status == Enrollment.Status.WITHDRAWN:  # a second tab, the back button
         messages.info(request, _("You have already withdrawn from this session."))
         return redirect("my_learning")
     form = WithdrawForm(request.POST if request.method == "POST" else None)

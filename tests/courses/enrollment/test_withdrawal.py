@@ -191,6 +191,13 @@ def test_withdrawal_asks_first_and_says_what_happens_to_the_seat(client, course)
     held.refresh_from_db()
     assert (held.status, held.reason) == (S.WITHDRAWN, "Mission travel")
 
+    # The same form posted again (a second tab, the back button) says so, changes nothing.
+    again = client.post(reverse("withdraw", args=[held.pk]), {"reason": "Other"}, follow=True)
+    assert "You have already withdrawn from this session." in again.content.decode()
+    held.refresh_from_db()
+    assert held.reason == "Mission travel"
+    assert Notice.objects.filter(enrollment=held, kind=Notice.Kind.WITHDRAWN).count() == 1
+
 
 def test_a_waitlisted_or_requested_person_reads_what_they_give_up(client, course):
     session = make_session(course, capacity=1)
