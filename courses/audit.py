@@ -21,7 +21,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.log_actions import LogFormatter, get_active_log_context, registry
 
 from courses.bulk import insert_rows
@@ -31,6 +31,8 @@ from courses.models import Attendance, Enrollment
 DECIDE_ACTION = "concord.enrollment.decide"
 CAPACITY_ACTION = "concord.session.capacity"
 QUOTA_ACTION = "concord.session.quota"
+WITHDRAW_ACTION = "concord.enrollment.withdraw"
+REENROLL_ACTION = "concord.enrollment.reenroll"
 
 # Attendance and completion
 RECORD_ACTION = "concord.attendance.record"
@@ -204,8 +206,48 @@ def _register_formatted(actions):
             return log_entry.data.get("reason", "")
 
 
+def _register_enrollment(actions):
+    @actions.register_action(WITHDRAW_ACTION)
+    class Withdrawn(LogFormatter):
+        label = gettext_lazy("Withdraw from the session")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            parts = [
+                _("%(person)s withdrew (was %(from)s).")
+                % {
+                    "person": data.get("participant", ""),
+                    "from": _outcome_label(data.get("from")),
+                }
+            ]
+            if data.get("reason"):
+                parts.append(_("Reason given: %(reason)s") % {"reason": data["reason"]})
+            if promoted := len(data.get("promoted", [])):
+                parts.append(
+                    ngettext(
+                        "%(n)s person moved up from the waitlist.",
+                        "%(n)s people moved up from the waitlist.",
+                        promoted,
+                    )
+                    % {"n": promoted}
+                )
+            return " ".join(parts)
+
+    @actions.register_action(REENROLL_ACTION)
+    class Reenrolled(LogFormatter):
+        label = gettext_lazy("Enroll again after withdrawing")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            return _("%(person)s enrolled again after withdrawing: %(to)s") % {
+                "person": data.get("participant", ""),
+                "to": _outcome_label(data.get("to")),
+            }
+
+
 def register_actions(actions):
     """Our actions in Wagtail's registry (``wagtail_hooks`` calls this): labels for the
     plain ones, a formatter for those whose entry tells what changed."""
     _register_labelled(actions)
     _register_formatted(actions)
+    _register_enrollment(actions)

@@ -501,6 +501,7 @@ class Notice(models.Model):
         SESSION_CHANGED = "session_changed", _("Session changed")
         SESSION_CANCELLED = "session_cancelled", _("Session cancelled")
         REMINDER = "reminder", _("Reminder")
+        WITHDRAWN = "withdrawn", _("Withdrawal confirmed")
 
     enrollment = models.ForeignKey(
         Enrollment, verbose_name=_("enrollment"), on_delete=models.CASCADE, related_name="notices"
@@ -696,3 +697,37 @@ class Certificate(models.Model):
     @property
     def filename(self) -> str:
         return f"certificate-{self.short_code}.pdf"
+
+
+def new_feed_secret() -> str:
+    """256 random bits, URL-safe: the secret part of a private calendar feed's address."""
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeed(models.Model):
+    """A person's private calendar feed: one stable address until they reset it.
+
+    The address carries the row's id and its secret (``token``); the secret is kept as
+    is, since the address is shown again on every visit to My learning, and compared in
+    constant time. A reset gives a new secret, so the old address stops working.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="calendar_feed",
+    )
+    secret = models.CharField(_("secret"), max_length=64, default=new_feed_secret)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self):
+        return f"{self.user_id} · {self.created_at:%Y-%m-%d}"
+
+    @property
+    def token(self) -> str:
+        return f"{self.pk}.{self.secret}"

@@ -12,9 +12,11 @@ urlpatterns = [
     path("my-learning/", views.my_learning, name="my_learning"),
     path("my-learning/<int:pk>/withdraw/", enrollment_views.withdraw_view, name="withdraw"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
+    path("my-learning/calendar/reset/", views.reset_feed, name="calendar_feed_reset"),
     path("focal-point/", focal.focal_point, name="focal_point"),
     # Codes are URL-safe base 64 (``new_certificate_code``): anything else, a NUL byte
     # included, is not a certificate and answers 404 before reaching the database.
+    path("certificates/verify/", certificate_pages.lookup, name="certificate_lookup"),
     path("certificates/verify/<slug:code>/", certificate_pages.verify, name="certificate_verify"),
     path(
         "certificates/<slug:code>/download/",

@@ -343,14 +343,15 @@ class Progress:
 
     enrollment: Enrollment
     figures: Figures
-    #: (meeting, mark or None, not started yet), in the order of the meetings.
+    #: (meeting, mark or None, still to come), in the order of the meetings: still to
+    #: come is not over and not marked (a sitting under way can still be checked into).
     meetings: list[tuple[Meeting, Attendance | None, bool]]
-    #: Meetings not started yet (and so not marked).
+    #: Meetings still to come.
     remaining: int
 
     @property
     def held(self) -> int:
-        """Meetings that have started."""
+        """Meetings over, or under way and marked."""
         return sum(1 for _m, _mark, upcoming in self.meetings if not upcoming)
 
     @property
@@ -388,7 +389,13 @@ def learning_progress(enrollments: Iterable[Enrollment], now=None) -> dict[int, 
     progress = {}
     for e in enrollments:
         meetings = by_session[e.session_id]
-        cells = [(m, marks.get((e.pk, m.pk)), m.starts_at > now) for m in meetings]
+        # A sitting under way and not marked yet is still to come for the person: they
+        # may check in until it ends, so it is not counted as missed.
+        cells = [
+            (m, mark, mark is None and m.ends_at > now)
+            for m in meetings
+            for mark in [marks.get((e.pk, m.pk))]
+        ]
         counts = dict.fromkeys(S.values, 0)
         for _m, mark, _upcoming in cells:
             if mark is not None:

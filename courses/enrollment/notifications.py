@@ -34,6 +34,7 @@ SUBJECTS = {
     Notice.Kind.SESSION_CHANGED: lambda: _("%(course)s: the session has changed"),
     Notice.Kind.SESSION_CANCELLED: lambda: _("%(course)s: the session is cancelled"),
     Notice.Kind.REMINDER: lambda: _("%(course)s starts soon"),
+    Notice.Kind.WITHDRAWN: lambda: _("You have withdrawn from %(course)s"),
 }
 UNSENT_GRACE = datetime.timedelta(minutes=10)
 
@@ -69,11 +70,12 @@ def for_decision(
 ) -> Notice | None:
     """The notice an enrollment's new status calls for, keyed by when it was decided."""
     status = enrollment.status
-    moment = (
-        enrollment.waitlisted_at
-        if status == Enrollment.Status.WAITLISTED
-        else enrollment.decided_at
-    )
+    moment = {
+        Enrollment.Status.WAITLISTED: enrollment.waitlisted_at,
+        # A request is keyed by when it was made: a second one (after a withdrawal) is
+        # a new event with its own email.
+        Enrollment.Status.REQUESTED: enrollment.requested_at,
+    }.get(status, enrollment.decided_at)
     key = moment.isoformat() if moment else ""
     kind = {
         Enrollment.Status.REQUESTED: Notice.Kind.RECEIVED,
@@ -101,6 +103,8 @@ def render(notice: Notice) -> mailer.CompactEmail:
             "course_url": settings.SITE_URL + session.course.url,
             "learning_url": settings.SITE_URL + "/my-learning/",
             "days": {"7d": 7, "1d": 1}.get(notice.key),
+            "may_enroll_again": session.enrollment_is_open()
+            and session.policy != CourseSession.Policy.NOMINATION,
             "language": language,
         }
         subject = SUBJECTS[notice.kind]() % {"course": session.course.title}

@@ -239,9 +239,14 @@ class SessionRow:
         return max(self.session.capacity - self.confirmed, 0)
 
     @property
+    def withdrawn(self) -> bool:
+        return self.enrollment is not None and self.enrollment.status == Enrollment.Status.WITHDRAWN
+
+    @property
     def action(self) -> str:
-        """enrolled, enroll, waitlist, request, nominated, closed."""
-        if self.enrollment is not None:
+        """enrolled, enroll, waitlist, request, nominated, closed. A person who withdrew
+        is offered what a newcomer is (``withdrawn`` tells the page to say so)."""
+        if self.enrollment is not None and not self.withdrawn:
             return "enrolled"
         if not self.can_enroll:
             return "closed"
@@ -283,6 +288,48 @@ def upcoming_sessions(*, user, course=None, limit=None) -> list[SessionRow]:
         )
         for s in sessions
     ]
+
+
+@dataclass(frozen=True)
+class WithdrawalOutlook:
+    """What withdrawing would do, for the confirmation page."""
+
+    enrollment: Enrollment
+    #: People on the session's waitlist now.
+    waiting: int
+    #: The person could enroll again (at the back of the line) after withdrawing.
+    may_enroll_again: bool
+
+    @property
+    def session(self) -> CourseSession:
+        return self.enrollment.session
+
+    @property
+    def seat_goes_to_waitlist(self) -> bool:
+        return self.enrollment.status == Enrollment.Status.CONFIRMED and self.waiting > 0
+
+    @property
+    def behind(self) -> int:
+        """For a waitlisted person: how many wait behind them (they move up one place)."""
+        position = waitlist_position(self.enrollment)
+        return self.waiting - position if position else 0
+
+
+def withdrawal_outlook(enrollment: Enrollment, now=None) -> WithdrawalOutlook:
+    """What happens to ``enrollment``'s seat, place in line or request if its person
+    withdraws, and whether they could come back: one query (two for a waitlisted
+    person, whose place in line is counted)."""
+    now = now or timezone.now()
+    session = enrollment.session
+    waiting = Enrollment.objects.filter(
+        session_id=session.pk, status=Enrollment.Status.WAITLISTED
+    ).count()
+    return WithdrawalOutlook(
+        enrollment=enrollment,
+        waiting=waiting,
+        may_enroll_again=session.enrollment_is_open(now)
+        and session.policy != CourseSession.Policy.NOMINATION,
+    )
 
 
 def waitlist_position(enrollment: Enrollment) -> int | None:

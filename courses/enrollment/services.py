@@ -24,11 +24,11 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from courses.access import is_coordinator, is_focal_point, lock_session
-from courses.audit import DECIDE_ACTION, QUOTA_ACTION
+from courses.audit import DECIDE_ACTION, QUOTA_ACTION, REENROLL_ACTION, WITHDRAW_ACTION
 from courses.enrollment import notifications
-from courses.models import HELD, OPEN_STATUSES, CourseSession, Enrollment, SeatQuota
+from courses.models import HELD, OPEN_STATUSES, CourseSession, Enrollment, Notice, SeatQuota
 from participants.models import Organization
-from participants.selectors import profile_of
+from participants.selectors import person_name, profile_of
 
 
 class EnrollmentError(Exception):
@@ -137,9 +137,13 @@ def enroll(
     decides.
 
     One transaction, locking the session row. Calling it again for the same pair returns
-    the existing enrollment unchanged, whatever its status: one enrollment per
-    participant and session, ever. A new waitlisted enrollment carries its place in the
-    line as ``place_in_line`` (known under the lock), which spares the caller a count.
+    the existing enrollment unchanged, whatever its status (one enrollment per
+    participant and session, ever), except after a withdrawal: while enrollment is open,
+    a person who withdrew may enroll again. Their row is reused, as if they had just
+    asked (the same policy, dates of request and waitlist reset: the back of the line),
+    and the coordinators' history says so. A new waitlisted enrollment carries its place
+    in the line as ``place_in_line`` (known under the lock), which spares the caller a
+    count.
     """
     justification = (justification or "").strip()
     # Everything that does not depend on the seats is checked before the lock is taken,
@@ -170,20 +174,27 @@ def enroll(
         clock_read_under_lock = now is None
         now = now or timezone.now()
         book = SeatBook.read(session, participant=participant)
+        withdrawn = None
         if book.existing_pk is not None:
-            return Enrollment.objects.get(pk=book.existing_pk)
+            existing = Enrollment.objects.select_for_update().get(pk=book.existing_pk)
+            if existing.status != Enrollment.Status.WITHDRAWN:
+                return existing
+            withdrawn = existing
         if session.status == CourseSession.Status.CANCELLED:
             raise EnrollmentError(_("This session has been cancelled."))
         if not session.enrollment_is_open(now):
             raise EnrollmentError(_("Enrollment in this session is not open."))
-        enrollment = Enrollment(
-            session=session,
-            participant=participant,
-            organization=organization,
-            requested_at=now,
-            nominated_by=nominated_by,
-            justification=justification,
-        )
+        enrollment = withdrawn or Enrollment(session=session, participant=participant)
+        # A person coming back starts afresh: nothing of their first request remains
+        # but the row (and its history in the audit log).
+        enrollment.organization = organization
+        enrollment.requested_at = now
+        enrollment.nominated_by = nominated_by
+        enrollment.justification = justification
+        enrollment.waitlisted_at = None
+        enrollment.decided_at = None
+        enrollment.decided_by = None
+        enrollment.reason = ""
         if session.policy == CourseSession.Policy.OPEN:
             if book.has_seat_for(organization):
                 enrollment.status = Enrollment.Status.CONFIRMED
@@ -195,8 +206,22 @@ def enroll(
                     enrollment.place_in_line = book.waiting + 1
         else:
             enrollment.status = Enrollment.Status.REQUESTED
-        enrollment.save(force_insert=True)
-        notifications.for_decision(enrollment, fresh=True)
+        if withdrawn is None:
+            enrollment.save(force_insert=True)
+            notifications.for_decision(enrollment, fresh=True)
+            return enrollment
+        enrollment.save()
+        log(
+            session,
+            REENROLL_ACTION,
+            user=nominated_by or participant,
+            data={
+                "participant": person_name(participant),
+                "enrollment": enrollment.pk,
+                "to": enrollment.status,
+            },
+        )
+        notifications.for_decision(enrollment)
         return enrollment
 
 
@@ -235,12 +260,18 @@ def promote_from_waitlist(*, session: CourseSession, now=None) -> list[Enrollmen
         return promoted
 
 
-def withdraw(*, enrollment: Enrollment, by, now=None) -> Enrollment:
-    """The participant gives up their place; the waitlist moves up.
+def withdraw(*, enrollment: Enrollment, by, reason: str = "", now=None) -> Enrollment:
+    """The participant gives up their place, request or place in line; the waitlist
+    moves up.
 
-    Refused once the session has started. Withdrawing twice is a no-op.
+    ``reason`` (optional, what the person chose to say) is kept on the enrollment and in
+    the session's history, where its coordinators read it. The participant is emailed a
+    confirmation (a notice, sent after commit). One transaction under the session lock.
+    Refused once the session has started. Withdrawing twice is a no-op (no second
+    email, no second entry).
     """
     now = now or timezone.now()
+    reason = (reason or "").strip()[:1000]
     with transaction.atomic():
         session = lock_session(enrollment.session)
         enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
@@ -252,11 +283,26 @@ def withdraw(*, enrollment: Enrollment, by, now=None) -> Enrollment:
             raise EnrollmentError(_("This enrollment can no longer be withdrawn."))
         if timezone.localdate(now) >= session.starts_on:
             raise EnrollmentError(_("The session has started: ask its coordinator instead."))
+        before = enrollment.status
         enrollment.status = Enrollment.Status.WITHDRAWN
         enrollment.decided_at = now
         enrollment.decided_by = by
-        enrollment.save(update_fields=["status", "decided_at", "decided_by"])
-        promote_from_waitlist(session=session, now=now)
+        enrollment.reason = reason
+        enrollment.save(update_fields=["status", "decided_at", "decided_by", "reason"])
+        notifications.owe(enrollment, Notice.Kind.WITHDRAWN, now.isoformat())
+        promoted = promote_from_waitlist(session=session, now=now)
+        log(
+            session,
+            WITHDRAW_ACTION,
+            user=by,
+            data={
+                "participant": person_name(by),
+                "enrollment": enrollment.pk,
+                "from": before,
+                "reason": reason,
+                "promoted": [e.pk for e in promoted],
+            },
+        )
         return enrollment
 
 

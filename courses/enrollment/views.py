@@ -1,4 +1,5 @@
-"""Participant pages of enrollment: ask for a seat, withdraw.
+"""Participant pages of enrollment: ask for a seat (again, after a withdrawal), withdraw
+after a confirmation page that says what happens to the seat.
 
 Views are thin: one service call, a domain refusal turned into a message, a redirect.
 State changes only on POST; objects a person may not see answer 404.
@@ -6,17 +7,20 @@ State changes only on POST; objects a person may not see answer 404.
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
 
-from courses.enrollment.selectors import waitlist_position
+from courses.enrollment.selectors import waitlist_position, withdrawal_outlook
 from courses.enrollment.services import EnrollmentError, ProfileRequired, enroll, withdraw
-from courses.models import CourseSession, Enrollment
+from courses.models import OPEN_STATUSES, CourseSession, Enrollment
 
 ENROLL_FIELDS = (
     "code",
@@ -68,17 +72,51 @@ def enrollment_message(enrollment: Enrollment, *, title: str) -> str:
     }
 
 
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Why are you withdrawing?"),
+        help_text=gettext_lazy(
+            "Only the session's coordinators read it; it helps them plan the next sessions."
+        ),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def withdraw_view(request, pk):
-    enrollment = get_object_or_404(Enrollment, pk=pk, participant=request.user)
-    try:
-        withdraw(enrollment=enrollment, by=request.user)
-    except EnrollmentError as refusal:
-        messages.error(request, str(refusal))
-    else:
-        messages.success(
+    """GET: what withdrawing does to the seat, and a confirmation form. POST: withdraw."""
+    enrollment = get_object_or_404(
+        Enrollment.objects.select_related("session__course"), pk=pk, participant=request.user
+    )
+    session = enrollment.session
+    if enrollment.status == Enrollment.Status.WITHDRAWN:  # a second tab, the back button
+        messages.info(request, _("You have already withdrawn from this session."))
+        return redirect("my_learning")
+    form = WithdrawForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            withdraw(enrollment=enrollment, by=request.user, reason=form.cleaned_data["reason"])
+        except EnrollmentError as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(
+                request,
+                _("You have withdrawn from %(course)s. We have emailed you a confirmation.")
+                % {"course": session.course.title},
+            )
+        return redirect("my_learning")
+    if enrollment.status not in OPEN_STATUSES or timezone.localdate() >= session.starts_on:
+        messages.error(
             request,
-            _("You have withdrawn from %(course)s.") % {"course": enrollment.session.course.title},
+            _("This enrollment can no longer be withdrawn: ask the session's coordinators."),
         )
-    return redirect("my_learning")
+        return redirect("my_learning")
+    return render(
+        request,
+        "courses/withdraw.html",
+        {"outlook": withdrawal_outlook(enrollment), "form": form},
+        status=400 if form.errors else 200,
+    )

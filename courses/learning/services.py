@@ -1,4 +1,5 @@
-"""What a participant's own learning records: the training modules they open."""
+"""What a participant's own learning records: the training modules they open, and the
+private address of their calendar feed."""
 
 from __future__ import annotations
 
@@ -6,7 +7,14 @@ from django.db import connection
 from django.utils import timezone
 from wagtail.models import Page
 
-from courses.models import ROSTER, CourseSession, Enrollment, ModuleVisit
+from courses.models import (
+    ROSTER,
+    CalendarFeed,
+    CourseSession,
+    Enrollment,
+    ModuleVisit,
+    new_feed_secret,
+)
 
 
 def record_module_visit(*, user, module, now=None) -> None:
@@ -35,3 +43,22 @@ def record_module_visit(*, user, module, now=None) -> None:
             sql,
             [user.pk, module.pk, now, user.pk, *ROSTER, module.path[: -module.steplen]],
         )
+
+
+def calendar_feed_of(user) -> CalendarFeed:
+    """``user``'s private calendar feed, made on first need: one query once it exists.
+
+    Two first visits at once both end with the same row (the unique user column decides,
+    ``get_or_create`` reads the winner's)."""
+    feed, _created = CalendarFeed.objects.get_or_create(user=user)
+    return feed
+
+
+def reset_calendar_feed(*, user) -> CalendarFeed:
+    """Give ``user``'s feed a new secret: the old address answers 404 from now on.
+
+    Calling it twice just changes the secret twice."""
+    feed, _created = CalendarFeed.objects.update_or_create(
+        user=user, defaults={"secret": new_feed_secret(), "created_at": timezone.now()}
+    )
+    return feed

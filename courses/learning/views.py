@@ -9,22 +9,22 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.utils.crypto import constant_time_compare
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
 from icalendar import Calendar, Event
 
 from courses.access import is_any_focal_point
 from courses.learning.selectors import announced_sessions, calendar_sessions, learning_of
-from courses.models import CourseSession
+from courses.learning.services import calendar_feed_of, reset_calendar_feed
+from courses.models import CalendarFeed, CourseSession
 from participants.http import private_page
 from participants.selectors import profile_of
-
-FEED_SALT = "courses.calendar-feed"
 
 
 @private_page
@@ -32,18 +32,33 @@ FEED_SALT = "courses.calendar-feed"
 @require_GET
 def my_learning(request):
     upcoming, past = learning_of(request.user)
-    feed_token = signing.dumps(request.user.pk, salt=FEED_SALT)
+    feed = calendar_feed_of(request.user)
     return render(
         request,
         "courses/my_learning.html",
         {
             "upcoming": upcoming,
             "past": past,
-            "feed_url": request.build_absolute_uri(reverse("calendar_feed", args=[feed_token])),
+            "feed_url": request.build_absolute_uri(reverse("calendar_feed", args=[feed.token])),
             "has_profile": profile_of(request.user) is not None,
             "is_focal_point": is_any_focal_point(request.user),
         },
     )
+
+
+@login_required
+@require_POST
+def reset_feed(request):
+    """A new address for the person's calendar feed; the old one stops working."""
+    reset_calendar_feed(user=request.user)
+    messages.success(
+        request,
+        _(
+            "Your calendar feed has a new address, shown below: the old one no longer works. "
+            "Subscribe to the new one in your calendar application."
+        ),
+    )
+    return redirect(reverse("my_learning") + "#feed-heading")
 
 
 def _event(session: CourseSession) -> Event:
@@ -77,12 +92,20 @@ def session_calendar(request, code):
 
 @require_GET
 def calendar_feed(request, token):
-    """A participant's private feed of their sessions, for calendar apps (no sign-in)."""
-    try:
-        user_pk = signing.loads(token, salt=FEED_SALT)
-    except signing.BadSignature as error:
-        raise Http404 from error
-    user = get_object_or_404(get_user_model(), pk=user_pk, is_active=True)
-    response = _calendar(calendar_sessions(user))
+    """A participant's private feed of their sessions, for calendar apps (no sign-in).
+
+    The token is the feed's id and its secret; a reset secret, a tampered one or an
+    inactive account is a 404."""
+    feed_id, _dot, secret = token.partition(".")
+    if not feed_id.isascii() or not feed_id.isdigit() or not secret:
+        raise Http404
+    feed = (
+        CalendarFeed.objects.select_related("user")
+        .filter(pk=int(feed_id), user__is_active=True)
+        .first()
+    )
+    if feed is None or not constant_time_compare(feed.secret, secret):
+        raise Http404
+    response = _calendar(calendar_sessions(feed.user))
     response["Cache-Control"] = "private, max-age=900"
     return response

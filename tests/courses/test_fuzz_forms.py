@@ -262,6 +262,8 @@ def test_site_forms_answer_hostile_values(client, world):
         token = quote_from_bytes(value[:200], safe="")
         assert_answered(client.get(f"/calendar/{token}.ics"), value[:20])
         assert_answered(client.get(f"/sessions/{token}/calendar.ics"), value[:20])
+        reference = client.get("/certificates/verify/?" + body({"reference": value}).decode())
+        assert_answered(reference, value[:20])
     client.force_login(world["focal"])
     fuzz(client, reverse("focal_point"), ["colleague", "session", "justification"])
     for value in HOSTILE:

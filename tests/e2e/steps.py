@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import Page, expect
@@ -49,3 +51,35 @@ def facet_box(page: Page, legend: str, label: str):
     return page.get_by_role("group", name=legend).get_by_role(
         "checkbox", name=re.compile(rf"^{re.escape(label)} \(")
     )
+
+
+#: Widths every changed screen is looked at: a 1366 px laptop and a 390 px phone.
+LOOK_WIDTHS = (1366, 390)
+
+
+def look(page: Page, name: str) -> list[Path]:
+    """Screenshots of the page as it stands, full length, at each of ``LOOK_WIDTHS``,
+    into the folder named by ``CONCORD_SCREENSHOTS`` (nothing when it is not set), for a
+    person to open and look at. The page is left at its first width."""
+    folder = os.environ.get("CONCORD_SCREENSHOTS")
+    if not folder:
+        return []
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    height = page.viewport_size["height"] if page.viewport_size else 900
+    paths = []
+    for width in LOOK_WIDTHS:
+        page.set_viewport_size({"width": width, "height": height})
+        path = Path(folder) / f"{name}-{width}.png"
+        page.screenshot(path=str(path), full_page=True)
+        paths.append(path)
+    page.set_viewport_size({"width": LOOK_WIDTHS[0], "height": height})
+    return paths
+
+
+def in_french(new_context, signed_in_page: Page) -> Page:
+    """A page for the same person (signed in or not) who chose French."""
+    context = new_context(storage_state=signed_in_page.context.storage_state())
+    origin = "/".join(signed_in_page.url.split("/")[:3])
+    # The language cookie Django's LocaleMiddleware reads first (the language switcher's).
+    context.add_cookies([{"name": "django_language", "value": "fr", "url": origin}])
+    return context.new_page()

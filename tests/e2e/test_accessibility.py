@@ -4,10 +4,12 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
 
 from cms.demo import seed_site
 from cms.models import CoursePage, ModulePage
-from courses.models import Certificate
+from courses.models import OPEN_STATUSES, Certificate, Enrollment
 from tests.e2e.conftest import describe_violations
 from tests.e2e.steps import admin_sign_in, sign_in
 from tests.factories.pages import make_course, make_module, publish
@@ -25,6 +27,11 @@ def demo(db):
     course = CoursePage.objects.live().get(slug="mediation-process-design")
     valid = Certificate.objects.exclude(state=Certificate.State.REVOKED).first()
     revoked = Certificate.objects.filter(state=Certificate.State.REVOKED).first()
+    withdrawable = Enrollment.objects.get(
+        participant__email="participant@concord.example.org",
+        status__in=OPEN_STATUSES,
+        session__starts_on__gt=timezone.localdate(),
+    )
     return {
         "home": "/",
         "catalogue": "/courses/",
@@ -36,12 +43,16 @@ def demo(db):
         "missing page": "/courses/no-such-course/",
         "certificate verification": valid.get_absolute_url(),
         "revoked certificate": revoked.get_absolute_url(),
+        "certificate lookup": "/certificates/verify/",
+        "unknown certificate code": "/certificates/verify/no-such-code/",
+        "malformed certificate reference": "/certificates/verify/?reference=3RWW-953F",
         # From here on signed in (see the test).
         "module": ModulePage.objects.live().child_of(course).first().url,
         "profile": "/profile/",
         "my learning": "/my-learning/",
         "check-in": "/check-in/",
         "course, signed in (session actions)": course.url,
+        "withdrawal confirmation": reverse("withdraw", args=[withdrawable.pk]),
     }
 
 

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from courses.models import Enrollment
 from participants.models import FocalPoint, Organization
-from tests.e2e.steps import admin_sign_in, sign_in
+from tests.e2e.steps import admin_sign_in, in_french, look, sign_in
 from tests.factories.courses import make_profile, make_session
 from tests.factories.pages import make_course
 from tests.factories.users import make_coordinator, make_participant
@@ -54,11 +54,31 @@ def test_a_seat_then_the_waitlist(new_context, course):
         kwame.get_by_text(re.compile(r"Number 1 on the waitlist: we will email you"))
     ).to_be_visible()
 
-    # Amina withdraws: Kwame gets the seat.
-    amina.get_by_role("button", name="Withdraw").click()
+    # Amina withdraws, after reading what happens to her seat: Kwame gets it.
+    amina.get_by_role("link", name=re.compile(r"^Withdraw…")).click()
+    main = amina.get_by_role("main")
+    expect(main).to_contain_text("Your seat goes to the person waiting for one")
+    expect(main).to_contain_text("you may enroll again until")
+    look(amina, "withdraw-confirmation-en")
+    french = in_french(new_context, amina)
+    french.goto(amina.url)
+    expect(french.get_by_role("main")).to_contain_text("Ce qui se passe si vous vous retirez")
+    look(french, "withdraw-confirmation-fr")
+    amina.get_by_label("Why are you withdrawing?").fill("A mission the same week.")
+    amina.get_by_role("button", name="Withdraw from this session").click()
     expect(amina.get_by_role("status")).to_contain_text("You have withdrawn")
+    assert Enrollment.objects.get(participant__username="amina").reason == (
+        "A mission the same week."
+    )
     kwame.reload()
     expect(kwame.get_by_text("Your place is confirmed.")).to_be_visible()
+
+    # She may come back, at the back of the line: the seat is Kwame's now.
+    amina.goto(course.url)
+    sessions = amina.get_by_role("region", name="Upcoming sessions")
+    expect(sessions).to_contain_text("You withdrew from this session")
+    sessions.get_by_role("button", name="Join the waitlist again").click()
+    expect(amina.get_by_role("status")).to_contain_text("number 1 on the waitlist")
 
 
 def test_a_coordinator_approves_a_request_in_the_admin(new_context, course):

@@ -290,12 +290,6 @@ def test_a_revoked_certificate_shows_the_date_but_not_the_reason(client, session
     assert "Valid certificate" not in page and "Plagiarised" not in page
 
 
-def test_an_unknown_code_gets_the_site_404_page(client, site_tree):
-    response = client.get(reverse("certificate_verify", args=["not-a-real-code-at-all"]))
-    assert response.status_code == 404
-    assert "We could not find that page" in response.content.decode()
-
-
 def test_verification_is_rate_limited_per_client_address(client, session, coordinator, settings):
     settings.CERTIFICATE_VERIFY_LIMIT = 3
     make_completers(session)

@@ -234,8 +234,10 @@ def test_withdrawal_rules(course):
     assert enrollment.status == S.CONFIRMED
     assert withdraw(enrollment=enrollment, by=mine).status == S.WITHDRAWN
     assert withdraw(enrollment=enrollment, by=mine).status == S.WITHDRAWN  # no-op
-    # One enrollment per pair, ever: enrolling again returns the withdrawn one.
-    assert enroll(participant=mine, session=session).status == S.WITHDRAWN
+    # One enrollment per pair, ever: enrolling again (while open) reuses the withdrawn row.
+    again = enroll(participant=mine, session=session)
+    assert (again.pk, again.status) == (enrollment.pk, S.CONFIRMED)
+    assert Enrollment.objects.filter(session=session, participant=mine).count() == 1
 
 
 def test_session_constraints_hold_in_the_database(course):
