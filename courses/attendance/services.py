@@ -16,6 +16,7 @@ whatever the size of the sheet.
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ from django.db import transaction
 from django.db.models import FilteredRelation, Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
@@ -63,6 +65,34 @@ class NotAllowed(AttendanceError):
 
 class CheckInRefused(AttendanceError):
     """A check-in code that is expired, unknown, for another session, or not yours."""
+
+
+class SittingNotStarted(AttendanceError):
+    """A mark for a sitting that has not opened yet: nobody can have attended it. Who
+    was there is known once it opens (as check-in, 30 minutes before it starts)."""
+
+    def __init__(self, meeting: Meeting):
+        self.meeting = meeting
+        starts = timezone.localtime(meeting.starts_at, zoneinfo.ZoneInfo(meeting.session.timezone))
+        super().__init__(
+            _(
+                "%(sitting)s has not started yet (it starts on %(date)s at %(time)s, "
+                "%(zone)s): attendance can be recorded from 30 minutes before it starts. "
+                "Nothing was saved."
+            )
+            % {
+                "sitting": meeting.title or _("This sitting"),
+                "date": date_format(starts, "DATE_FORMAT"),
+                "time": time_format(starts, "TIME_FORMAT"),
+                "zone": meeting.session.timezone,
+            }
+        )
+
+
+def sitting_has_opened(meeting: Meeting, now) -> bool:
+    """Attendance of ``meeting`` can be recorded: it opened for check-in (30 minutes
+    before it starts), the same moment for the sheet, imports and check-in."""
+    return now >= meeting.starts_at - CHECK_IN_OPENS_BEFORE
 
 
 # ---------------------------------------------------------------------- the sheet
@@ -245,6 +275,8 @@ def _record(
             new_note = ""
         if (change.status, new_note) == (status, note):
             continue  # what the person wants is what is there: nothing to do
+        if change.status and not sitting_has_opened(meetings[change.meeting_id], now):
+            raise SittingNotStarted(meetings[change.meeting_id])
         if change.loaded_version != version:
             if not skip_conflicts:
                 clashes.append((change, status, recorded_by_id))
