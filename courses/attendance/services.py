@@ -16,7 +16,6 @@ whatever the size of the sheet.
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -27,7 +26,6 @@ from django.db import transaction
 from django.db.models import FilteredRelation, Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
-from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
@@ -41,6 +39,7 @@ from courses.audit import (
     log_each,
 )
 from courses.bulk import insert_rows
+from courses.dates import course_datetime, course_time
 from courses.enrollment.selectors import roster
 from courses.models import (
     ATTENDED,
@@ -73,18 +72,14 @@ class SittingNotStarted(AttendanceError):
 
     def __init__(self, meeting: Meeting):
         self.meeting = meeting
-        starts = timezone.localtime(meeting.starts_at, zoneinfo.ZoneInfo(meeting.session.timezone))
         super().__init__(
             _(
-                "%(sitting)s has not started yet (it starts on %(date)s at %(time)s, "
-                "%(zone)s): attendance can be recorded from 30 minutes before it starts. "
-                "Nothing was saved."
+                "%(sitting)s has not started yet (it starts on %(when)s): attendance can be "
+                "recorded from 30 minutes before it starts. Nothing was saved."
             )
             % {
                 "sitting": meeting.title or _("This sitting"),
-                "date": date_format(starts, "DATE_FORMAT"),
-                "time": time_format(starts, "TIME_FORMAT"),
-                "zone": meeting.session.timezone,
+                "when": course_datetime(meeting.starts_at, meeting.session),
             }
         )
 
@@ -579,7 +574,7 @@ def check_in(*, user, code_or_token: str, now=None, scanned_at=None) -> CheckIn:
         if now < meeting.starts_at:
             raise CheckInRefused(
                 _("Check-in opens 30 minutes before the meeting starts (%(time)s).")
-                % {"time": timezone.localtime(meeting.starts_at).strftime("%H:%M")}
+                % {"time": course_time(meeting.starts_at, meeting.session)}
             )
         raise CheckInRefused(_("This meeting is over: ask the coordinator to record you."))
     session = meeting.session

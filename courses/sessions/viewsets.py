@@ -33,6 +33,7 @@ from wagtail.images.widgets import AdminImageChooser
 from cms.models import CoursePage, CourseTrainer
 from cms.roles import COORDINATORS, TRAINERS
 from courses.access import SessionScopedMixin, sessions_for
+from courses.dates import session_dates, sitting_when
 from courses.enrollment.selectors import with_seat_counts
 from courses.enrollment.services import EnrollmentError
 from courses.models import CourseSession, Enrollment, Meeting, SessionSignatory
@@ -190,10 +191,17 @@ class SeatsColumn(Column):
 
 
 class DatesColumn(Column):
+    """The session's days in the language's date format, and its time zone."""
+
     def get_value(self, instance):
-        if instance.starts_on == instance.ends_on:
-            return f"{instance.starts_on:%Y-%m-%d}"
-        return f"{instance.starts_on:%Y-%m-%d} \N{EN DASH} {instance.ends_on:%Y-%m-%d}"
+        return f"{session_dates(instance)} ({instance.timezone})"
+
+
+class SittingWhenColumn(Column):
+    """A sitting's day and hours where its session is, the zone named."""
+
+    def get_value(self, instance):
+        return sitting_when(instance)
 
 
 class SessionFilterSet(WagtailFilterSet):
@@ -513,7 +521,11 @@ class MeetingViewSet(ModelViewSet):
     delete_view_class = MeetingDeleteView
     history_view_class = MeetingHistoryView
     usage_view_class = MeetingUsageView
-    list_display = ["session", "title", "starts_at", "ends_at"]
+    list_display = [
+        "session",
+        "title",
+        SittingWhenColumn("when", label=gettext_lazy("When"), sort_key="starts_at"),
+    ]
     form_fields = ["session", "title", "starts_at", "ends_at"]
     copy_view_enabled = False
     inspect_view_enabled = False
