@@ -178,12 +178,23 @@ class SeatsColumn(Column):
 
     def get_value(self, instance):
         parts = []
-        if instance.confirmed_count or not (instance.completed_count or instance.missed_count):
-            parts.append(_("%(n)d confirmed") % {"n": instance.confirmed_count})
-        if instance.completed_count:
-            parts.append(_("%(n)d completed") % {"n": instance.completed_count})
-        if instance.missed_count:
-            parts.append(_("%(n)d not completed") % {"n": instance.missed_count})
+        confirmed, completed, missed = (
+            instance.confirmed_count,
+            instance.completed_count,
+            instance.missed_count,
+        )
+        if confirmed or not (completed or missed):
+            parts.append(
+                ngettext("%(n)d confirmed", "%(n)d confirmed", confirmed) % {"n": confirmed}
+            )
+        if completed:
+            parts.append(
+                ngettext("%(n)d completed", "%(n)d completed", completed) % {"n": completed}
+            )
+        if missed:
+            parts.append(
+                ngettext("%(n)d not completed", "%(n)d not completed", missed) % {"n": missed}
+            )
         return _("%(people)s / %(capacity)d") % {
             "people": " · ".join(parts),
             "capacity": instance.capacity,

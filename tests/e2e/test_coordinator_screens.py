@@ -130,7 +130,11 @@ def shoot(page, name):
     if os.environ.get("CONCORD_SHOTS") == "1":
         SHOTS.mkdir(parents=True, exist_ok=True)
         slug = re.sub(r"\W+", "-", name).strip("-")
-        page.screenshot(path=str(SHOTS / f"{slug}.png"), full_page=True)
+        # The admin scrolls inside its layout: a tall window shows the whole screen.
+        size = page.viewport_size
+        page.set_viewport_size({"width": size["width"], "height": 2400})
+        page.screenshot(path=str(SHOTS / f"{slug}.png"))
+        page.set_viewport_size(size)
 
 
 def test_no_table_is_wider_than_the_content_area_and_axe_passes(new_context, axe_source, screens):
