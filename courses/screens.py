@@ -64,3 +64,20 @@ class SessionScreenMixin(SessionScopedMixin):
             *({"url": url, "label": label} for url, label in parents),
             {"url": "", "label": self.page_title},
         ]
+
+
+# A confirmation page names this many people at most, then says how many more.
+NAMES_SHOWN = 20
+
+
+def email_confirmation(names: list[str], **context) -> dict:
+    """The context of ``courses/admin/confirm_emails.html``: who will be emailed (the
+    first ``NAMES_SHOWN`` names, and how many more) and the screen's own ``context``
+    (intro, hidden, action_url, confirm_label, button_class, cancel_url)."""
+    shown = names[:NAMES_SHOWN]
+    return {
+        "people_count": len(names),
+        "shown": shown,
+        "hidden_count": len(names) - len(shown),
+        **context,
+    }

@@ -12,6 +12,7 @@ from cms.models import ModulePage
 from courses import audit
 from courses.attendance.views import AttendanceViewSet
 from courses.certificates.views import CertificatesViewSet
+from courses.dashboard import coordinator_panels
 from courses.enrollment.admin_views import ReviewViewSet
 from courses.learning.services import record_module_visit
 from courses.reports.views import ReportsViewSet, SessionReportViewSet
@@ -73,3 +74,10 @@ def note_module_visit(page, request, serve_args, serve_kwargs):
     not know about sessions (cms never imports courses), so courses listens here."""
     if isinstance(page, ModulePage) and request.user.is_authenticated:
         record_module_visit(user=request.user, module=page)
+
+
+@hooks.register("construct_homepage_panels")
+def add_coordinator_panels(request, panels):
+    """Coordinators' dashboard: requests waiting, sessions starting this week, failed
+    certificates and waitlists of their own sessions (``courses.dashboard``)."""
+    panels.extend(coordinator_panels(request))

@@ -39,6 +39,7 @@ from courses.audit import (
     log_each,
 )
 from courses.bulk import insert_rows
+from courses.dates import course_datetime, course_time
 from courses.enrollment.selectors import roster
 from courses.models import (
     ATTENDED,
@@ -63,6 +64,30 @@ class NotAllowed(AttendanceError):
 
 class CheckInRefused(AttendanceError):
     """A check-in code that is expired, unknown, for another session, or not yours."""
+
+
+class SittingNotStarted(AttendanceError):
+    """A mark for a sitting that has not opened yet: nobody can have attended it. Who
+    was there is known once it opens (as check-in, 30 minutes before it starts)."""
+
+    def __init__(self, meeting: Meeting):
+        self.meeting = meeting
+        super().__init__(
+            _(
+                "%(sitting)s has not started yet (it starts on %(when)s): attendance can be "
+                "recorded from 30 minutes before it starts. Nothing was saved."
+            )
+            % {
+                "sitting": meeting.title or _("This sitting"),
+                "when": course_datetime(meeting.starts_at, meeting.session),
+            }
+        )
+
+
+def sitting_has_opened(meeting: Meeting, now) -> bool:
+    """Attendance of ``meeting`` can be recorded: it opened for check-in (30 minutes
+    before it starts), the same moment for the sheet, imports and check-in."""
+    return now >= meeting.starts_at - CHECK_IN_OPENS_BEFORE
 
 
 # ---------------------------------------------------------------------- the sheet
@@ -245,6 +270,8 @@ def _record(
             new_note = ""
         if (change.status, new_note) == (status, note):
             continue  # what the person wants is what is there: nothing to do
+        if change.status and not sitting_has_opened(meetings[change.meeting_id], now):
+            raise SittingNotStarted(meetings[change.meeting_id])
         if change.loaded_version != version:
             if not skip_conflicts:
                 clashes.append((change, status, recorded_by_id))
@@ -547,7 +574,7 @@ def check_in(*, user, code_or_token: str, now=None, scanned_at=None) -> CheckIn:
         if now < meeting.starts_at:
             raise CheckInRefused(
                 _("Check-in opens 30 minutes before the meeting starts (%(time)s).")
-                % {"time": timezone.localtime(meeting.starts_at).strftime("%H:%M")}
+                % {"time": course_time(meeting.starts_at, meeting.session)}
             )
         raise CheckInRefused(_("This meeting is over: ask the coordinator to record you."))
     session = meeting.session

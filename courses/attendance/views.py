@@ -412,6 +412,13 @@ class CheckInScreenView(MeetingMixin, WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
+class CheckInProjectorView(CheckInScreenView):
+    """The check-in screen for a projector: the whole screen for the code, the QR code,
+    the sitting and the live count, without the admin around it. Same access rules."""
+
+    template_name = "courses/admin/check_in_projector.html"
+
+
 class CheckInCodeView(MeetingMixin, View):
     """The current code as JSON, for the check-in screen's script."""
 
@@ -673,6 +680,11 @@ class AttendanceViewSet(ViewSet):
             ),
             path("sessions/<int:pk>/attendance/", AttendanceSheetView.as_view(), name="sheet"),
             path("meetings/<int:pk>/check-in/", CheckInScreenView.as_view(), name="check_in"),
+            path(
+                "meetings/<int:pk>/check-in/projector/",
+                CheckInProjectorView.as_view(),
+                name="check_in_projector",
+            ),
             path(
                 "meetings/<int:pk>/check-in/code.json",
                 CheckInCodeView.as_view(),

@@ -120,3 +120,8 @@ def downloadable_certificates() -> Prefetch:
         queryset=Certificate.objects.exclude(state=State.REVOKED).exclude(pdf=""),
         to_attr="certificate_list",
     )
+
+
+def anyone_completed(session: CourseSession) -> bool:
+    """Someone completed ``session`` (with or without a certificate): one query."""
+    return Enrollment.objects.filter(session=session, status=Enrollment.Status.COMPLETED).exists()

@@ -23,6 +23,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets import HeaderButton
 
 from courses.certificates.selectors import (
+    anyone_completed,
     certificate_progress,
     completers_without_certificate,
     session_certificates,
@@ -37,7 +38,7 @@ from courses.certificates.services import (
     revoke_certificate,
 )
 from courses.models import Certificate
-from courses.screens import SessionScreenMixin
+from courses.screens import SessionScreenMixin, email_confirmation
 from participants.selectors import person_name
 
 
@@ -114,6 +115,8 @@ class CertificatesView(SessionScreenMixin, WagtailAdminTemplateMixin, TemplateVi
             certificates=session_certificates(self.session),
             issue_form=issue_form,
             completers=completers,
+            anyone_completed=bool(completers) or anyone_completed(self.session),
+            completion_url=reverse("course_attendance:completion", args=[self.session.pk]),
             issuers=issuing_organizations(self.session),
             problems=certificate_problems(self.session),
             signatories=list(self.session.signatories.all()),
@@ -135,10 +138,15 @@ class ProgressView(SessionScreenMixin, View):
         return response
 
 
-class IssueView(SessionScreenMixin, View):
-    """POST only: issue to all completers without a certificate, or to the chosen person."""
+class IssueView(SessionScreenMixin, WagtailAdminTemplateMixin, TemplateView):
+    """POST only: issue to one chosen person, or to everyone who completed the session
+    and has no certificate, after a confirmation step: the first POST shows who will be
+    emailed; only the second (``confirm=1``, carrying exactly those people) issues."""
 
     http_method_names = ["post"]
+    template_name = "courses/admin/confirm_emails.html"
+    page_title = gettext_lazy("Issue certificates")
+    header_icon = "doc-full"
 
     def post(self, request, *args, **kwargs):
         url = reverse("course_certificates:index", args=[self.session.pk])
@@ -147,12 +155,19 @@ class IssueView(SessionScreenMixin, View):
             messages.error(request, _("That person cannot receive a certificate here."))
             return redirect(url)
         chosen = form.cleaned_data["enrollment"]
+        if chosen:
+            wanted = [chosen]
+        else:
+            completers = completers_without_certificate(self.session)
+            if request.POST.get("confirm") != "1":
+                return self.confirm(list(completers), url)
+            # Exactly the people the confirmation named, those still without one.
+            wanted = list(completers.filter(pk__in=_ids(request.POST.getlist("people"))))
+            if not wanted:
+                messages.info(request, _("Everyone who completed the session has a certificate."))
+                return redirect(url)
         try:
-            issued = issue_certificates(
-                session=self.session,
-                by=request.user,
-                enrollments=[chosen] if chosen else None,
-            )
+            issued = issue_certificates(session=self.session, by=request.user, enrollments=wanted)
         except CertificateError as error:
             messages.error(request, str(error))
             return redirect(url)
@@ -169,6 +184,34 @@ class IssueView(SessionScreenMixin, View):
         else:
             messages.info(request, _("Everyone who completed the session has a certificate."))
         return redirect(url)
+
+    def confirm(self, completers, url):
+        if not completers:
+            messages.info(self.request, _("Everyone who completed the session has a certificate."))
+            return redirect(url)
+        context = self.get_context_data(
+            **email_confirmation(
+                [person_name(enrollment.participant) for enrollment in completers],
+                intro=_(
+                    "Each of them receives an email with their certificate as soon as it is "
+                    "made. Check the list, then issue."
+                ),
+                hidden=[("people", enrollment.pk) for enrollment in completers],
+                action_url=reverse("course_certificates:issue", args=[self.session.pk]),
+                confirm_label=ngettext(
+                    "Issue %(n)d certificate and email it",
+                    "Issue %(n)d certificates and email them",
+                    len(completers),
+                )
+                % {"n": len(completers)},
+                cancel_url=url,
+            )
+        )
+        return self.render_to_response(context)
+
+
+def _ids(values) -> list[int]:
+    return [int(value) for value in values if value.isdigit()]
 
 
 class ActionView(SessionScreenMixin, View):

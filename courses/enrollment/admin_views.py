@@ -24,7 +24,7 @@ from wagtail.admin.widgets import HeaderButton
 from courses.enrollment.selectors import review_queue, roster, session_balance
 from courses.enrollment.services import EnrollmentError, decide, set_quota
 from courses.models import REVIEWABLE, Enrollment
-from courses.screens import SessionScreenMixin
+from courses.screens import SessionScreenMixin, email_confirmation
 from courses.spreadsheets import SafeSpreadsheetExportMixin
 from participants.models import Organization
 from participants.selectors import person_name
@@ -173,6 +173,8 @@ class DecideView(ReviewView):
             return self.render_to_response(self.get_context_data(decision_form=form))
         decision = form.cleaned_data["decision"]
         reason = form.cleaned_data["reason"]
+        if "row" not in request.POST and request.POST.get("confirm") != "1":
+            return self.confirm(form.cleaned_data["enrollments"], decision, reason)
         done = 0
         for enrollment in form.cleaned_data["enrollments"]:
             try:
@@ -192,6 +194,59 @@ class DecideView(ReviewView):
                 % {"n": done},
             )
         return redirect(self.review_url)
+
+    def confirm(self, enrollments, decision, reason):
+        """The bulk form's decision emails everyone selected: first say who, and ask.
+        (A row's own button decides one named person: no extra step.)"""
+        people = sorted(enrollments, key=lambda e: person_name(e.participant).casefold())
+        n = len(people)
+        intros = {
+            Enrollment.Status.CONFIRMED: _(
+                "Each of them gets a seat in this session and an email saying so."
+            ),
+            Enrollment.Status.WAITLISTED: _(
+                "Each of them goes on the waitlist and gets an email saying so."
+            ),
+            Enrollment.Status.REJECTED: _(
+                "Each of them is told by email that their request was not accepted, "
+                "with your reason: “%(reason)s”."
+            )
+            % {"reason": reason},
+        }
+        labels = {
+            Enrollment.Status.CONFIRMED: ngettext(
+                "Confirm %(n)d person and email them",
+                "Confirm %(n)d people and email them",
+                n,
+            ),
+            Enrollment.Status.WAITLISTED: ngettext(
+                "Waitlist %(n)d person and email them",
+                "Waitlist %(n)d people and email them",
+                n,
+            ),
+            Enrollment.Status.REJECTED: ngettext(
+                "Reject %(n)d person and email them",
+                "Reject %(n)d people and email them",
+                n,
+            ),
+        }
+        self.template_name = "courses/admin/confirm_emails.html"
+        context = self.get_context_data(
+            **email_confirmation(
+                [person_name(e.participant) for e in people],
+                intro=intros[decision],
+                hidden=[
+                    *(("enrollments", e.pk) for e in people),
+                    ("decision", decision),
+                    ("reason", reason),
+                ],
+                action_url=reverse("course_review:decide", args=[self.session.pk]),
+                confirm_label=labels[decision] % {"n": n},
+                button_class="no" if decision == Enrollment.Status.REJECTED else "",
+                cancel_url=self.review_url,
+            )
+        )
+        return self.render_to_response(context)
 
 
 class QuotaView(ReviewScreenMixin, View):

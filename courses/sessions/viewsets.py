@@ -14,7 +14,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db import models, transaction
-from django.db.models import ProtectedError
+from django.db.models import Count, ProtectedError, Q
 from django.forms import modelform_factory
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -33,9 +33,10 @@ from wagtail.images.widgets import AdminImageChooser
 from cms.models import CoursePage, CourseTrainer
 from cms.roles import COORDINATORS, TRAINERS
 from courses.access import SessionScopedMixin, sessions_for
+from courses.dates import session_dates, sitting_when
 from courses.enrollment.selectors import with_seat_counts
 from courses.enrollment.services import EnrollmentError
-from courses.models import CourseSession, Meeting, SessionSignatory
+from courses.models import CourseSession, Enrollment, Meeting, SessionSignatory
 from courses.sessions.services import apply_session_edit, generate_meetings
 from courses.spreadsheets import SafeSpreadsheetExportMixin
 from participants.certificate_images import CertificateImagesFormMixin
@@ -171,17 +172,47 @@ class CourseSessionForm(WagtailAdminModelForm):
 
 
 class SeatsColumn(Column):
-    """``confirmed / capacity``, from the list's annotation."""
+    """Who holds or held the seats, against the capacity, from the list's annotations:
+    "12 confirmed / 20" while a session runs; "5 completed · 1 not completed / 20" once
+    its completion was evaluated (confirmed people then count as completed or not)."""
 
     def get_value(self, instance):
-        return f"{instance.confirmed_count} / {instance.capacity}"
+        parts = []
+        confirmed, completed, missed = (
+            instance.confirmed_count,
+            instance.completed_count,
+            instance.missed_count,
+        )
+        if confirmed or not (completed or missed):
+            parts.append(
+                ngettext("%(n)d confirmed", "%(n)d confirmed", confirmed) % {"n": confirmed}
+            )
+        if completed:
+            parts.append(
+                ngettext("%(n)d completed", "%(n)d completed", completed) % {"n": completed}
+            )
+        if missed:
+            parts.append(
+                ngettext("%(n)d not completed", "%(n)d not completed", missed) % {"n": missed}
+            )
+        return _("%(people)s / %(capacity)d") % {
+            "people": " · ".join(parts),
+            "capacity": instance.capacity,
+        }
 
 
 class DatesColumn(Column):
+    """The session's days in the language's date format, and its time zone."""
+
     def get_value(self, instance):
-        if instance.starts_on == instance.ends_on:
-            return f"{instance.starts_on:%Y-%m-%d}"
-        return f"{instance.starts_on:%Y-%m-%d} \N{EN DASH} {instance.ends_on:%Y-%m-%d}"
+        return f"{session_dates(instance)} ({instance.timezone})"
+
+
+class SittingWhenColumn(Column):
+    """A sitting's day and hours where its session is, the zone named."""
+
+    def get_value(self, instance):
+        return sitting_when(instance)
 
 
 class SessionFilterSet(WagtailFilterSet):
@@ -207,7 +238,16 @@ class SessionFilterSet(WagtailFilterSet):
 
 class SessionIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
     def get_base_queryset(self):
-        return with_seat_counts(sessions_for(self.request.user).select_related("course"))
+        outcome = Enrollment.Status
+        return with_seat_counts(sessions_for(self.request.user).select_related("course")).annotate(
+            # In the same query as the seat counts: the list stays one query for its rows.
+            completed_count=Count(
+                "enrollments", filter=Q(enrollments__status=outcome.COMPLETED), distinct=True
+            ),
+            missed_count=Count(
+                "enrollments", filter=Q(enrollments__status=outcome.NOT_COMPLETED), distinct=True
+            ),
+        )
 
     def get_list_buttons(self, instance):
         # The review queue is what coordinators open most: a visible button, not a menu item.
@@ -366,7 +406,7 @@ class CourseSessionViewSet(ModelViewSet):
         "language",
         "status",
         "policy",
-        SeatsColumn("seats", label=gettext_lazy("Confirmed / seats")),
+        SeatsColumn("seats", label=gettext_lazy("People / seats")),
         Column(
             "waitlisted_count",
             label=gettext_lazy("Waitlist"),
@@ -492,7 +532,11 @@ class MeetingViewSet(ModelViewSet):
     delete_view_class = MeetingDeleteView
     history_view_class = MeetingHistoryView
     usage_view_class = MeetingUsageView
-    list_display = ["session", "title", "starts_at", "ends_at"]
+    list_display = [
+        "session",
+        "title",
+        SittingWhenColumn("when", label=gettext_lazy("When"), sort_key="starts_at"),
+    ]
     form_fields = ["session", "title", "starts_at", "ends_at"]
     copy_view_enabled = False
     inspect_view_enabled = False

@@ -76,7 +76,7 @@ def test_sheet_then_check_in_then_completion(new_context, running):
     expect(admin.get_by_role("columnheader", name=re.compile("Day 1"))).to_be_visible()
 
     # Day 1 with the mouse: everyone present, then Lena absent.
-    admin.get_by_role("button", name=re.compile(r"^All present\W+Day 1$")).click()
+    admin.get_by_role("button", name=re.compile(r"^Mark all present\W+Day 1$")).click()
     expect(admin.locator(".messages")).to_contain_text("3 marks saved")
     cell(admin, "Lena Novak", "Day 1").select_option("absent")
     # Day 2 with the keyboard alone: a letter picks a mark, Tab moves on along the row.

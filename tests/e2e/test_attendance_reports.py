@@ -68,7 +68,7 @@ def test_the_coordinator_reads_the_report_and_round_trips_the_sheet(
     expect(chart).to_contain_text("75 % (3 of 4)")
     expect(page.get_by_role("img", name="Participants by attendance")).to_be_visible()
     expect(page.get_by_role("img", name="Completion rate by gender")).to_be_visible()
-    meetings_table = page.get_by_role("table", name="Marks per meeting")
+    meetings_table = page.get_by_role("table", name="Marks per sitting")
     expect(meetings_table.get_by_role("row")).to_have_count(5)
 
     page.evaluate(axe_source)

@@ -127,6 +127,10 @@ def test_thirty_completers_receive_certificates_that_verify(
     admin_sign_in(page, "coordinator")
     page.goto(f"/admin/courses/sessions/{session.pk}/certificates/")
     page.get_by_role("button", name="Issue 30 certificates").click()
+    # The confirmation step names who will be emailed before anything is sent.
+    expect(page.get_by_role("heading", name="30 people will be emailed")).to_be_visible()
+    assert not Certificate.objects.exists()
+    page.get_by_role("button", name="Issue 30 certificates and email them").click()
     expect(page.get_by_text("30 certificates issued: they are being made")).to_be_visible()
     figures = page.locator("[data-count='sent']")
     expect(figures).to_have_text("0")

@@ -5,6 +5,7 @@ The pipeline that renders and emails them is tested in test_certificate_pipeline
 """
 
 import datetime
+import re
 
 import pytest
 from django.contrib.messages import get_messages
@@ -27,7 +28,7 @@ from courses.certificates.services import (
     retry_certificate,
     revoke_certificate,
 )
-from courses.models import Certificate, Enrollment, SessionSignatory, certificate_storage
+from courses.models import Certificate, Enrollment, Notice, SessionSignatory, certificate_storage
 from participants.models import Organization, Participant
 from tests.factories.certificates import make_completers
 from tests.factories.courses import make_profile, make_session
@@ -370,7 +371,13 @@ def test_the_coordinator_issues_and_follows_progress_on_the_screen(
     login(client, coordinator)
     page = client.get(screen_url(session)).content.decode()
     assert "3 people completed the session and have no certificate yet." in page
-    response = client.post(reverse("course_certificates:issue", args=[session.pk]))
+    issue = reverse("course_certificates:issue", args=[session.pk])
+    # First a confirmation step: who will be emailed; nothing issued, nothing queued.
+    confirm = client.post(issue).content.decode()
+    assert "3 people will be emailed" in confirm and "Amina Diallo" in confirm
+    assert not Certificate.objects.exists() and not Notice.objects.exists()
+    people = re.findall(r'name="people" value="(\d+)"', confirm)
+    response = client.post(issue, {"confirm": "1", "people": people})
     assert response.status_code == 302
     assert Certificate.objects.filter(enrollment__session=session).count() == 3
     page = client.get(screen_url(session)).content.decode()

@@ -46,7 +46,10 @@ def test_issuing_with_four_organizations_is_refused_with_the_reason(client, coor
     client.force_login(coordinator)
     screen = client.get(reverse("course_certificates:index", args=[session.pk]))
     assert "one to three issuing organizations; this session has 4" in screen.content.decode()
-    response = client.post(reverse("course_certificates:issue", args=[session.pk]))
+    response = client.post(
+        reverse("course_certificates:issue", args=[session.pk]),
+        {"confirm": "1", "people": [e.pk for e in session.enrollments.all()]},
+    )
     assert response.status_code == 302
     messages = [str(m) for m in get_messages(response.wsgi_request)]
     assert any("one to three issuing organizations" in m for m in messages)
@@ -68,7 +71,10 @@ def test_a_corrected_session_issues(client, coordinator, session):
     client.force_login(coordinator)
     screen = client.get(reverse("course_certificates:index", args=[session.pk]))
     assert "data-certificate-problems" not in screen.content.decode()
-    client.post(reverse("course_certificates:issue", args=[session.pk]))
+    client.post(
+        reverse("course_certificates:issue", args=[session.pk]),
+        {"confirm": "1", "people": [e.pk for e in session.enrollments.all()]},
+    )
     assert Certificate.objects.filter(enrollment__session=session).count() == 3
 
 

@@ -15,7 +15,7 @@ from wagtail.models import ModelLogEntry
 
 from courses.audit import CAPACITY_ACTION, DECIDE_ACTION, QUOTA_ACTION
 from courses.enrollment.services import enroll
-from courses.models import CourseSession, Enrollment, SeatQuota
+from courses.models import CourseSession, Enrollment, Notice, SeatQuota
 from tests.factories.courses import make_profile, make_session, session_form
 from tests.factories.users import make_coordinator, make_participant, make_user
 
@@ -289,7 +289,7 @@ def test_bulk_confirm_applies_to_all_that_fit_and_reports_who_did_not(
 
     response = login(client, coordinator).post(
         decide_url(session),
-        {"enrollments": [e.pk for e in enrollments], "decision": S.CONFIRMED},
+        {"enrollments": [e.pk for e in enrollments], "decision": S.CONFIRMED, "confirm": "1"},
     )
 
     assert response.status_code == 302
@@ -316,6 +316,7 @@ def test_bulk_reject_uses_the_shared_reason(client, coordinator, own, login):
             "enrollments": [e.pk for e in enrollments],
             "decision": S.REJECTED,
             "reason": "The session is for mediators.",
+            "confirm": "1",
         },
     )
     rows = Enrollment.objects.filter(pk__in=[e.pk for e in enrollments])
@@ -351,7 +352,8 @@ def test_a_quota_is_set_through_the_review_page(client, coordinator, own, login)
 def test_the_review_page_shows_the_balance(client, coordinator, own, login):
     enrollments = requested(own, 2)
     login(client, coordinator).post(
-        decide_url(own), {"enrollments": [e.pk for e in enrollments], "decision": S.CONFIRMED}
+        decide_url(own),
+        {"enrollments": [e.pk for e in enrollments], "decision": S.CONFIRMED, "confirm": "1"},
     )
     response = client.get(review_url(own))
     balance = response.context["balance"]
@@ -462,3 +464,52 @@ def test_roster_xlsx_opens_and_has_the_rows(client, coordinator, cohort, login):
 def test_an_unknown_roster_format_is_not_found(client, coordinator, cohort, login):
     url = reverse("course_review:roster", args=[cohort.pk, "pdf"])
     assert login(client, coordinator).get(url).status_code == 404
+
+
+# --- confirmation before bulk emails -------------------------------------------------------
+
+
+def test_a_bulk_decision_first_names_who_will_be_emailed_and_changes_nothing(
+    client, coordinator, own, login
+):
+    enrollments = requested(own, 3)
+    notices = Notice.objects.count()  # the "request received" emails
+    client = login(client, coordinator)
+    response = client.post(
+        decide_url(own), {"enrollments": [e.pk for e in enrollments], "decision": S.CONFIRMED}
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "3 people will be emailed" in page
+    for enrollment in enrollments:
+        assert enrollment.participant.get_full_name() in page
+    assert "Confirm 3 people and email them" in page
+    assert 'name="confirm" value="1"' in page
+    assert {Enrollment.objects.get(pk=e.pk).status for e in enrollments} == {S.REQUESTED}
+    assert Notice.objects.count() == notices
+
+    client.post(
+        decide_url(own),
+        {"enrollments": [e.pk for e in enrollments], "decision": S.CONFIRMED, "confirm": "1"},
+    )
+    assert {Enrollment.objects.get(pk=e.pk).status for e in enrollments} == {S.CONFIRMED}
+    assert Notice.objects.count() == notices + 3
+
+
+def test_a_bulk_rejection_shows_the_reason_the_people_will_read(client, coordinator, own, login):
+    enrollments = requested(own, 2)
+    page = (
+        login(client, coordinator)
+        .post(
+            decide_url(own),
+            {
+                "enrollments": [e.pk for e in enrollments],
+                "decision": S.REJECTED,
+                "reason": "The session is for mediators.",
+            },
+        )
+        .content.decode()
+    )
+    assert "The session is for mediators." in page
+    assert "Reject 2 people and email them" in page
+    assert {Enrollment.objects.get(pk=e.pk).status for e in enrollments} == {S.REQUESTED}

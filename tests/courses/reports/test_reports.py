@@ -163,7 +163,7 @@ def test_a_session_with_no_meetings_and_nobody_still_reports(client, course, coo
     session = make_session(course, coordinators=[coordinator])
     response = login(client, coordinator).get(report_url(session))
     assert response.status_code == 200
-    assert "This session has no meetings." in response.content.decode()
+    assert "This session has no sittings." in response.content.decode()
     assert response.context["report"].attendance_rate is None
 
 

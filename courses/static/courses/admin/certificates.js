@@ -1,5 +1,7 @@
 // The Certificates screen: while a batch runs, poll the counts by state and update the
-// figures and the progress bar in place. Without this script the page is right on reload.
+// figures and the progress bar in place; when the batch has finished, reload the page so
+// the list shows every certificate's final state. Without this script a <noscript> meta
+// refresh reloads the page every few seconds while the batch runs.
 (function () {
   "use strict";
   const panel = document.querySelector("[data-certificate-progress]");
@@ -16,10 +18,12 @@
       const figure = panel.querySelector(`[data-count="${key}"]`);
       if (figure) figure.textContent = String(data[key]);
     }
-    bar.max = Math.max(data.total, 1);
-    bar.value = data.sent + data.failed;
-    bar.textContent = `${data.percent}%`;
-    percent.textContent = `${data.percent}%`;
+    if (bar) {
+      bar.max = Math.max(data.total, 1);
+      bar.value = data.sent + data.failed;
+      bar.textContent = `${data.percent}%`;
+    }
+    if (percent) percent.textContent = `${data.percent}%`;
   }
 
   async function poll() {
@@ -34,6 +38,7 @@
         if (data.done) {
           running.hidden = true;
           done.hidden = false;
+          window.location.reload();
           return;
         }
       }

@@ -10,6 +10,14 @@
   var countdown = root.querySelector("[data-countdown]");
   var checkedIn = root.querySelector("[data-checked-in]");
   var left = parseInt(root.getAttribute("data-expires-in"), 10) || 60;
+  var fullscreen = root.querySelector("[data-fullscreen]");
+  if (fullscreen && document.fullscreenEnabled) {
+    // The projector view: one press fills the screen (Esc leaves it).
+    fullscreen.hidden = false;
+    fullscreen.addEventListener("click", function () {
+      document.documentElement.requestFullscreen().catch(function () {});
+    });
+  }
 
   function refresh() {
     fetch(codeUrl, { credentials: "same-origin", cache: "no-store", headers: { Accept: "application/json" } })
