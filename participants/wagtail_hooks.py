@@ -1,10 +1,16 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.widgets import ListingButton
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from .admin_views import OrganizationMergeView
 from .certificate_images import CertificateImagesFormMixin
 from .hostile_input import ReadsHostileInputMixin
 from .models import Organization
@@ -17,11 +23,36 @@ class OrganizationForm(CertificateImagesFormMixin, ReadsHostileInputMixin, Wagta
     certificate_image_fields = ("logo",)
 
 
+class OrganizationIndexView(IndexView):
+    """A proposal awaiting review has its way forward beside it: merge it into a listed
+    organization (or open it to accept it)."""
+
+    def get_list_buttons(self, instance):
+        buttons = super().get_list_buttons(instance)
+        if not instance.reviewed and self.request.user.has_perm("participants.change_organization"):
+            buttons.insert(
+                0,
+                ListingButton(
+                    gettext("Merge into…"),
+                    url=reverse(
+                        "wagtailsnippets_participants_organization:merge", args=[instance.pk]
+                    ),
+                    icon_name="resubmit",
+                    attrs={
+                        "aria-label": gettext("Merge %(name)s into a listed organization")
+                        % {"name": instance.name}
+                    },
+                ),
+            )
+        return buttons
+
+
 class OrganizationViewSet(SnippetViewSet):
     """Coordinators keep the list of organizations; the ones people named on their
     profile come first until reviewed (tick "reviewed", correct name and acronym)."""
 
     model = Organization
+    index_view_class = OrganizationIndexView
     icon = "group"
     menu_label = _("Organizations")
     list_display = ["acronym", "name", "kind", BooleanColumn("reviewed"), "website"]
@@ -41,5 +72,28 @@ class OrganizationViewSet(SnippetViewSet):
         base_form_class=OrganizationForm,
     )
 
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("merge/<int:pk>/", OrganizationMergeView.as_view(), name="merge"),
+        ]
+
 
 register_snippet(OrganizationViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    @actions.register_action("participants.organization.merge")
+    class MergeFormatter(LogFormatter):
+        label = _("Merge an organization into this one")
+
+        def format_message(self, log_entry):
+            merged = log_entry.data.get("merged", {})
+            moved = log_entry.data.get("moved", {})
+            return gettext("Merged “%(name)s” (%(acronym)s) into this organization: %(moved)s") % {
+                "name": merged.get("name", ""),
+                "acronym": merged.get("acronym", ""),
+                "moved": ", ".join(f"{label} {count}" for label, count in moved.items())
+                or gettext("nothing pointed at it"),
+            }
