@@ -93,7 +93,10 @@ class OrganizationMergeView(WagtailAdminTemplateMixin, TemplateView):
             % {
                 "source": self.source.name,
                 "into": into.name,
-                "moved": ", ".join(f"{label} {count}" for label, count in moved.items())
+                "moved": ", ".join(
+                    _("%(label)s: %(count)s") % {"label": label, "count": count}
+                    for label, count in moved.items()
+                )
                 or _("nothing pointed at it"),
             },
         )

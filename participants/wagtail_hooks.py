@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn
-from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
@@ -24,25 +24,21 @@ class OrganizationForm(CertificateImagesFormMixin, ReadsHostileInputMixin, Wagta
 
 
 class OrganizationIndexView(IndexView):
-    """A proposal awaiting review has its way forward beside it: merge it into a listed
-    organization (or open it to accept it)."""
+    """A proposal awaiting review has its way forward in its menu: merge it into a listed
+    organization (or edit it to accept it)."""
 
-    def get_list_buttons(self, instance):
-        buttons = super().get_list_buttons(instance)
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
         if not instance.reviewed and self.request.user.has_perm("participants.change_organization"):
-            buttons.insert(
-                0,
-                ListingButton(
+            buttons.append(
+                MenuItem(
                     gettext("Merge into…"),
                     url=reverse(
                         "wagtailsnippets_participants_organization:merge", args=[instance.pk]
                     ),
                     icon_name="resubmit",
-                    attrs={
-                        "aria-label": gettext("Merge %(name)s into a listed organization")
-                        % {"name": instance.name}
-                    },
-                ),
+                    priority=5,
+                )
             )
         return buttons
 
@@ -55,7 +51,13 @@ class OrganizationViewSet(SnippetViewSet):
     index_view_class = OrganizationIndexView
     icon = "group"
     menu_label = _("Organizations")
-    list_display = ["acronym", "name", "kind", BooleanColumn("reviewed"), "website"]
+    list_display = [
+        "acronym",
+        "name",
+        "kind",
+        BooleanColumn("reviewed", label=_("Reviewed")),
+        "website",
+    ]
     list_filter = ["reviewed", "kind"]
     search_fields = ["name", "acronym"]
     ordering = ["reviewed", "name"]
@@ -94,6 +96,9 @@ def register_log_actions(actions):
             return gettext("Merged “%(name)s” (%(acronym)s) into this organization: %(moved)s") % {
                 "name": merged.get("name", ""),
                 "acronym": merged.get("acronym", ""),
-                "moved": ", ".join(f"{label} {count}" for label, count in moved.items())
+                "moved": ", ".join(
+                    gettext("%(label)s: %(count)s") % {"label": label, "count": count}
+                    for label, count in moved.items()
+                )
                 or gettext("nothing pointed at it"),
             }

@@ -186,5 +186,5 @@ def test_a_second_merge_of_the_same_proposal_is_refused(proposal, igad):
 
 def test_the_list_offers_merge_for_proposals_only(client, proposal, login):
     html = login(client, make_coordinator()).get(LIST).content.decode()
-    assert merge_url(proposal) in html
+    assert merge_url(proposal) in html  # in its menu
     assert merge_url(Organization.objects.get(acronym="IGAD")) not in html
