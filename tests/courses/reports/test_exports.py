@@ -13,7 +13,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from courses.models import Enrollment
+from courses.models import Enrollment, Meeting
 from participants.models import Organization
 from tests.factories.courses import make_cohort, make_session
 from tests.factories.pages import make_course
@@ -204,3 +204,20 @@ def test_xlsx_cells_never_hold_a_formula_or_a_control_character(
     evil = [cell for cell in names if cell.value.startswith("=HYPERLINK")]
     assert evil and evil[0].data_type == "s"
     assert evil[0].value.endswith(" Bell")
+
+
+def test_the_attendance_csv_names_the_time_zone_of_its_sittings(
+    client, coordinator, session, login
+):
+    Meeting.objects.create(
+        session=session,
+        title="Day 1",
+        starts_at=datetime.datetime(2027, 3, 8, 9, 0, tzinfo=ADDIS),
+        ends_at=datetime.datetime(2027, 3, 8, 16, 0, tzinfo=ADDIS),
+    )
+    response = login(client, coordinator).get(
+        reverse("course_attendance:export", args=[session.pk])
+    )
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    header = next(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert header[3] == "2027-03-08 09:00 Day 1 (Africa/Addis_Ababa)"
