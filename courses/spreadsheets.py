@@ -184,6 +184,9 @@ class SafeSpreadsheetExportMixin(SpreadsheetExportMixin):
         )
 
     def preprocess_field_value(self, field, value, export_format):
+        if isinstance(value, datetime.datetime) and timezone.is_naive(value):
+            value = value.replace(second=0, microsecond=0)  # no zone known to name
+            return f"{value:%Y-%m-%d %H:%M}" if export_format == self.FORMAT_CSV else value
         if isinstance(value, datetime.datetime):
             if export_format == self.FORMAT_CSV:
                 return export_timestamp(value, self.export_timezone())
@@ -257,11 +260,11 @@ class SafeSpreadsheetExportMixin(SpreadsheetExportMixin):
         headings = [self.get_heading(queryset, field) for field in fields]
         rows = []
         for item in queryset:
-            raw = self.to_row_dict(item)
+            # The row's own order, as Wagtail writes it (a view may build it its own way).
             rows.append(
                 [
-                    (raw[field], self.preprocess_field_value(field, raw[field], self.FORMAT_XLSX))
-                    for field in fields
+                    (value, self.preprocess_field_value(field, value, self.FORMAT_XLSX))
+                    for field, value in self.to_row_dict(item).items()
                 ]
             )
         timed = {
