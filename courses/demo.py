@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime
 import random
+import zoneinfo
+from dataclasses import dataclass, field
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from cms.models import CoursePage, CourseTrainer, ModulePage
 from cms.roles import PARTICIPANTS
@@ -26,7 +29,7 @@ from courses.certificates.services import (
     reissue_certificate,
 )
 from courses.enrollment.services import decide, enroll, withdraw
-from courses.sessions.services import cancel_session, generate_meetings
+from courses.sessions.services import cancel_session
 from participants.models import FocalPoint, Organization, Participant
 
 from . import mailer
@@ -35,61 +38,219 @@ from .models import (
     Certificate,
     CourseSession,
     Enrollment,
+    Meeting,
     ModuleVisit,
     SeatQuota,
     SessionSignatory,
 )
 
-# code, course slug, days from today to the first day, length in days, place, language,
-# seats, policy, quotas {acronym or kind: seats}
+
+@dataclass(frozen=True)
+class Place:
+    """Where an in-person session meets, and the time zone its sittings are set in."""
+
+    city: str
+    country: str
+    timezone: str
+
+
+ADDIS_ABABA = Place("Addis Ababa", "ET", "Africa/Addis_Ababa")
+ACCRA = Place("Accra", "GH", "Africa/Accra")
+DAKAR = Place("Dakar", "SN", "Africa/Dakar")
+# Switzerland has one zone, named after Zurich (there is no "Europe/Geneva").
+GENEVA = Place("Geneva", "CH", "Europe/Zurich")
+NAIROBI = Place("Nairobi", "KE", "Africa/Nairobi")
+
+
+@dataclass(frozen=True)
+class DemoSession:
+    """One demo session. In person at ``place`` (its code ends with the city), or online
+    (``place`` None, code ``…-online``) from the host organization's ``timezone``.
+    ``sittings`` working days (Monday to Friday, the first on or after ``start`` days
+    from today), each from ``hours[0]`` to ``hours[1]`` local time; the sittings add up
+    to no more than the course's stated hours (exactly them when the course is wholly
+    in person or wholly online). ``story``: what the demo does with it after creating
+    it (``cohort``: quotas, trainers and the cohort's requests; the others in
+    ``_history`` and ``_attendance``). Venues and joining links can join this table."""
+
+    code: str
+    course: str
+    start: int
+    sittings: int
+    hours: tuple[str, str]
+    place: Place | None = None
+    timezone: str = ""
+    language: str = "en"
+    seats: int = 20
+    policy: str = "open"
+    status: str = "open"
+    quotas: dict = field(default_factory=dict)
+    story: str = "cohort"
+    signatories: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def zone(self) -> str:
+        return self.place.timezone if self.place else self.timezone
+
+
+FULL_DAY = ("09:00", "16:00")  # seven hours of sittings; lunch is not counted
+
 SESSIONS = [
-    (
+    DemoSession(
         "mpd-2027-nairobi",
         "mediation-process-design",
         35,
         5,
-        ("Nairobi", "KE"),
-        "en",
-        24,
-        "approval",
-        {"un": 12, "regional": 12},
+        FULL_DAY,
+        NAIROBI,
+        seats=24,
+        policy="approval",
+        quotas={"un": 12, "regional": 12},
     ),
-    ("mpd-2027-online", "mediation-process-design", 70, 3, None, "fr", 30, "open", {}),
-    (
+    DemoSession(
+        "mpd-2027-dakar",
+        "mediation-process-design",
+        70,
+        5,
+        FULL_DAY,
+        DAKAR,
+        language="fr",
+        seats=30,
+    ),
+    DemoSession(
         "gim-2027-addis",
         "gender-inclusive-mediation",
         50,
         4,
-        ("Addis Ababa", "ET"),
-        "en",
-        20,
-        "nomination",
-        {"AUC": 6},
+        FULL_DAY,
+        ADDIS_ABABA,
+        policy="nomination",
+        quotas={"AUC": 6},
     ),
-    ("ewca-2027-online", "early-warning-and-conflict-analysis", 21, 10, None, "en", 40, "open", {}),
-    (
-        "pdp-2027-vienna",
+    DemoSession(
+        "ewca-2027-online",
+        "early-warning-and-conflict-analysis",
+        21,
+        10,
+        ("14:00", "16:00"),
+        timezone="Africa/Lagos",  # hosted with ECOWAS, Abuja
+        seats=40,
+    ),
+    DemoSession(
+        "pdp-2027-online",
         "preventive-diplomacy-in-practice",
         60,
-        4,
-        ("Vienna", "AT"),
-        "en",
-        18,
-        "open",
-        {"OSCE": 6},
+        5,
+        ("13:00", "17:00"),
+        timezone="Europe/Vienna",  # hosted with the OSCE
+        seats=18,
+        quotas={"OSCE": 6},
     ),
-    (
+    DemoSession(
         "auc-2027-addis",
         "supporting-au-policy-organs",
         90,
-        3,
-        ("Addis Ababa", "ET"),
-        "fr",
-        16,
-        "approval",
-        {},
+        4,
+        FULL_DAY,
+        ADDIS_ABABA,
+        language="fr",
+        seats=16,
+        policy="approval",
+    ),
+    # Full: confirmed and waitlisted, then a withdrawal promotes the first in line.
+    DemoSession(
+        "dfn-2027-geneva",
+        "dialogue-facilitation-and-negotiation-skills",
+        40,
+        5,
+        FULL_DAY,
+        GENEVA,
+        seats=3,
+        story="full",
+    ),
+    # Cancelled: its enrollments are cancelled and everyone is told.
+    DemoSession(
+        "pcr-2027-online",
+        "partnering-under-chapter-viii",
+        55,
+        5,
+        ("14:00", "17:00"),
+        timezone="Europe/Brussels",
+        story="cancelled",
+    ),
+    # Running, finished, closed and draft sessions.
+    DemoSession(
+        "ewca-2026-online",
+        "early-warning-and-conflict-analysis",
+        -2,
+        10,
+        ("09:00", "11:00"),
+        timezone="America/New_York",  # hosted with DPPA, New York
+        status="in_progress",
+        story="history",
+    ),
+    DemoSession(
+        "mpd-2026-addis",
+        "mediation-process-design",
+        -120,
+        5,
+        FULL_DAY,
+        ADDIS_ABABA,
+        status="completed",
+        story="history",
+        signatories=(
+            ("Thandiwe Ndlovu", "Senior Mediation Adviser, DPPA"),
+            ("Aïcha Mahamat", "Head, Mediation and Dialogue Division, AUC"),
+        ),
+    ),
+    DemoSession(
+        "eav-2027-accra",
+        "electoral-assistance-and-prevention-of-electoral-violence",
+        25,
+        6,
+        FULL_DAY,
+        ACCRA,
+        status="closed",
+        story="history",
+    ),
+    DemoSession(
+        "gim-2027-online",
+        "gender-inclusive-mediation",
+        100,
+        8,
+        ("09:00", "12:00"),
+        timezone="Europe/Brussels",  # hosted with the EEAS
+        status="draft",
+        story="history",
+    ),
+    # Finished, evaluated, certified: the whole cohort and the demo participant.
+    DemoSession(
+        "pdp-2026-online",
+        "preventive-diplomacy-in-practice",
+        -60,
+        5,
+        ("09:00", "13:00"),
+        timezone="Asia/Jakarta",  # hosted with ASEAN, Jakarta
+        story="finished",
+        signatories=(
+            ("Thandiwe Ndlovu", "Senior Mediation Adviser, DPPA"),
+            ("Katharina Berger", "Senior Adviser, Conflict Prevention Centre, OSCE"),
+        ),
     ),
 ]
+DEMO_SESSIONS = {spec.code: spec for spec in SESSIONS}
+
+
+def working_days(first: datetime.date, count: int) -> list[datetime.date]:
+    """``count`` days from Monday to Friday, the first on or after ``first``."""
+    days = []
+    day = first
+    while len(days) < count:
+        if day.weekday() < 5:
+            days.append(day)
+        day += datetime.timedelta(days=1)
+    return days
+
 
 # username, first, last, organization, job title, duty station, language, gender
 COHORT = [
@@ -191,40 +352,26 @@ def seed_sessions(*, coordinator, trainers, participant, focal_point) -> int:
             cohort.append(user)
 
     made = 0
-    for code, slug, offset, length, place, language, seats, policy, quotas in SESSIONS:
-        course = CoursePage.objects.filter(slug=slug).first()
-        if course is None:
+    for spec in SESSIONS:
+        if spec.story != "cohort":
             continue
-        starts_on = today + datetime.timedelta(days=offset)
-        session, created = CourseSession.objects.get_or_create(
-            code=code,
-            defaults={
-                "course": course,
-                "starts_on": starts_on,
-                "ends_on": starts_on + datetime.timedelta(days=length - 1),
-                "is_online": place is None,
-                "city": place[0] if place else "",
-                "country": place[1] if place else "",
-                "timezone": "UTC",
-                "language": language,
-                "capacity": seats,
-                "policy": policy,
-                "status": CourseSession.Status.OPEN,
-                "enrollment_opens_at": now - datetime.timedelta(days=7),
-                "enrollment_closes_at": now + datetime.timedelta(days=offset - 7),
-            },
+        session = _create(
+            spec,
+            today=today,
+            coordinator=coordinator,
+            opens=now - datetime.timedelta(days=7),
+            closes=now + datetime.timedelta(days=spec.start - 7),
         )
-        if not created:
+        if session is None:
             continue
         made += 1
-        generate_meetings(session=session)
-        session.coordinators.add(coordinator)
+        course = session.course
         # Only the trainers assigned to the course teach its sessions.
         assigned = set(
             CourseTrainer.objects.filter(course=course).values_list("user_id", flat=True)
         )
         session.trainers.add(*[t for t in trainers if t and t.pk in assigned])
-        for who, number in quotas.items():
+        for who, number in spec.quotas.items():
             if who in Organization.Kind.values:
                 SeatQuota.objects.create(session=session, organization_kind=who, seats=number)
             else:
@@ -237,43 +384,68 @@ def seed_sessions(*, coordinator, trainers, participant, focal_point) -> int:
     return made
 
 
-def _session(
-    code, slug, *, starts_on, length, seats, status="open", policy="open", now, coordinator
-):
-    course = CoursePage.objects.filter(slug=slug).first()
-    if course is None or CourseSession.objects.filter(code=code).exists():
+def _create(spec: DemoSession, *, today, coordinator, opens, closes):
+    """The session ``spec`` describes, open, with its sittings; None if it exists already
+    or its course is not in the catalogue."""
+    course = CoursePage.objects.filter(slug=spec.course).first()
+    if course is None or CourseSession.objects.filter(code=spec.code).exists():
         return None
+    days = working_days(today + datetime.timedelta(days=spec.start), spec.sittings)
     session = CourseSession.objects.create(
         course=course,
-        code=code,
-        starts_on=starts_on,
-        ends_on=starts_on + datetime.timedelta(days=length - 1),
-        is_online=True,
-        language="en",
-        capacity=seats,
-        policy=policy,
+        code=spec.code,
+        starts_on=days[0],
+        ends_on=days[-1],
+        is_online=spec.place is None,
+        city=spec.place.city if spec.place else "",
+        country=spec.place.country if spec.place else "",
+        timezone=spec.zone,
+        language=spec.language,
+        capacity=spec.seats,
+        policy=spec.policy,
         status=CourseSession.Status.OPEN,
-        enrollment_opens_at=now - datetime.timedelta(days=60),
-        enrollment_closes_at=now + datetime.timedelta(days=1),
+        enrollment_opens_at=opens,
+        enrollment_closes_at=closes,
     )
     session.coordinators.add(coordinator)
-    generate_meetings(session=session)
+    _schedule(session, days, spec.hours)
     return session
+
+
+def _schedule(session, days, hours):
+    """One sitting on each of ``days``, at ``hours`` in the session's time zone (the
+    service's own schedule would also sit at weekends)."""
+    zone = zoneinfo.ZoneInfo(session.timezone)
+    starts, ends = (datetime.time.fromisoformat(hour) for hour in hours)
+    Meeting.objects.bulk_create(
+        Meeting(
+            session=session,
+            title=_("Day %(n)s") % {"n": number},
+            starts_at=datetime.datetime.combine(day, starts, tzinfo=zone),
+            ends_at=datetime.datetime.combine(day, ends, tzinfo=zone),
+        )
+        for number, day in enumerate(days, start=1)
+    )
+
+
+def _past_session(code, *, now, today, coordinator):
+    """A session of the table whose enrollment was open until now (so the services
+    accept the demo's enrollments), whatever its dates."""
+    return _create(
+        DEMO_SESSIONS[code],
+        today=today,
+        coordinator=coordinator,
+        opens=now - datetime.timedelta(days=60),
+        closes=now + datetime.timedelta(days=1),
+    )
 
 
 def _history(cohort, coordinator, now, today, *, participant):
     """Sessions in every state and enrollments in every status, made through the services."""
     statuses = Enrollment.Status
+    common = {"now": now, "today": today, "coordinator": coordinator}
     # A full session: confirmed and waitlisted, then a withdrawal promotes the first in line.
-    full = _session(
-        "dfn-2027-geneva",
-        "dialogue-facilitation-and-negotiation-skills",
-        starts_on=today + datetime.timedelta(days=40),
-        length=5,
-        seats=3,
-        now=now,
-        coordinator=coordinator,
-    )
+    full = _past_session("dfn-2027-geneva", **common)
     if full:
         first, *_rest = [enroll(participant=u, session=full) for u in cohort[:6]]
         withdraw(enrollment=first, by=first.participant)
@@ -292,44 +464,19 @@ def _history(cohort, coordinator, now, today, *, participant):
             )
             decide(enrollment=queue[5], decision=statuses.WAITLISTED, by=coordinator)
     # A cancelled session: its enrollments are cancelled and everyone is told.
-    cancelled = _session(
-        "pcr-2027-brussels",
-        "partnering-under-chapter-viii",
-        starts_on=today + datetime.timedelta(days=55),
-        length=3,
-        seats=20,
-        now=now,
-        coordinator=coordinator,
-    )
+    cancelled = _past_session("pcr-2027-online", **common)
     if cancelled:
         for user in cohort[6:9]:
             enroll(participant=user, session=cancelled)
         cancel_session(session=cancelled, by=coordinator, reason="The venue is unavailable.")
     # Running, finished, closed and draft sessions.
-    for code, slug, offset, length, status in [
-        ("ewca-2026-online", "early-warning-and-conflict-analysis", -2, 10, "in_progress"),
-        ("mpd-2026-addis", "mediation-process-design", -120, 5, "completed"),
-        (
-            "eav-2027-accra",
-            "electoral-assistance-and-prevention-of-electoral-violence",
-            25,
-            4,
-            "closed",
-        ),
-        ("gim-2027-online", "gender-inclusive-mediation", 100, 3, "draft"),
-    ]:
-        session = _session(
-            code,
-            slug,
-            starts_on=today + datetime.timedelta(days=offset),
-            length=length,
-            seats=20,
-            status=status,
-            now=now,
-            coordinator=coordinator,
-        )
+    for spec in SESSIONS:
+        if spec.story != "history":
+            continue
+        session = _past_session(spec.code, **common)
         if session is None:
             continue
+        status = spec.status
         if status in ("in_progress", "completed", "closed"):
             for user in cohort[:5]:
                 enroll(participant=user, session=session)
@@ -337,7 +484,7 @@ def _history(cohort, coordinator, now, today, *, participant):
             enroll(participant=participant, session=session)
         CourseSession.objects.filter(pk=session.pk).update(
             status=status,
-            enrollment_opens_at=now - datetime.timedelta(days=200 if offset < 0 else 30),
+            enrollment_opens_at=now - datetime.timedelta(days=200 if spec.start < 0 else 30),
             enrollment_closes_at=now - datetime.timedelta(days=1)
             if status != "draft"
             else now + datetime.timedelta(days=60),
@@ -362,7 +509,7 @@ def _enroll_demo_cohort(session, cohort, participant, focal_point, coordinator):
                     justification="Joint analysis with the AU on the Sahel.",
                 )
         return
-    if session.code == "mpd-2027-online":
+    if session.code == "mpd-2027-dakar":
         enroll(participant=participant, session=session)
     people = cohort if session.policy == CourseSession.Policy.APPROVAL else cohort[:6]
     for user in people:
@@ -427,33 +574,25 @@ def _attendance(cohort, coordinator, participant, now, today):
     rng = random.Random(2027)  # the same demo every time
     # A finished session with the whole cohort and the demo participant, which also asks
     # for two modules opened.
-    vienna = _session(
-        "pdp-2026-vienna",
-        "preventive-diplomacy-in-practice",
-        starts_on=today - datetime.timedelta(days=60),
-        length=4,
-        seats=20,
-        now=now,
-        coordinator=coordinator,
-    )
-    if vienna:
+    finished = _past_session("pdp-2026-online", now=now, today=today, coordinator=coordinator)
+    if finished:
         for user in [*cohort, participant]:
-            enroll(participant=user, session=vienna)
-        CourseSession.objects.filter(pk=vienna.pk).update(
+            enroll(participant=user, session=finished)
+        CourseSession.objects.filter(pk=finished.pk).update(
             status=CourseSession.Status.IN_PROGRESS,
             min_modules_opened=2,
             enrollment_opens_at=now - datetime.timedelta(days=120),
             enrollment_closes_at=now - datetime.timedelta(days=70),
         )
-        vienna.refresh_from_db()
+        finished.refresh_from_db()
         people = _take_attendance(
-            vienna, coordinator, rng, habits=["steady", "steady", "late riser", "steady", "busy"]
+            finished, coordinator, rng, habits=["steady", "steady", "late riser", "steady", "busy"]
         )
-        _open_modules(vienna, people, [3, 2, 2, 0, 4, 2, 1, 3, 2, 2, 0, 3, 2])
-        evaluate_completion(session=vienna, by=coordinator)
+        _open_modules(finished, people, [3, 2, 2, 0, 4, 2, 1, 3, 2, 2, 0, 3, 2])
+        evaluate_completion(session=finished, by=coordinator)
         # Attended every day but opened no module online: the coordinator overrides.
         offline = (
-            Enrollment.objects.filter(session=vienna, status="not_completed", modules_opened=0)
+            Enrollment.objects.filter(session=finished, status="not_completed", modules_opened=0)
             .order_by("pk")
             .first()
         )
@@ -481,11 +620,8 @@ def _attendance(cohort, coordinator, participant, now, today):
 
 # The finished demo sessions whose completers receive certificates; in the first, one
 # certificate is re-issued after a correction (so the demo also shows a revoked one).
-CERTIFICATE_SESSIONS = ["mpd-2026-addis", "pdp-2026-vienna"]
-SIGNATORIES = [
-    ("Comfort Mensah", "Training Coordinator, UNITAR"),
-    ("Thandiwe Ndlovu", "Senior Mediation Adviser, DPPA"),
-]
+# Each signs for one of the session's issuing organizations (``DemoSession.signatories``).
+CERTIFICATE_SESSIONS = ["mpd-2026-addis", "pdp-2026-online"]
 
 
 def seed_certificates(*, coordinator) -> list[Certificate]:
@@ -505,7 +641,8 @@ def seed_certificates(*, coordinator) -> list[Certificate]:
 
 def _certify(session, coordinator, *, correct_one):
     with transaction.atomic():
-        for order, (name, title) in enumerate(SIGNATORIES, start=1):
+        signatories = DEMO_SESSIONS[session.code].signatories
+        for order, (name, title) in enumerate(signatories, start=1):
             SessionSignatory.objects.get_or_create(
                 session=session, name=name, defaults={"title": title, "order": order}
             )

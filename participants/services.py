@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
+from django.db.models import UniqueConstraint
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from .models import Organization
 
@@ -46,3 +51,132 @@ def propose_organization(*, name: str, proposed_by: AbstractBaseUser) -> Organiz
             reviewed=False,
             proposed_by=proposed_by,
         )
+
+
+class MergeError(Exception):
+    """The merge cannot be made; the message says why."""
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The rows of one model that point at an organization through one field."""
+
+    label: str  # the model's verbose name (plural), for the coordinator
+    count: int
+
+
+def _relations():
+    """Every relation of another model (of any app) to Organization: (model, field name
+    on it or on the M2M table, M2M table or None). Found from the model registry, so
+    participants need not know the apps above it (their enrollments, quotas, courses)."""
+    for relation in Organization._meta.get_fields(include_hidden=True):
+        if not relation.auto_created or relation.concrete:
+            continue
+        if relation.many_to_many:
+            through = relation.through
+            field = relation.field
+            yield relation.related_model, field.m2m_reverse_field_name(), through
+        elif relation.one_to_many or relation.one_to_one:
+            yield relation.related_model, relation.field.name, None
+
+
+def references_to(organization: Organization) -> list[Reference]:
+    """What points at ``organization``, per model, largest first (nothing with none)."""
+    found = []
+    for model, field_name, through in _relations():
+        table = through or model
+        count = table._default_manager.filter(**{field_name: organization}).count()
+        if count:
+            found.append(Reference(str(capfirst(model._meta.verbose_name_plural)), count))
+    return sorted(found, key=lambda reference: (-reference.count, reference.label))
+
+
+def _unique_sets(model, field_name: str) -> list[tuple[str, ...]]:
+    """The other fields that, with ``field_name``, must be unique together on ``model``."""
+    sets = []
+    for constraint in model._meta.constraints:
+        fields = tuple(getattr(constraint, "fields", ()) or ())
+        if isinstance(constraint, UniqueConstraint) and field_name in fields:
+            sets.append(tuple(f for f in fields if f != field_name))
+    for together in model._meta.unique_together:
+        if field_name in together:
+            sets.append(tuple(f for f in together if f != field_name))
+    if model._meta.get_field(field_name).unique:
+        sets.append(())
+    return sets
+
+
+def _move(table, field_name: str, source: Organization, into: Organization) -> tuple[int, int]:
+    """Point the rows of ``table`` at ``into`` instead of ``source``; a row that would
+    repeat one ``into`` already has (by a unique constraint) is deleted instead. Returns
+    (moved, dropped)."""
+    rows = table._default_manager.filter(**{field_name: source})
+    dropped = 0
+    for others in _unique_sets(table, field_name):
+        for row in list(rows):
+            same = {
+                table._meta.get_field(name).attname: getattr(
+                    row, table._meta.get_field(name).attname
+                )
+                for name in others
+            }
+            if table._default_manager.filter(**same, **{field_name: into}).exists():
+                row.delete()
+                dropped += 1
+    moved = table._default_manager.filter(**{field_name: source}).update(**{field_name: into})
+    return moved, dropped
+
+
+def merge_organization(
+    *, source: Organization, into: Organization, by: AbstractBaseUser
+) -> dict[str, int]:
+    """Merge the proposed organization ``source`` into ``into``: every row of every app
+    that points at ``source`` (profiles, focal points, enrollments, quotas, …) points at
+    ``into`` instead, then ``source`` is deleted and the merge is logged on ``into``
+    (``participants.organization.merge``, with what moved).
+
+    A row that would repeat one ``into`` already has (the same person as focal point of
+    both, a quota of the same session) is deleted: ``into``'s own is kept. One
+    transaction with both rows locked; a second call for the same ``source`` finds it
+    gone and raises ``MergeError``, as does merging a reviewed organization (only
+    proposed ones are merged) or one into itself. Returns the rows moved per model.
+    """
+    if source.pk == into.pk:
+        raise MergeError(_("An organization cannot be merged into itself."))
+    with transaction.atomic():
+        locked = {
+            org.pk: org
+            for org in Organization.objects.select_for_update().filter(pk__in=[source.pk, into.pk])
+        }
+        if source.pk not in locked:
+            raise MergeError(_("This organization no longer exists: it was merged or deleted."))
+        if into.pk not in locked:
+            raise MergeError(_("The organization to merge into no longer exists."))
+        source, into = locked[source.pk], locked[into.pk]
+        if source.reviewed:
+            raise MergeError(
+                _(
+                    "Only organizations people proposed and nobody has reviewed yet are "
+                    "merged; this one is reviewed."
+                )
+            )
+        moved: dict[str, int] = {}
+        dropped = 0
+        for model, field_name, through in _relations():
+            count, duplicates = _move(through or model, field_name, source, into)
+            dropped += duplicates
+            if count or duplicates:
+                label = str(capfirst(model._meta.verbose_name_plural))
+                moved[label] = moved.get(label, 0) + count
+        log(
+            instance=into,
+            action="participants.organization.merge",
+            user=by,
+            data={
+                "merged": {"id": source.pk, "name": source.name, "acronym": source.acronym},
+                "moved": moved,
+                "dropped": dropped,
+            },
+        )
+        source.delete()
+    return moved

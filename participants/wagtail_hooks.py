@@ -1,10 +1,16 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from .admin_views import OrganizationMergeView
 from .certificate_images import CertificateImagesFormMixin
 from .hostile_input import ReadsHostileInputMixin
 from .models import Organization
@@ -17,14 +23,41 @@ class OrganizationForm(CertificateImagesFormMixin, ReadsHostileInputMixin, Wagta
     certificate_image_fields = ("logo",)
 
 
+class OrganizationIndexView(IndexView):
+    """A proposal awaiting review has its way forward in its menu: merge it into a listed
+    organization (or edit it to accept it)."""
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if not instance.reviewed and self.request.user.has_perm("participants.change_organization"):
+            buttons.append(
+                MenuItem(
+                    gettext("Merge into…"),
+                    url=reverse(
+                        "wagtailsnippets_participants_organization:merge", args=[instance.pk]
+                    ),
+                    icon_name="resubmit",
+                    priority=5,
+                )
+            )
+        return buttons
+
+
 class OrganizationViewSet(SnippetViewSet):
     """Coordinators keep the list of organizations; the ones people named on their
     profile come first until reviewed (tick "reviewed", correct name and acronym)."""
 
     model = Organization
+    index_view_class = OrganizationIndexView
     icon = "group"
     menu_label = _("Organizations")
-    list_display = ["acronym", "name", "kind", BooleanColumn("reviewed"), "website"]
+    list_display = [
+        "acronym",
+        "name",
+        "kind",
+        BooleanColumn("reviewed", label=_("Reviewed")),
+        "website",
+    ]
     list_filter = ["reviewed", "kind"]
     search_fields = ["name", "acronym"]
     ordering = ["reviewed", "name"]
@@ -41,5 +74,31 @@ class OrganizationViewSet(SnippetViewSet):
         base_form_class=OrganizationForm,
     )
 
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("merge/<int:pk>/", OrganizationMergeView.as_view(), name="merge"),
+        ]
+
 
 register_snippet(OrganizationViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    @actions.register_action("participants.organization.merge")
+    class MergeFormatter(LogFormatter):
+        label = _("Merge an organization into this one")
+
+        def format_message(self, log_entry):
+            merged = log_entry.data.get("merged", {})
+            moved = log_entry.data.get("moved", {})
+            return gettext("Merged “%(name)s” (%(acronym)s) into this organization: %(moved)s") % {
+                "name": merged.get("name", ""),
+                "acronym": merged.get("acronym", ""),
+                "moved": ", ".join(
+                    gettext("%(label)s: %(count)s") % {"label": label, "count": count}
+                    for label, count in moved.items()
+                )
+                or gettext("nothing pointed at it"),
+            }

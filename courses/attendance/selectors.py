@@ -58,6 +58,7 @@ from courses.models import (
     Meeting,
     ModuleVisit,
 )
+from courses.spreadsheets import zone_name
 from participants.selectors import person_name
 
 S = Attendance.Status
@@ -461,9 +462,12 @@ VERSIONS_COLUMN = _("Versions (do not edit)")
 
 
 def meeting_column(meeting: Meeting, tz) -> str:
-    """A meeting's column: its local start, which the import reads back, and its title."""
+    """A meeting's column: its local start, which the import reads back, its title and
+    the time zone named (after the title: the import reads only the start)."""
     start = timezone.localtime(meeting.starts_at, tz)
-    return f"{start:%Y-%m-%d %H:%M} {meeting.title}".strip()
+    return " ".join(
+        part for part in (f"{start:%Y-%m-%d %H:%M}", meeting.title, f"({zone_name(tz)})") if part
+    )
 
 
 def attendance_export(session: CourseSession) -> list[list[str]]:

@@ -291,6 +291,8 @@ class RosterExportView(ReviewScreenMixin, SafeSpreadsheetExportMixin, View):
     (its CSV cells made safe: names and job titles are what people typed)."""
 
     http_method_names = ["get"]
+    export_sheet_title = gettext_lazy("Roster")
+    export_title = gettext_lazy("Roster: the session's confirmed participants")
     list_export = [
         "name",
         "email",

@@ -305,6 +305,8 @@ class AttendanceReportView(SafeSpreadsheetExportMixin, ReportView):
     paginate_by = 50
     default_ordering = "position"
     table_class = SummaryTable
+    export_sheet_title = gettext_lazy("Attendance")
+    export_title = gettext_lazy("Attendance and completion across sessions")
 
     list_export = [
         "label",
@@ -393,6 +395,9 @@ class AttendanceReportView(SafeSpreadsheetExportMixin, ReportView):
 
             rows = sorted(present, key=key, reverse=ordering.startswith("-")) + absent
         return rows
+
+    def export_about_extra(self):
+        return [(_("Grouped by"), str(self.grouping.verbose_name))]
 
     def get_filename(self):
         return f"attendance-report-{self.grouping.name}-{datetime.date.today():%Y-%m-%d}"

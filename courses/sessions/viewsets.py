@@ -237,6 +237,8 @@ class SessionFilterSet(WagtailFilterSet):
 
 
 class SessionIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
+    export_sheet_title = gettext_lazy("Sessions")
+
     def get_base_queryset(self):
         outcome = Enrollment.Status
         return with_seat_counts(sessions_for(self.request.user).select_related("course")).annotate(
@@ -414,6 +416,29 @@ class CourseSessionViewSet(ModelViewSet):
         ),
     ]
     filterset_class = SessionFilterSet
+    # CSV and XLSX of the filtered list (``SafeSpreadsheetExportMixin`` formats them).
+    list_export = [
+        "code",
+        "course.title",
+        "starts_on",
+        "ends_on",
+        "place",
+        "timezone",
+        "get_language_display",
+        "get_status_display",
+        "get_policy_display",
+        "capacity",
+        "enrollment_opens_at",
+        "enrollment_closes_at",
+    ]
+    export_headings = {
+        "course.title": gettext_lazy("Course"),
+        "place": gettext_lazy("Place"),
+        "get_language_display": gettext_lazy("Language"),
+        "get_status_display": gettext_lazy("Status"),
+        "get_policy_display": gettext_lazy("Policy"),
+    }
+    export_filename = "sessions"
     search_fields = ["code", "course__title"]
     ordering = ["starts_on", "code"]
     inspect_view_fields = CourseSessionForm.Meta.fields
@@ -495,6 +520,8 @@ class SittingScopeMixin(SessionScopedMixin):
 
 
 class MeetingIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
+    export_sheet_title = gettext_lazy("Sittings")
+
     def get_base_queryset(self):
         return (
             Meeting.objects.filter(session__in=sessions_for(self.request.user))
@@ -537,6 +564,9 @@ class MeetingViewSet(ModelViewSet):
         "title",
         SittingWhenColumn("when", label=gettext_lazy("When"), sort_key="starts_at"),
     ]
+    list_export = ["session.code", "title", "starts_at", "ends_at"]
+    export_headings = {"session.code": gettext_lazy("Session")}
+    export_filename = "sittings"
     form_fields = ["session", "title", "starts_at", "ends_at"]
     copy_view_enabled = False
     inspect_view_enabled = False

@@ -435,7 +435,7 @@ def test_roster_csv_lists_the_confirmed_participants(client, coordinator, cohort
     )
     assert response.status_code == 200
     assert 'filename="roster-roster-2027.csv"' in response["Content-Disposition"]
-    content = b"".join(response.streaming_content).decode()
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(content)))
     assert [r["Name"] for r in rows] == ["A0 Auc", "D0 Dppa", "D1 Dppa"]
     auc = rows[0]

@@ -397,7 +397,7 @@ def export(client, fmt, **params):
 
 
 def test_the_csv_export_has_every_group_and_the_total(client, coordinator, sessions, login):
-    content = export(login(client, coordinator), "csv", by="course").decode()
+    content = export(login(client, coordinator), "csv", by="course").decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(content)))
     assert [r["Course"] for r in rows] == ["Early warning", "Mediation process design", "All"]
     mpd = rows[1]
@@ -428,7 +428,7 @@ def test_exports_never_carry_a_formula(client, coordinator, sessions, login):
     )
     make_cohort(first, 1, acronym="EVIL", prefix="e")
     client = login(client, coordinator)
-    content = export(client, "csv", by="organization").decode()
+    content = export(client, "csv", by="organization").decode("utf-8-sig")
     labels = [r["Organization"] for r in csv.DictReader(io.StringIO(content))]
     assert "'" + evil.name in labels
     assert evil.name not in labels
@@ -471,6 +471,8 @@ def test_the_roster_export_never_carries_a_formula(client, coordinator, sessions
     )
     names = [
         r["Name"]
-        for r in csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode()))
+        for r in csv.DictReader(
+            io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))
+        )
     ]
     assert "'@SUM(1+1) -2" in names
