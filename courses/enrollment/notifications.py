@@ -17,7 +17,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from courses import mailer
+from courses import calendars, mailer
+from courses.access import may_see_joining_details
 from courses.enrollment.selectors import waitlist_position
 from courses.models import CourseSession, Enrollment, Notice
 from courses.tasks import send_notice
@@ -36,6 +37,14 @@ SUBJECTS = {
     Notice.Kind.REMINDER: lambda: _("%(course)s starts soon"),
 }
 UNSENT_GRACE = datetime.timedelta(minutes=10)
+# These carry the session's calendar (.ics) for the participant's calendar application.
+WITH_CALENDAR = {
+    Notice.Kind.CONFIRMED,
+    Notice.Kind.PROMOTED,
+    Notice.Kind.SESSION_CHANGED,
+    Notice.Kind.SESSION_CANCELLED,
+    Notice.Kind.REMINDER,
+}
 
 
 def owe(enrollment: Enrollment, kind: str, key: str = "", *, fresh=False) -> Notice | None:
@@ -102,6 +111,9 @@ def render(notice: Notice) -> mailer.CompactEmail:
             "learning_url": settings.SITE_URL + "/my-learning/",
             "days": {"7d": 7, "1d": 1}.get(notice.key),
             "language": language,
+            # Venue details and joining link: only for those the one rule lets see them.
+            "joining": may_see_joining_details(user, session),
+            "sittings": list(session.meetings.all()),
         }
         subject = SUBJECTS[notice.kind]() % {"course": session.course.title}
         text = render_to_string("courses/email/notice.txt", context)
@@ -110,6 +122,14 @@ def render(notice: Notice) -> mailer.CompactEmail:
     # it without the double space the modern email API's folding produces.
     message = mailer.CompactEmail(subject=subject, body=text, to=[user.email])
     message.attach_alternative(html, "text/html")
+    if notice.kind in WITH_CALENDAR:
+        message.attach(
+            f"{session.code}.ics",
+            calendars.calendar_bytes(
+                [session], private_ids={session.pk} if context["joining"] else set()
+            ),
+            "text/calendar",
+        )
     return message
 
 
