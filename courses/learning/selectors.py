@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from courses.access import joining_details_visible
 from courses.attendance.selectors import learning_progress
 from courses.certificates.selectors import downloadable_certificates
 from courses.enrollment.selectors import split_by_date
-from courses.access import joining_details_visible
 from courses.models import (
     OPEN_STATUSES,
     CohortMessage,

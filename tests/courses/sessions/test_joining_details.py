@@ -5,6 +5,7 @@ import datetime
 import zoneinfo
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -14,9 +15,9 @@ from config.celery import app as celery_app
 from courses.access import joining_details_visible
 from courses.enrollment import notifications
 from courses.models import CourseSession, Enrollment, Meeting, Notice
-from courses.sessions.viewsets import CourseSessionForm
+from courses.sessions.viewsets import CourseSessionForm, MeetingForm, MeetingViewSet
 from participants.models import FocalPoint, Organization
-from tests.factories.courses import make_cohort, make_profile, make_session
+from tests.factories.courses import make_cohort, make_profile, make_session, session_form
 from tests.factories.users import make_coordinator, make_participant, make_trainer
 
 pytestmark = pytest.mark.django_db
@@ -108,8 +109,6 @@ def viewers(course, online):
 
 
 def test_the_rule_for_each_kind_of_viewer(online, viewers):
-    from django.contrib.auth.models import AnonymousUser
-
     assert joining_details_visible(AnonymousUser(), [online]) == set()
     for kind, (user, allowed) in viewers.items():
         assert (online.pk in joining_details_visible(user, [online])) is allowed, kind
@@ -136,7 +135,7 @@ def test_my_learning_shows_link_and_agenda_to_the_confirmed_only(client, online,
     # The session's zone is named; the duty station (Nairobi) shares its offset but not
     # its name, so the viewer's own time is given too.
     assert "times in Africa/Addis_Ababa" in html
-    assert "09:00–12:00 EAT" in html
+    assert "09:00\N{EN DASH}12:00 EAT" in html
     assert "Your time (Africa/Nairobi)" in html
 
     waitlisted, _ = viewers["waitlisted"]
@@ -152,9 +151,9 @@ def test_viewer_in_another_zone_sees_both_times(client, online):
     enrol(paris, online, "confirmed")
     client.force_login(paris)
     html = client.get(reverse("my_learning")).content.decode()
-    assert "09:00–12:00 EAT" in html
+    assert "09:00\N{EN DASH}12:00 EAT" in html
     assert "Your time (Europe/Paris)" in html
-    assert "07:00–10:00" in html or "08:00–11:00" in html  # CET or CEST
+    assert "07:00\N{EN DASH}10:00" in html or "08:00\N{EN DASH}11:00" in html  # CET or CEST
 
 
 def test_session_ics_carries_the_link_for_the_confirmed_only(client, online, viewers):
@@ -203,8 +202,6 @@ def test_joining_links_must_be_https(online):
 
 
 def test_admin_form_refuses_a_plain_http_link(online, coordinator):
-    from tests.factories.courses import session_form
-
     data = session_form(online, online_url="http://meet.example.org/j/1", is_online="on")
     form = CourseSessionForm(data=data, instance=online, for_user=coordinator)
     assert not form.is_valid()
@@ -230,12 +227,13 @@ def test_a_sitting_may_override_room_and_link(client, course, coordinator):
     assert "Plenary hall" in html and "https://meet.example.org/j/day-two" in html
     first, second = session.meetings.all()
     assert (first.room, first.joining_url) == ("Room 4", LINK)
-    assert (second.room, second.joining_url) == ("Plenary hall", "https://meet.example.org/j/day-two")
+    assert (second.room, second.joining_url) == (
+        "Plenary hall",
+        "https://meet.example.org/j/day-two",
+    )
 
 
 def test_facilitator_must_teach_the_session(course, online, coordinator):
-    from courses.sessions.viewsets import MeetingForm, MeetingViewSet
-
     stranger = make_trainer("stranger")
     form_class = MeetingViewSet("m").get_form_class()
     sitting = online.meetings.get()
