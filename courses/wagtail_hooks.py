@@ -14,6 +14,7 @@ from courses.attendance.views import AttendanceViewSet
 from courses.certificates.views import CertificatesViewSet
 from courses.enrollment.admin_views import ReviewViewSet
 from courses.learning.services import record_module_visit
+from courses.messaging.views import MessagingViewSet
 from courses.reports.views import ReportsViewSet, SessionReportViewSet
 from courses.sessions.viewsets import CourseSessionViewSet, MeetingViewSet, SessionSignatoryViewSet
 
@@ -41,6 +42,7 @@ def register_viewsets():
         CertificatesViewSet(),
         SessionReportViewSet(),
         ReportsViewSet(),
+        MessagingViewSet(),
     ]
 
 

@@ -93,7 +93,14 @@ def for_decision(
     return owe(enrollment, kind, key, fresh=fresh) if kind else None
 
 
+#: Writers of the notice kinds a higher slice owns (kind → function(notice) → email):
+#: ``courses.messaging`` registers the cohort messages' when Django starts.
+RENDERERS: dict = {}
+
+
 def render(notice: Notice) -> mailer.CompactEmail:
+    if notice.kind in RENDERERS:
+        return RENDERERS[notice.kind](notice)
     enrollment = notice.enrollment
     session = enrollment.session
     user = enrollment.participant
@@ -141,8 +148,8 @@ def deliver(notice_id: int) -> bool:
     """
     with transaction.atomic():
         notice = (
-            Notice.objects.select_for_update()
-            .select_related("enrollment__session__course", "enrollment__participant")
+            Notice.objects.select_for_update(of=("self",))
+            .select_related("enrollment__session__course", "enrollment__participant", "message")
             .filter(pk=notice_id)
             .first()
         )

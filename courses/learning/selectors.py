@@ -11,6 +11,7 @@ from courses.access import joining_details_visible
 from courses.attendance.selectors import learning_progress
 from courses.certificates.selectors import downloadable_certificates
 from courses.enrollment.selectors import split_by_date
+from courses.messaging.services import personalize
 from courses.models import (
     OPEN_STATUSES,
     CohortMessage,
@@ -77,6 +78,9 @@ def learning_of(user) -> tuple[list[LearningRow], list[LearningRow]]:
         row.progress = progress.get(row.enrollment.pk)
         row.joining = row.enrollment.session_id in visible
         row.messages = received.get(row.enrollment.session_id, [])
+        for message in row.messages:
+            message.session = row.enrollment.session
+            message.text_for_reader = personalize(message, row.enrollment, joining=row.joining)
     return upcoming, past
 
 

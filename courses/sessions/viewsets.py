@@ -356,6 +356,11 @@ class SessionEditView(SessionScopedMixin, generic.EditView):
             HeaderButton(
                 _("Certificates"), url=_certificates_url(self.object), icon_name="doc-full"
             ),
+            HeaderButton(
+                _("Messages"),
+                url=reverse("course_messages:index", args=[self.object.pk]),
+                icon_name="mail",
+            ),
         ]
 
 
