@@ -56,7 +56,10 @@ def data(**changes):
     values = {
         "audience": "confirmed",
         "subject": "Pre-reading for {course}",
-        "body": "Dear {first_name},\nplease read chapter 2 before {session_dates}.\nJoin: {joining_link}",
+        "body": (
+            "Dear {first_name},\nplease read chapter 2 before {session_dates}.\n"
+            "Join: {joining_link}"
+        ),
     }
     values.update(changes)
     return values
