@@ -225,3 +225,89 @@ def apply_session_edit(*, session: CourseSession, before: dict, by) -> list[Enro
         if before.keys() & NOTIFIED_CHANGES and not cancelled:
             announce_session_change(session=session)
     return promoted
+
+
+# Copied into a new edition; the joining link, meeting ID and passcode are not (a new
+# edition gets its own meeting), nor people, attendance or certificates.
+COPIED_FIELDS = (
+    "course_id",
+    "timezone",
+    "is_online",
+    "city",
+    "country",
+    "language",
+    "capacity",
+    "policy",
+    "min_attendance_percent",
+    "excused_absences",
+    "min_modules_opened",
+    "late_after_minutes",
+    "venue_name",
+    "venue_address",
+    "venue_room",
+    "venue_map_url",
+    "venue_access_notes",
+    "online_platform",
+    "online_dial_in",
+    "online_notes",
+)
+
+
+def copy_session(*, session: CourseSession, by, code: str, days: int) -> CourseSession:
+    """A new edition of ``session``, ``days`` later, as a draft: its capacity, quotas,
+    policy, completion rule, signatories, issuers, coordinators (and ``by``), trainers,
+    venue, enrollment window and sittings (the agenda, at the same local times) copied;
+    people, attendance, messages and certificates not. One transaction; a code already
+    taken is refused, so calling it twice makes one copy."""
+    shift = datetime.timedelta(days=days)
+    zone = zoneinfo.ZoneInfo(session.timezone)
+    with transaction.atomic():
+        source = lock_session(
+            session,
+            by=by,
+            refusal=EnrollmentError(_("Only a coordinator of this session can copy it.")),
+        )
+        if CourseSession.objects.filter(code=code).exists():
+            raise EnrollmentError(
+                _("A session with the code “%(code)s” exists already.") % {"code": code}
+            )
+        copy = CourseSession(
+            **{name: getattr(source, name) for name in COPIED_FIELDS},
+            code=code,
+            starts_on=source.starts_on + shift,
+            ends_on=source.ends_on + shift,
+            enrollment_opens_at=source.enrollment_opens_at + shift,
+            enrollment_closes_at=source.enrollment_closes_at + shift,
+            status=CourseSession.Status.DRAFT,
+        )
+        copy.save()
+        copy.coordinators.set([*source.coordinators.all(), *([] if by.is_superuser else [by])])
+        copy.trainers.set(source.trainers.all())
+        copy.issuing_organizations.set(source.issuing_organizations.all())
+        for quota in source.quotas.all():
+            quota.pk, quota.session = None, copy
+            quota.save()
+        for signatory in source.signatories.all():
+            signatory.pk, signatory.session = None, copy
+            signatory.save()
+
+        def moved(moment):
+            # The same local time on the shifted day, across a change of daylight saving.
+            local = moment.astimezone(zone)
+            return datetime.datetime.combine(local.date() + shift, local.time(), tzinfo=zone)
+
+        Meeting.objects.bulk_create(
+            Meeting(
+                session=copy,
+                title=m.title,
+                starts_at=moved(m.starts_at),
+                ends_at=moved(m.ends_at),
+                facilitator_id=m.facilitator_id,
+                resource_person=m.resource_person,
+                description=m.description,
+                venue_room=m.venue_room,
+            )
+            for m in source.meetings.filter(is_cancelled=False)
+        )
+        log(copy, "wagtail.create", user=by, data={"copied_from": source.code})
+        return copy

@@ -36,7 +36,7 @@ from courses.access import SessionScopedMixin, sessions_for
 from courses.enrollment.selectors import with_seat_counts
 from courses.enrollment.services import EnrollmentError
 from courses.models import CourseSession, Meeting, SessionSignatory
-from courses.sessions.admin_views import AnnounceChangeView
+from courses.sessions.admin_views import AnnounceChangeView, CopySessionView
 from courses.sessions.services import (
     JOINING_CHANGES,
     apply_session_edit,
@@ -361,6 +361,11 @@ class SessionEditView(SessionScopedMixin, generic.EditView):
                 url=reverse("course_messages:index", args=[self.object.pk]),
                 icon_name="mail",
             ),
+            HeaderButton(
+                _("Copy to a new edition"),
+                url=reverse("course_sessions:copy_edition", args=[self.object.pk]),
+                icon_name="copy",
+            ),
         ]
 
 
@@ -439,6 +444,7 @@ class CourseSessionViewSet(ModelViewSet):
         return [
             *super().get_urlpatterns(),
             path("announce/<int:pk>/", AnnounceChangeView.as_view(), name="announce"),
+            path("copy/<int:pk>/", CopySessionView.as_view(), name="copy_edition"),
         ]
 
     edit_handler = ObjectList(
