@@ -100,6 +100,26 @@ def joining_details_visible(user, sessions) -> set[int]:
     )
 
 
+def joining_details_visible_to(session, users) -> set[int]:
+    """The ids of ``users`` who may see ``session``'s joining details, by the same rule
+    as ``joining_details_visible``, in one query for a whole batch of recipients."""
+    ids = {user.pk for user in users}
+    if not ids:
+        return set()
+    User = CourseSession.coordinators.field.related_model
+    return set(
+        User.objects.filter(pk__in=ids)
+        .filter(
+            Q(is_superuser=True)
+            | Q(coordinated_sessions=session)
+            | Q(trained_sessions=session)
+            | Q(enrollments__session=session, enrollments__status=Enrollment.Status.CONFIRMED)
+        )
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+
+
 def may_see_joining_details(user, session) -> bool:
     return session.pk in joining_details_visible(user, [session])
 

@@ -45,21 +45,10 @@ def send_notice(*, notice_id):
 
 @shared_task(acks_late=True, soft_time_limit=240, time_limit=300)
 def send_notices(*, notice_ids):
-    """Several notices (a cohort message's), one after another, each as ``send_notice``
-    sends it (its own transaction, skipped once sent). One that meets a temporary error
-    is queued as a ``send_notice`` of its own, which retries with the backoff."""
-    from courses import mailer  # noqa: PLC0415 -- leaf
-    from courses.enrollment import notifications  # noqa: PLC0415 -- leaf
+    """A batch of a cohort message's notices (``messaging.services.deliver_batch``)."""
+    from courses.messaging import services as messaging  # noqa: PLC0415 -- leaf
 
-    sent = 0
-    for notice_id in notice_ids:
-        try:
-            sent += bool(notifications.deliver(notice_id))
-        except Exception as error:
-            if not mailer.is_temporary(error):
-                raise
-            send_notice.apply_async(kwargs={"notice_id": notice_id}, countdown=30)
-    return sent
+    return messaging.deliver_batch(notice_ids)
 
 
 @shared_task(acks_late=True, soft_time_limit=60, time_limit=90)

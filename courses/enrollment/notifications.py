@@ -161,7 +161,13 @@ def deliver(notice_id: int) -> bool:
             return False
         notice.attempts += 1
         try:
-            render(notice).send(using="default")
+            email = render(notice)
+            if notice.kind in RENDERERS:
+                # Cohort messages go by the hundred: on the worker process's one open
+                # connection (``mailer.send``), not a new SMTP session for each.
+                mailer.send(email)
+            else:
+                email.send(using="default")
         except Exception as error:
             # Recorded in this transaction, which commits; a temporary error is raised
             # after it, for the task to retry.

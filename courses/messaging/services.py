@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import F
 from django.utils import formats, timezone, translation
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
@@ -25,11 +26,12 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from courses import mailer
-from courses.access import joining_details_visible, lock_session
+from courses.access import joining_details_visible, joining_details_visible_to, lock_session
 from courses.audit import MESSAGE_ACTION
 from courses.enrollment import notifications
 from courses.models import CohortMessage, CourseSession, Enrollment, Notice
-from courses.tasks import send_notices
+from courses.tasks import send_notice, send_notices
+from participants.models import Participant
 from participants.selectors import person_name, profile_of
 
 logger = logging.getLogger(__name__)
@@ -270,14 +272,22 @@ def progress(message: CohortMessage) -> tuple[int, int, int]:
 def render_notice(notice: Notice) -> mailer.CompactEmail:
     """The email of a message notice, written for its person (``notifications.deliver``
     sends it): their own placeholders, the attachment, a link to My learning."""
+    user = notice.enrollment.participant
+    profile = profile_of(user)
+    session = notice.enrollment.session
+    return write_email(
+        notice,
+        language=profile.preferred_language if profile else settings.LANGUAGE_CODE,
+        joining=session.pk in joining_details_visible(user, [session]),
+    )
+
+
+def write_email(notice: Notice, *, language: str, joining: bool, attachment=None):
     message = notice.message
     enrollment = notice.enrollment
     session = enrollment.session
     message.session = session
     user = enrollment.participant
-    profile = profile_of(user)
-    language = profile.preferred_language if profile else settings.LANGUAGE_CODE
-    joining = session.pk in joining_details_visible(user, [session])
     with translation.override(language):
         copy = personalize(message, enrollment, joining=joining)
         footer = _("You receive this message as a participant of %(course)s (%(code)s).") % {
@@ -288,11 +298,88 @@ def render_notice(notice: Notice) -> mailer.CompactEmail:
     text = f"{copy.body}\n\n--\n{footer}\n{learning}\n"
     email = mailer.CompactEmail(subject=copy.subject, body=text, to=[user.email])
     if message.attachment:
-        with message.attachment.open("rb") as handle:
-            email.attach(
-                message.attachment_name or "attachment.pdf", handle.read(), "application/pdf"
-            )
+        if attachment is None:
+            with message.attachment.open("rb") as handle:
+                attachment = handle.read()
+        email.attach(message.attachment_name or "attachment.pdf", attachment, "application/pdf")
     return email
+
+
+def deliver_batch(notice_ids: list[int], now=None) -> int:
+    """Send the message notices of ``notice_ids`` not sent yet; returns how many went.
+
+    A fast path (``cohort_message_e2e`` in ``make bench`` shows what it buys): where
+    ``notifications.deliver`` spends four queries and a transaction on each email, a
+    batch takes its unsent notices locked (``SKIP LOCKED``: a notice another worker holds
+    is left to it) with what they need in four queries, sends them on the process's
+    one SMTP connection, and marks the sent ones in one UPDATE. Each is still sent at
+    most once: the rows stay locked until ``sent_at`` is written. An email the server
+    refuses is recorded on its notice; a temporary failure is queued again alone, as
+    ``send_notice`` with its backoff, after this transaction.
+    """
+    now = now or timezone.now()
+    retry = []
+    with transaction.atomic():
+        notices = list(
+            Notice.objects.select_for_update(of=("self",), skip_locked=True)
+            .select_related("enrollment__session__course", "enrollment__participant", "message")
+            .filter(pk__in=notice_ids, sent_at__isnull=True, kind=Notice.Kind.MESSAGE)
+        )
+        if not notices:
+            return 0
+        users = [n.enrollment.participant for n in notices]
+        languages = dict(
+            Participant.objects.filter(user__in=users).values_list("user_id", "preferred_language")
+        )
+        visible: dict[int, set[int]] = {}
+        for session in {n.enrollment.session for n in notices}:
+            visible[session.pk] = joining_details_visible_to(
+                session,
+                [
+                    u
+                    for n, u in zip(notices, users, strict=True)
+                    if n.enrollment.session_id == session.pk
+                ],
+            )
+        attachments: dict[int, bytes] = {}
+        sent, failed = [], []
+        for notice in notices:
+            user = notice.enrollment.participant
+            if not user.email:
+                notice.last_error = "The participant has no email address."
+                failed.append(notice)
+                continue
+            message = notice.message
+            if message.attachment and message.pk not in attachments:
+                with message.attachment.open("rb") as handle:
+                    attachments[message.pk] = handle.read()
+            email = write_email(
+                notice,
+                language=languages.get(user.pk) or settings.LANGUAGE_CODE,
+                joining=user.pk in visible[notice.enrollment.session_id],
+                attachment=attachments.get(message.pk),
+            )
+            try:
+                mailer.send(email)
+            except Exception as error:
+                notice.last_error = f"{type(error).__name__}: {error}"[:1000]
+                failed.append(notice)
+                if mailer.is_temporary(error):
+                    retry.append(notice.pk)
+            else:
+                sent.append(notice.pk)
+        Notice.objects.filter(pk__in=sent).update(
+            sent_at=now, attempts=F("attempts") + 1, last_error=""
+        )
+        for notice in failed:
+            notice.attempts += 1
+        Notice.objects.bulk_update(failed, ["attempts", "last_error"])
+        transaction.on_commit(
+            lambda: [
+                send_notice.apply_async(kwargs={"notice_id": pk}, countdown=30) for pk in retry
+            ]
+        )
+    return len(sent)
 
 
 def messages_for(session: CourseSession):

@@ -113,8 +113,10 @@ def test_preview_confirm_send_once_per_person_and_history(
     assert Notice.objects.filter(message=message, sent_at__isnull=False).count() == 3
 
     # The sweep or a repeated task sends nobody twice.
-    for notice in Notice.objects.filter(message=message):
-        assert notifications.deliver(notice.pk) is False
+    ids = list(Notice.objects.filter(message=message).values_list("pk", flat=True))
+    assert services.deliver_batch(ids) == 0
+    for notice_id in ids:
+        assert notifications.deliver(notice_id) is False
     assert len(mail.outbox) == 3
 
     entry = ModelLogEntry.objects.get(action=MESSAGE_ACTION, object_id=str(session.pk))
