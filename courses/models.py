@@ -319,7 +319,7 @@ class Meeting(models.Model):
     is_cancelled = models.BooleanField(
         _("cancelled"),
         default=False,
-        help_text=_("Calendars show it as cancelled; attendance is not taken on it."),
+        help_text=_("Calendars and the agenda show it as cancelled."),
     )
 
     class Meta:
