@@ -13,6 +13,16 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 
+@app.on_after_configure.connect
+def schedule_daily_digests(sender, **kwargs):
+    """Every morning (06:00 UTC) the coordinators' and focal points' digests."""
+    from celery.schedules import crontab  # noqa: PLC0415 -- only when Celery configures
+
+    sender.add_periodic_task(
+        crontab(hour=6, minute=0), sender.signature("courses.tasks.send_daily_digests")
+    )
+
+
 @worker_init.connect
 def refuse_an_unsafe_visibility_timeout(**kwargs):
     """A worker whose broker would hand its running tasks to another worker does not start.

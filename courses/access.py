@@ -21,7 +21,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from cms import roles
-from courses.models import CourseSession
+from courses.models import CourseSession, Enrollment
 from participants.models import FocalPoint
 
 
@@ -67,6 +67,61 @@ def is_coordinator(user, session) -> bool:
 
 def may_take_attendance(user, session: CourseSession) -> bool:
     return attendance_sessions_for(user).filter(pk=session.pk).exists()
+
+
+def joining_details_visible(user, sessions) -> set[int]:
+    """The ids of ``sessions`` (sessions or ids) whose joining details (link, meeting ID,
+    passcode, dial-in, notes) and venue access notes ``user`` may see: those they hold a
+    confirmed place in, teach or coordinate (every one for a superuser). Nobody else:
+    not the anonymous, the waitlisted, a focal point, the coordinator of another session.
+
+    The one rule every place that shows them follows (My learning, the course page,
+    reminder emails, calendars, cohort messages). One query.
+    """
+    ids = {getattr(s, "pk", s) for s in sessions}
+    if not ids or user is None or not user.is_authenticated:
+        return set()
+    if user.is_superuser:
+        return ids
+    through_coordinators = CourseSession.coordinators.through.objects.filter(user=user)
+    through_trainers = CourseSession.trainers.through.objects.filter(user=user)
+    return set(
+        CourseSession.objects.filter(pk__in=ids)
+        .filter(
+            Q(pk__in=through_coordinators.values("coursesession_id"))
+            | Q(pk__in=through_trainers.values("coursesession_id"))
+            | Q(
+                pk__in=Enrollment.objects.filter(
+                    participant=user, status=Enrollment.Status.CONFIRMED
+                ).values("session_id")
+            )
+        )
+        .values_list("pk", flat=True)
+    )
+
+
+def joining_details_visible_to(session, users) -> set[int]:
+    """The ids of ``users`` who may see ``session``'s joining details, by the same rule
+    as ``joining_details_visible``, in one query for a whole batch of recipients."""
+    ids = {user.pk for user in users}
+    if not ids:
+        return set()
+    User = CourseSession.coordinators.field.related_model
+    return set(
+        User.objects.filter(pk__in=ids)
+        .filter(
+            Q(is_superuser=True)
+            | Q(coordinated_sessions=session)
+            | Q(trained_sessions=session)
+            | Q(enrollments__session=session, enrollments__status=Enrollment.Status.CONFIRMED)
+        )
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+
+
+def may_see_joining_details(user, session) -> bool:
+    return session.pk in joining_details_visible(user, [session])
 
 
 def is_focal_point(user, organization) -> bool:

@@ -47,6 +47,9 @@ REVOKE_ACTION = "concord.certificate.revoke"
 RETRY_ACTION = "concord.certificate.retry"
 FAIL_ACTION = "concord.certificate.fail"
 
+# Messages to a session's people
+MESSAGE_ACTION = "concord.session.message"
+
 
 def log_each(
     entries: Iterable[tuple[object, dict]],
@@ -245,9 +248,27 @@ def _register_enrollment(actions):
             }
 
 
+def _register_messages(actions):
+    @actions.register_action(MESSAGE_ACTION)
+    class MessageSent(LogFormatter):
+        label = gettext_lazy("Message the cohort")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            return _("Message “%(subject)s” sent to %(count)s people (%(audience)s)") % {
+                "subject": data.get("subject", ""),
+                "count": data.get("count", 0),
+                "audience": data.get("audience_label", ""),
+            }
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("body", "")
+
+
 def register_actions(actions):
     """Our actions in Wagtail's registry (``wagtail_hooks`` calls this): labels for the
     plain ones, a formatter for those whose entry tells what changed."""
     _register_labelled(actions)
     _register_formatted(actions)
     _register_enrollment(actions)
+    _register_messages(actions)

@@ -29,13 +29,15 @@ from courses.certificates.services import (
     reissue_certificate,
 )
 from courses.enrollment.services import decide, enroll, withdraw
-from courses.sessions.services import cancel_session
+from courses.messaging.services import send_cohort_message
+from courses.sessions.services import bump_calendar, cancel_session
 from participants.models import FocalPoint, Organization, Participant
 
 from . import mailer
 from .models import (
     Attendance,
     Certificate,
+    CohortMessage,
     CourseSession,
     Enrollment,
     Meeting,
@@ -663,3 +665,66 @@ def _certify(session, coordinator, *, correct_one):
                 process_certificate(certificate_id=corrected.pk)
                 issued.append(corrected)
     return issued
+
+
+# Where and when of two demo sessions: an online one with its joining details, an
+# in-person one with its venue and agenda, and a message to the confirmed of the first.
+ONLINE_DEMO = "ewca-2027-online"
+IN_PERSON_DEMO = "pdp-2027-vienna"
+VIENNA_AGENDA = [
+    ("Opening: preventive diplomacy today", "Amb. Helga Brandt, OSCE Conflict Prevention Centre"),
+    ("Early warning to early action", ""),
+    ("Simulation: a border dispute", ""),
+    ("Lessons, evaluation and closing", ""),
+]
+
+
+def seed_practical_details(*, coordinator) -> int:
+    """Joining details, venue and agenda on two demo sessions, and one cohort message
+    (marked sent, never mailed: the demo's addresses are made up). Leaves
+    a session that has them already as it is; returns how many sessions it completed."""
+    done = 0
+    online = CourseSession.objects.filter(code=ONLINE_DEMO, online_url="").first()
+    if online is not None:
+        online.online_platform = "Concord Meet"
+        online.online_url = "https://meet.concord.example/j/ewca-2027"
+        online.online_meeting_id = "812 2027 0042"
+        online.online_passcode = "EWCA-27"
+        online.online_dial_in = "+41 22 000 00 00 (Geneva)\n+254 20 000 0000 (Nairobi)"
+        online.online_notes = "Join 10 minutes early for a sound check."
+        online.save()
+        bump_calendar(online)
+        with transaction.atomic():
+            if online.enrollments.filter(status=Enrollment.Status.CONFIRMED).exists():
+                message = send_cohort_message(
+                    session=online,
+                    by=coordinator,
+                    audience=CohortMessage.Audience.CONFIRMED,
+                    subject="{course}: pre-reading before we start",
+                    body=(
+                        "Dear {first_name},\n\nWelcome to {course} ({session_dates}). Please "
+                        "read the first two modules before our first sitting.\n\nJoining "
+                        "link: {joining_link}\n\nThe course team"
+                    ),
+                )
+                # Counted as sent without mailing: the demo's addresses are made up.
+                message.notices.update(sent_at=timezone.now())
+        done += 1
+    vienna = CourseSession.objects.filter(code=IN_PERSON_DEMO, venue_name="").first()
+    if vienna is not None:
+        vienna.venue_name = "Hofburg Congress Centre"
+        vienna.venue_room = "Neuer Saal"
+        vienna.venue_address = "Heldenplatz, 1010 Vienna, Austria"
+        vienna.venue_map_url = "https://www.openstreetmap.org/?mlat=48.2066&mlon=16.3654"
+        vienna.venue_access_notes = "Enter through the Ballhausplatz gate with your passport."
+        vienna.save()
+        trainer = vienna.trainers.first()
+        for sitting, (title, guest) in zip(vienna.meetings.all(), VIENNA_AGENDA, strict=False):
+            sitting.title = title
+            sitting.resource_person = guest
+            sitting.facilitator = None if guest else trainer
+            sitting.description = "Plenary, then work in groups of five."
+            sitting.save()
+        bump_calendar(vienna)
+        done += 1
+    return done

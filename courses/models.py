@@ -23,6 +23,14 @@ from cms.models import COURSE_LANGUAGES
 from participants.models import Organization
 
 
+def validate_https_url(value):
+    """Joining links are followed by participants from emails and calendars: only https."""
+    if value and not value.lower().startswith("https://"):
+        raise ValidationError(
+            _("A joining link must be a secure address starting with https://."), code="https"
+        )
+
+
 def validate_timezone(value):
     if value not in zoneinfo.available_timezones():
         raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
@@ -100,6 +108,42 @@ class CourseSession(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
+    # Where: the venue (in person, blended) and the online joining details. Joining
+    # details and access notes are shown only to the session's confirmed people, trainers
+    # and coordinators (``courses.access.joining_details_visible``).
+    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
+    venue_address = models.TextField(_("address"), max_length=500, blank=True)
+    venue_room = models.CharField(_("room"), max_length=200, blank=True)
+    venue_map_url = models.URLField(
+        _("map link"), max_length=500, blank=True, validators=[validate_https_url]
+    )
+    venue_access_notes = models.TextField(
+        _("access notes"),
+        max_length=2000,
+        blank=True,
+        help_text=_(
+            "Security, badges, entrance: shown only to confirmed participants, trainers "
+            "and coordinators."
+        ),
+    )
+    online_platform = models.CharField(
+        _("platform"), max_length=100, blank=True, help_text=_("For example: Microsoft Teams.")
+    )
+    online_url = models.URLField(
+        _("joining link"),
+        max_length=500,
+        blank=True,
+        validators=[validate_https_url],
+        help_text=_("An https:// address, shown only to confirmed participants."),
+    )
+    online_meeting_id = models.CharField(_("meeting ID"), max_length=100, blank=True)
+    online_passcode = models.CharField(_("passcode"), max_length=100, blank=True)
+    online_dial_in = models.TextField(_("dial-in numbers"), max_length=1000, blank=True)
+    online_notes = models.TextField(_("joining notes"), max_length=2000, blank=True)
+    # SEQUENCE of the session's calendar events: the services that change dates, venue,
+    # link or agenda raise it, so calendar clients replace what they imported.
+    calendar_sequence = models.PositiveIntegerField(_("calendar revision"), default=0)
+
     # The completion rule: what evaluating the session checks for each confirmed person.
     min_attendance_percent = models.PositiveSmallIntegerField(
         _("minimum attendance (%)"),
@@ -171,6 +215,10 @@ class CourseSession(models.Model):
             return _("Online")
         return ", ".join(str(part) for part in (self.city, self.country.name) if part)
 
+    @property
+    def has_venue(self) -> bool:
+        return bool(self.venue_name or self.venue_address)
+
     def enrollment_is_open(self, at=None):
         at = at or timezone.now()
         return (
@@ -237,6 +285,42 @@ class Meeting(models.Model):
     title = models.CharField(_("title"), max_length=200, blank=True)
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
+    # The agenda: who leads the sitting (a trainer of the session or a named resource
+    # person) and what it covers.
+    facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("facilitator"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("A trainer of the session who leads this sitting."),
+    )
+    resource_person = models.CharField(
+        _("resource person"),
+        max_length=200,
+        blank=True,
+        help_text=_("Or the name of a guest who leads it, e.g. “Amb. N. Diallo, AU PSC”."),
+    )
+    description = models.TextField(_("description"), max_length=2000, blank=True)
+    # A sitting may be elsewhere than the rest of its session: blank means the session's.
+    venue_room = models.CharField(
+        _("room"), max_length=200, blank=True, help_text=_("Blank: the session's room.")
+    )
+    online_url = models.URLField(
+        _("joining link"),
+        max_length=500,
+        blank=True,
+        validators=[validate_https_url],
+        help_text=_("Blank: the session's joining link."),
+    )
+    online_meeting_id = models.CharField(_("meeting ID"), max_length=100, blank=True)
+    online_passcode = models.CharField(_("passcode"), max_length=100, blank=True)
+    is_cancelled = models.BooleanField(
+        _("cancelled"),
+        default=False,
+        help_text=_("Calendars and the agenda show it as cancelled."),
+    )
 
     class Meta:
         ordering = ["starts_at"]
@@ -254,6 +338,32 @@ class Meeting(models.Model):
     @property
     def hours(self) -> float:
         return (self.ends_at - self.starts_at).total_seconds() / 3600
+
+    @property
+    def leader(self) -> str:
+        """Who leads the sitting, as printed on the agenda."""
+        if self.resource_person:
+            return self.resource_person
+        if self.facilitator_id:
+            user = self.facilitator
+            return user.get_full_name() or user.get_username()
+        return ""
+
+    @property
+    def room(self) -> str:
+        return self.venue_room or self.session.venue_room
+
+    @property
+    def joining_url(self) -> str:
+        return self.online_url or self.session.online_url
+
+    @property
+    def meeting_id(self) -> str:
+        return self.online_meeting_id or self.session.online_meeting_id
+
+    @property
+    def passcode(self) -> str:
+        return self.online_passcode or self.session.online_passcode
 
 
 class Enrollment(models.Model):
@@ -502,9 +612,19 @@ class Notice(models.Model):
         SESSION_CANCELLED = "session_cancelled", _("Session cancelled")
         REMINDER = "reminder", _("Reminder")
         WITHDRAWN = "withdrawn", _("Withdrawal confirmed")
+        MESSAGE = "message", _("Message from the coordinators")
 
     enrollment = models.ForeignKey(
         Enrollment, verbose_name=_("enrollment"), on_delete=models.CASCADE, related_name="notices"
+    )
+    # For a cohort message: the message it delivers (its key is the message's id).
+    message = models.ForeignKey(
+        "CohortMessage",
+        verbose_name=_("message"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notices",
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     key = models.CharField(_("key"), max_length=64, blank=True)
@@ -529,6 +649,89 @@ class Notice(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} · {self.enrollment}"
+
+
+def message_storage():
+    return storages["messages"]
+
+
+class CohortMessage(models.Model):
+    """A coordinator's message to some of a session's people: the text as sent, who it
+    went to (one ``Notice`` each, linked here) and its optional PDF attachment, kept in
+    private storage (never under ``/media/``)."""
+
+    class Audience(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed participants")
+        WAITLISTED = "waitlisted", _("People on the waitlist")
+        REQUESTED = "requested", _("People whose request waits for a decision")
+        COMPLETED = "completed", _("Participants who completed")
+        NOT_COMPLETED = "not_completed", _("Participants who did not complete")
+        PICKED = "picked", _("People I choose")
+
+    session = models.ForeignKey(
+        CourseSession,
+        verbose_name=_("session"),
+        on_delete=models.PROTECT,
+        related_name="messages",
+    )
+    audience = models.CharField(_("recipients"), max_length=16, choices=Audience.choices)
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("message"), max_length=10_000)
+    attachment = models.FileField(
+        _("attachment"), storage=message_storage, max_length=200, blank=True
+    )
+    attachment_name = models.CharField(_("attachment name"), max_length=200, blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+    recipient_count = models.PositiveIntegerField(_("recipients"), default=0)
+
+    class Meta:
+        ordering = ["-sent_at", "-pk"]
+        verbose_name = _("cohort message")
+        verbose_name_plural = _("cohort messages")
+
+    def __str__(self):
+        return self.subject
+
+
+class Digest(models.Model):
+    """One daily summary email to a coordinator or a focal point: made once a day per
+    person and kind, sent once (the sweep sends what a lost task left)."""
+
+    class Kind(models.TextChoices):
+        COORDINATOR = "coordinator", _("Requests and nominations waiting")
+        FOCAL_POINT = "focal_point", _("What happened to your nominees")
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    day = models.DateField(_("day"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("digest")
+        verbose_name_plural = _("digests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "kind", "day"], name="one_digest_per_person_kind_and_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} · {self.day}"
 
 
 class SessionSignatory(models.Model):

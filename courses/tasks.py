@@ -43,6 +43,30 @@ def send_notice(*, notice_id):
     return notifications.deliver(notice_id)
 
 
+@shared_task(acks_late=True, soft_time_limit=240, time_limit=300)
+def send_notices(*, notice_ids):
+    """A batch of a cohort message's notices (``messaging.services.deliver_batch``)."""
+    from courses.messaging import services as messaging  # noqa: PLC0415 -- leaf
+
+    return messaging.deliver_batch(notice_ids)
+
+
+@shared_task(acks_late=True, soft_time_limit=60, time_limit=90)
+def send_digest(*, digest_id):
+    """One daily digest to a coordinator or a focal point."""
+    from courses.enrollment import digests  # noqa: PLC0415 -- leaf
+
+    return digests.deliver(digest_id)
+
+
+@shared_task
+def send_daily_digests():
+    """Daily: the coordinators' and focal points' digests (never twice a day)."""
+    from courses.enrollment import digests  # noqa: PLC0415 -- leaf
+
+    return digests.owe_digests()
+
+
 @shared_task
 def send_session_reminders():
     """Daily: reminders a week and a day before each session (never twice)."""

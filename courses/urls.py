@@ -5,6 +5,7 @@ from courses.certificates import pages as certificate_pages
 from courses.enrollment import focal
 from courses.enrollment import views as enrollment_views
 from courses.learning import views
+from courses.messaging import views as messaging_views
 
 urlpatterns = [
     path("sessions/<slug:code>/enroll/", enrollment_views.enroll_view, name="enroll"),
@@ -24,4 +25,9 @@ urlpatterns = [
         name="certificate_download",
     ),
     path("check-in/", check_in.check_in_view, name="check_in"),
+    path(
+        "messages/<int:pk>/attachment/",
+        messaging_views.attachment_download,
+        name="message_attachment",
+    ),
 ]

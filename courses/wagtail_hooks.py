@@ -15,6 +15,7 @@ from courses.certificates.views import CertificatesViewSet
 from courses.dashboard import coordinator_panels
 from courses.enrollment.admin_views import ReviewViewSet
 from courses.learning.services import record_module_visit
+from courses.messaging.views import MessagingViewSet
 from courses.reports.views import ReportsViewSet, SessionReportViewSet
 from courses.sessions.viewsets import CourseSessionViewSet, MeetingViewSet, SessionSignatoryViewSet
 
@@ -42,6 +43,7 @@ def register_viewsets():
         CertificatesViewSet(),
         SessionReportViewSet(),
         ReportsViewSet(),
+        MessagingViewSet(),
     ]
 
 

@@ -186,12 +186,18 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 # MEDIA_ROOT: /media/ never serves them; only their holder and the session's
 # coordinators download a PDF, through a view that checks who asks.
 CERTIFICATES_ROOT = env.path("CERTIFICATES_ROOT", default=str(VAR_DIR / "certificates"))
+MESSAGES_ROOT = env.path("MESSAGES_ROOT", default=str(VAR_DIR / "messages"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     "certificates": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": str(CERTIFICATES_ROOT), "base_url": None},
+    },
+    # Attachments of cohort messages: private, served only through a view that checks.
+    "messages": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(MESSAGES_ROOT), "base_url": None},
     },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -17,7 +17,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from courses import mailer
+from courses import calendars, mailer
+from courses.access import may_see_joining_details
 from courses.enrollment.selectors import waitlist_position
 from courses.models import CourseSession, Enrollment, Notice
 from courses.tasks import send_notice
@@ -37,6 +38,14 @@ SUBJECTS = {
     Notice.Kind.WITHDRAWN: lambda: _("You have withdrawn from %(course)s"),
 }
 UNSENT_GRACE = datetime.timedelta(minutes=10)
+# These carry the session's calendar (.ics) for the participant's calendar application.
+WITH_CALENDAR = {
+    Notice.Kind.CONFIRMED,
+    Notice.Kind.PROMOTED,
+    Notice.Kind.SESSION_CHANGED,
+    Notice.Kind.SESSION_CANCELLED,
+    Notice.Kind.REMINDER,
+}
 
 
 def owe(enrollment: Enrollment, kind: str, key: str = "", *, fresh=False) -> Notice | None:
@@ -86,7 +95,14 @@ def for_decision(
     return owe(enrollment, kind, key, fresh=fresh) if kind else None
 
 
+#: Writers of the notice kinds a higher slice owns (kind → function(notice) → email):
+#: ``courses.messaging`` registers the cohort messages' when Django starts.
+RENDERERS: dict = {}
+
+
 def render(notice: Notice) -> mailer.CompactEmail:
+    if notice.kind in RENDERERS:
+        return RENDERERS[notice.kind](notice)
     enrollment = notice.enrollment
     session = enrollment.session
     user = enrollment.participant
@@ -106,6 +122,9 @@ def render(notice: Notice) -> mailer.CompactEmail:
             "may_enroll_again": session.enrollment_is_open()
             and session.policy != CourseSession.Policy.NOMINATION,
             "language": language,
+            # Venue details and joining link: only for those the one rule lets see them.
+            "joining": may_see_joining_details(user, session),
+            "sittings": list(session.meetings.all()),
         }
         subject = SUBJECTS[notice.kind]() % {"course": session.course.title}
         text = render_to_string("courses/email/notice.txt", context)
@@ -114,6 +133,14 @@ def render(notice: Notice) -> mailer.CompactEmail:
     # it without the double space the modern email API's folding produces.
     message = mailer.CompactEmail(subject=subject, body=text, to=[user.email])
     message.attach_alternative(html, "text/html")
+    if notice.kind in WITH_CALENDAR:
+        message.attach(
+            f"{session.code}.ics",
+            calendars.calendar_bytes(
+                [session], private_ids={session.pk} if context["joining"] else set()
+            ),
+            "text/calendar",
+        )
     return message
 
 
@@ -125,8 +152,8 @@ def deliver(notice_id: int) -> bool:
     """
     with transaction.atomic():
         notice = (
-            Notice.objects.select_for_update()
-            .select_related("enrollment__session__course", "enrollment__participant")
+            Notice.objects.select_for_update(of=("self",))
+            .select_related("enrollment__session__course", "enrollment__participant", "message")
             .filter(pk=notice_id)
             .first()
         )
@@ -138,7 +165,13 @@ def deliver(notice_id: int) -> bool:
             return False
         notice.attempts += 1
         try:
-            render(notice).send(using="default")
+            email = render(notice)
+            if notice.kind in RENDERERS:
+                # Cohort messages go by the hundred: on the worker process's one open
+                # connection (``mailer.send``), not a new SMTP session for each.
+                mailer.send(email)
+            else:
+                email.send(using="default")
         except Exception as error:
             # Recorded in this transaction, which commits; a temporary error is raised
             # after it, for the task to retry.

@@ -6,20 +6,24 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from courses.access import joining_details_visible
 from courses.attendance.selectors import learning_progress
 from courses.attendance.services import check_in_open
 from courses.certificates.selectors import downloadable_certificates
 from courses.enrollment.selectors import split_by_date
+from courses.messaging.services import personalize
 from courses.models import (
     ATTENDED,
     OPEN_STATUSES,
     Attendance,
+    CohortMessage,
     CourseSession,
     Enrollment,
     Meeting,
+    Notice,
 )
 
 
@@ -43,6 +47,14 @@ class LearningRow:
     progress: object = None
     #: When the row was read: what "now" is for the phase and the check-in offer.
     now: datetime.datetime = field(default_factory=timezone.now)
+    #: May this person see the session's joining details (``access.joining_details_visible``)?
+    joining: bool = False
+    #: The coordinators' messages this person received about the session, latest first.
+    messages: list = field(default_factory=list)
+
+    @property
+    def sittings(self):
+        return self.enrollment.session.meetings.all()
 
     @property
     def session(self):
@@ -113,38 +125,82 @@ class LearningRow:
 
 def learning_of(user) -> tuple[list[LearningRow], list[LearningRow]]:
     """A person's enrollments as (upcoming, past), with waitlist positions, the
-    certificates they can download and the progress of those holding a seat: 3 queries,
-    and ``learning_progress``'s 4 at most."""
+    certificates they can download, the progress of those holding a seat, each session's
+    agenda, whether its joining details may be shown and the messages received: 6
+    queries, and ``learning_progress``'s 4 at most, however many sessions."""
     enrollments = list(
         Enrollment.objects.filter(participant=user)
         .select_related("session__course", "organization")
-        .prefetch_related(downloadable_certificates())
+        .prefetch_related(
+            downloadable_certificates(),
+            Prefetch("session__meetings", queryset=Meeting.objects.select_related("facilitator")),
+        )
         .order_by("session__starts_on", "session__code")
     )
     now = timezone.now()
     upcoming, past = split_by_date(
         enrollments, lambda enrollment, position: LearningRow(enrollment, position, now=now)
     )
-    progress = learning_progress((row.enrollment for row in [*upcoming, *past]), now=now)
-    for row in [*upcoming, *past]:
+    rows = [*upcoming, *past]
+    progress = learning_progress((row.enrollment for row in rows), now=now)
+    visible = joining_details_visible(user, {e.session_id for e in enrollments})
+    received = received_messages(user)
+    for row in rows:
         row.progress = progress.get(row.enrollment.pk)
+        row.joining = row.enrollment.session_id in visible
+        row.messages = received.get(row.enrollment.session_id, [])
+        row.enrollment.participant = user  # theirs: no query per row for the placeholders
+        for message in row.messages:
+            message.session = row.enrollment.session
+            message.text_for_reader = personalize(message, row.enrollment, joining=row.joining)
     return upcoming, past
+
+
+def received_messages(user) -> dict[int, list[CohortMessage]]:
+    """The cohort messages sent to ``user``, by session, latest first: one query."""
+    by_session: dict[int, list[CohortMessage]] = {}
+    messages = CohortMessage.objects.filter(
+        notices__enrollment__participant=user, notices__kind=Notice.Kind.MESSAGE
+    ).order_by("-sent_at", "-pk")
+    for message in messages:
+        by_session.setdefault(message.session_id, []).append(message)
+    return by_session
 
 
 def announced_sessions() -> QuerySet[CourseSession]:
     """Sessions anyone may put in a calendar: all but drafts, with their course (one
     query for an event: dates and place are the session's own fields)."""
-    return CourseSession.objects.exclude(status=CourseSession.Status.DRAFT).select_related("course")
+    return (
+        CourseSession.objects.exclude(status=CourseSession.Status.DRAFT)
+        .select_related("course")
+        .prefetch_related(_sittings())
+    )
 
 
 def calendar_sessions(user) -> QuerySet[CourseSession]:
     """The sessions of a person's calendar feed: those they hold a seat in or wait for,
-    unless cancelled."""
+    and those cancelled under them (sent as cancelled, so calendars drop them), with
+    their sittings: two queries."""
     return (
         CourseSession.objects.filter(
-            enrollments__participant=user,
-            enrollments__status__in=[Enrollment.Status.CONFIRMED, Enrollment.Status.WAITLISTED],
+            Q(
+                enrollments__participant=user,
+                enrollments__status__in=[
+                    Enrollment.Status.CONFIRMED,
+                    Enrollment.Status.WAITLISTED,
+                ],
+            )
+            | Q(
+                enrollments__participant=user,
+                enrollments__status=Enrollment.Status.CANCELLED,
+                status=CourseSession.Status.CANCELLED,
+            )
         )
-        .exclude(status=CourseSession.Status.CANCELLED)
+        .distinct()
         .select_related("course")
+        .prefetch_related(_sittings())
     )
+
+
+def _sittings():
+    return Prefetch("meetings", queryset=Meeting.objects.select_related("facilitator"))

@@ -6,9 +6,6 @@ State changes only on POST; objects a person may not see answer 404.
 
 from __future__ import annotations
 
-import datetime
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -17,12 +14,13 @@ from django.urls import reverse
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
-from icalendar import Calendar, Event
 
-from courses.access import is_any_focal_point
+from courses import calendars
+from courses.access import is_any_focal_point, joining_details_visible
 from courses.learning.selectors import announced_sessions, calendar_sessions, learning_of
 from courses.learning.services import calendar_feed_of, reset_calendar_feed
-from courses.models import CalendarFeed, CourseSession
+from courses.models import CalendarFeed
+from courses.sessions.selectors import viewer_zone
 from participants.http import private_page
 from participants.selectors import profile_of
 
@@ -42,6 +40,7 @@ def my_learning(request):
             "feed_url": request.build_absolute_uri(reverse("calendar_feed", args=[feed.token])),
             "has_profile": profile_of(request.user) is not None,
             "is_focal_point": is_any_focal_point(request.user),
+            "viewer_zone": viewer_zone(request.user),
         },
     )
 
@@ -61,32 +60,23 @@ def reset_feed(request):
     return redirect(reverse("my_learning") + "#feed-heading")
 
 
-def _event(session: CourseSession) -> Event:
-    event = Event()
-    event.add("uid", f"session-{session.pk}@concord")
-    event.add("summary", f"{session.course.title} ({session.code})")
-    event.add("dtstart", session.starts_on)
-    event.add("dtend", session.ends_on + datetime.timedelta(days=1))  # all-day, end exclusive
-    event.add("location", str(session.place))
-    event.add("url", settings.SITE_URL.rstrip("/") + session.course.url)
-    return event
-
-
-def _calendar(sessions) -> HttpResponse:
-    calendar = Calendar()
-    calendar.add("prodid", "-//Concord//Training sessions//EN")
-    calendar.add("version", "2.0")
-    for session in sessions:
-        calendar.add_component(_event(session))
-    return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+def _calendar(sessions, *, private_ids=frozenset()) -> HttpResponse:
+    return HttpResponse(
+        calendars.calendar_bytes(sessions, private_ids=private_ids),
+        content_type="text/calendar; charset=utf-8",
+    )
 
 
 @require_GET
 def session_calendar(request, code):
     """One session as an .ics file; sessions are public once announced."""
     session = get_object_or_404(announced_sessions(), code=code)
-    response = _calendar([session])
+    # Joining details only for those who may see them; the file is then theirs alone.
+    private_ids = joining_details_visible(request.user, [session])
+    response = _calendar([session], private_ids=private_ids)
     response["Content-Disposition"] = f'attachment; filename="{session.code}.ics"'
+    if private_ids:
+        response["Cache-Control"] = "private, no-store"
     return response
 
 
@@ -106,6 +96,7 @@ def calendar_feed(request, token):
     )
     if feed is None or not constant_time_compare(feed.secret, secret):
         raise Http404
-    response = _calendar(calendar_sessions(feed.user))
+    sessions = list(calendar_sessions(feed.user))
+    response = _calendar(sessions, private_ids=joining_details_visible(feed.user, sessions))
     response["Cache-Control"] = "private, max-age=900"
     return response

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime
 import zoneinfo
+from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -25,6 +27,46 @@ from courses.models import OPEN_STATUSES, CourseSession, Enrollment, Meeting
 # Edits of these fields change what enrolled people were told: they get an email.
 
 NOTIFIED_CHANGES = {"starts_on", "ends_on", "timezone", "is_online", "city", "country", "language"}
+# Edits of these change what confirmed people need to get there: the coordinator is
+# offered to tell them (``announce_session_change``), one email each with the new .ics.
+JOINING_CHANGES = {
+    "venue_name",
+    "venue_address",
+    "venue_room",
+    "venue_map_url",
+    "venue_access_notes",
+    "online_platform",
+    "online_url",
+    "online_meeting_id",
+    "online_passcode",
+    "online_dial_in",
+    "online_notes",
+}
+# Edits of these change the session's calendar events: their SEQUENCE goes up.
+CALENDAR_CHANGES = NOTIFIED_CHANGES | JOINING_CHANGES | {"status"}
+
+
+def bump_calendar(session: CourseSession) -> None:
+    """Raise the session's calendar SEQUENCE (in the database, so two edits at once each
+    count), so calendar clients replace the events they imported. Inside the caller's
+    transaction; calling it twice raises it twice, which clients accept."""
+    CourseSession.objects.filter(pk=session.pk).update(calendar_sequence=F("calendar_sequence") + 1)
+    session.refresh_from_db(fields=["calendar_sequence"])
+
+
+def save_sitting(*, meeting: Meeting, by, changed: Iterable[str] = ()) -> Meeting:
+    """A sitting created or edited in the admin (agenda, times, room, link, cancelled):
+    the session's calendar SEQUENCE goes up when anything a calendar shows changed.
+    The caller saved the row in its transaction."""
+    with transaction.atomic():
+        session = lock_session(
+            meeting.session,
+            by=by,
+            refusal=EnrollmentError(_("Only a coordinator of this session can change it.")),
+        )
+        if changed:
+            bump_calendar(session)
+    return meeting
 
 
 def change_capacity(
@@ -92,13 +134,28 @@ def cancel_session(*, session: CourseSession, by, reason: str = "", now=None) ->
         return len(affected)
 
 
-def announce_session_change(*, session: CourseSession, now=None) -> int:
-    """Tell confirmed and waitlisted people that dates, place or language changed."""
+def confirmed_count(session: CourseSession) -> int:
+    return Enrollment.objects.filter(session=session, status=Enrollment.Status.CONFIRMED).count()
+
+
+def announce_session_change(
+    *, session: CourseSession, now=None, by=None, confirmed_only: bool = False
+) -> int:
+    """Tell confirmed and waitlisted people that dates, place or language changed (with
+    ``confirmed_only``: the confirmed, that the venue, joining details or agenda did, as a
+    coordinator ``by`` chose to). One email each with the session's calendar attached;
+    returns how many were owed. Keyed by the moment, so a second announcement is sent."""
     now = now or timezone.now()
-    people = Enrollment.objects.filter(
-        session=session,
-        status__in=[Enrollment.Status.CONFIRMED, Enrollment.Status.WAITLISTED],
-    )
+    if by is not None:
+        session = lock_session(
+            session,
+            by=by,
+            refusal=EnrollmentError(_("Only a coordinator of this session can change it.")),
+        )
+    statuses = [Enrollment.Status.CONFIRMED]
+    if not confirmed_only:
+        statuses.append(Enrollment.Status.WAITLISTED)
+    people = Enrollment.objects.filter(session=session, status__in=statuses)
     with transaction.atomic():
         return sum(
             notifications.owe(e, notifications.Notice.Kind.SESSION_CHANGED, now.isoformat())
@@ -138,6 +195,8 @@ def generate_meetings(
             )
             for day in sorted(days - covered)
         )
+        if created or stale:
+            bump_calendar(session)
         return created
 
 
@@ -159,8 +218,96 @@ def apply_session_edit(*, session: CourseSession, before: dict, by) -> list[Enro
         cancelled = session.status == CourseSession.Status.CANCELLED
         if "status" in before and cancelled:
             cancel_session(session=session, by=by)
+        if before.keys() & CALENDAR_CHANGES:
+            bump_calendar(session)
         if before.keys() & {"starts_on", "ends_on", "timezone"}:
             generate_meetings(session=session)
         if before.keys() & NOTIFIED_CHANGES and not cancelled:
             announce_session_change(session=session)
     return promoted
+
+
+# Copied into a new edition; the joining link, meeting ID and passcode are not (a new
+# edition gets its own meeting), nor people, attendance or certificates.
+COPIED_FIELDS = (
+    "course_id",
+    "timezone",
+    "is_online",
+    "city",
+    "country",
+    "language",
+    "capacity",
+    "policy",
+    "min_attendance_percent",
+    "excused_absences",
+    "min_modules_opened",
+    "late_after_minutes",
+    "venue_name",
+    "venue_address",
+    "venue_room",
+    "venue_map_url",
+    "venue_access_notes",
+    "online_platform",
+    "online_dial_in",
+    "online_notes",
+)
+
+
+def copy_session(*, session: CourseSession, by, code: str, days: int) -> CourseSession:
+    """A new edition of ``session``, ``days`` later, as a draft: its capacity, quotas,
+    policy, completion rule, signatories, issuers, coordinators (and ``by``), trainers,
+    venue, enrollment window and sittings (the agenda, at the same local times) copied;
+    people, attendance, messages and certificates not. One transaction; a code already
+    taken is refused, so calling it twice makes one copy."""
+    shift = datetime.timedelta(days=days)
+    zone = zoneinfo.ZoneInfo(session.timezone)
+    with transaction.atomic():
+        source = lock_session(
+            session,
+            by=by,
+            refusal=EnrollmentError(_("Only a coordinator of this session can copy it.")),
+        )
+        if CourseSession.objects.filter(code=code).exists():
+            raise EnrollmentError(
+                _("A session with the code “%(code)s” exists already.") % {"code": code}
+            )
+        copy = CourseSession(
+            **{name: getattr(source, name) for name in COPIED_FIELDS},
+            code=code,
+            starts_on=source.starts_on + shift,
+            ends_on=source.ends_on + shift,
+            enrollment_opens_at=source.enrollment_opens_at + shift,
+            enrollment_closes_at=source.enrollment_closes_at + shift,
+            status=CourseSession.Status.DRAFT,
+        )
+        copy.save()
+        copy.coordinators.set([*source.coordinators.all(), *([] if by.is_superuser else [by])])
+        copy.trainers.set(source.trainers.all())
+        copy.issuing_organizations.set(source.issuing_organizations.all())
+        for quota in source.quotas.all():
+            quota.pk, quota.session = None, copy
+            quota.save()
+        for signatory in source.signatories.all():
+            signatory.pk, signatory.session = None, copy
+            signatory.save()
+
+        def moved(moment):
+            # The same local time on the shifted day, across a change of daylight saving.
+            local = moment.astimezone(zone)
+            return datetime.datetime.combine(local.date() + shift, local.time(), tzinfo=zone)
+
+        Meeting.objects.bulk_create(
+            Meeting(
+                session=copy,
+                title=m.title,
+                starts_at=moved(m.starts_at),
+                ends_at=moved(m.ends_at),
+                facilitator_id=m.facilitator_id,
+                resource_person=m.resource_person,
+                description=m.description,
+                venue_room=m.venue_room,
+            )
+            for m in source.meetings.filter(is_cancelled=False)
+        )
+        log(copy, "wagtail.create", user=by, data={"copied_from": source.code})
+        return copy

@@ -15,11 +15,11 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.db.models import Count, ProtectedError, Q
-from django.forms import modelform_factory
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from wagtail.admin import messages as admin_messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
@@ -37,7 +37,14 @@ from courses.dates import session_dates, sitting_when
 from courses.enrollment.selectors import with_seat_counts
 from courses.enrollment.services import EnrollmentError
 from courses.models import CourseSession, Enrollment, Meeting, SessionSignatory
-from courses.sessions.services import apply_session_edit, generate_meetings
+from courses.sessions.admin_views import AnnounceChangeView, CopySessionView
+from courses.sessions.services import (
+    JOINING_CHANGES,
+    apply_session_edit,
+    confirmed_count,
+    generate_meetings,
+    save_sitting,
+)
 from courses.spreadsheets import SafeSpreadsheetExportMixin
 from participants.certificate_images import CertificateImagesFormMixin
 from participants.selectors import person_name
@@ -94,6 +101,18 @@ class ImageChooser(TolerantChooserMixin, AdminImageChooser):
     pass
 
 
+VENUE_FIELDS = ["venue_name", "venue_room", "venue_address", "venue_map_url", "venue_access_notes"]
+JOINING_FIELDS = [
+    "online_platform",
+    "online_url",
+    "online_meeting_id",
+    "online_passcode",
+    "online_dial_in",
+    "online_notes",
+]
+_SHORT_TEXT = {"rows": 3}
+
+
 class CourseSessionForm(WagtailAdminModelForm):
     """The session's own fields; coordinators and trainers are chosen within their groups."""
 
@@ -136,6 +155,8 @@ class CourseSessionForm(WagtailAdminModelForm):
             "excused_absences",
             "min_modules_opened",
             "late_after_minutes",
+            *VENUE_FIELDS,
+            *JOINING_FIELDS,
         ]
         widgets = {
             "issuing_organizations": forms.CheckboxSelectMultiple,
@@ -143,6 +164,11 @@ class CourseSessionForm(WagtailAdminModelForm):
             "timezone": forms.Select(
                 choices=[(name, name) for name in sorted(zoneinfo.available_timezones())]
             ),
+            "venue_address": forms.Textarea(attrs=_SHORT_TEXT),
+            "venue_access_notes": forms.Textarea(attrs=_SHORT_TEXT),
+            "online_dial_in": forms.Textarea(attrs=_SHORT_TEXT),
+            "online_notes": forms.Textarea(attrs=_SHORT_TEXT),
+            "online_url": forms.URLInput(attrs={"placeholder": "https://"}),
         }
 
     def clean(self):
@@ -280,6 +306,28 @@ class SessionIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
         return [review, attendance, report, certificates, *super().get_list_buttons(instance)]
 
 
+def offer_to_tell(request, session) -> None:
+    """After a change of venue, joining details or agenda: offer to tell the confirmed
+    people (a button to the confirmation screen; nothing is sent without it)."""
+    count = confirmed_count(session)
+    if count:
+        admin_messages.warning(
+            request,
+            ngettext(
+                "%(n)d person is confirmed in %(code)s: tell them about the change?",
+                "%(n)d people are confirmed in %(code)s: tell them about the change?",
+                count,
+            )
+            % {"n": count, "code": session.code},
+            buttons=[
+                admin_messages.button(
+                    reverse("course_sessions:announce", args=[session.pk]),
+                    _("Tell them"),
+                )
+            ],
+        )
+
+
 class SessionCreateView(generic.CreateView):
     def save_instance(self):
         session = super().save_instance()
@@ -295,9 +343,11 @@ class SessionEditView(SessionScopedMixin, generic.EditView):
     a rise promotes the waitlist and a fall below the confirmed count is refused."""
 
     promoted = ()
+    before: dict = {}
 
     def save_instance(self):
         before = {name: self.form.initial.get(name) for name in self.form.changed_data}
+        self.before = before
         session = super().save_instance()
         self.promoted = apply_session_edit(session=session, before=before, by=self.request.user)
         return session
@@ -322,6 +372,8 @@ class SessionEditView(SessionScopedMixin, generic.EditView):
                 )
                 % {"n": len(self.promoted)},
             )
+        if self.before.keys() & JOINING_CHANGES:
+            offer_to_tell(self.request, self.object)
         return super().save_action()
 
     @property
@@ -345,6 +397,16 @@ class SessionEditView(SessionScopedMixin, generic.EditView):
             ),
             HeaderButton(
                 _("Certificates"), url=_certificates_url(self.object), icon_name="doc-full"
+            ),
+            HeaderButton(
+                _("Messages"),
+                url=reverse("course_messages:index", args=[self.object.pk]),
+                icon_name="mail",
+            ),
+            HeaderButton(
+                _("Copy to a new edition"),
+                url=reverse("course_sessions:copy_edition", args=[self.object.pk]),
+                icon_name="copy",
             ),
         ]
 
@@ -443,6 +505,13 @@ class CourseSessionViewSet(ModelViewSet):
     ordering = ["starts_on", "code"]
     inspect_view_fields = CourseSessionForm.Meta.fields
 
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("announce/<int:pk>/", AnnounceChangeView.as_view(), name="announce"),
+            path("copy/<int:pk>/", CopySessionView.as_view(), name="copy_edition"),
+        ]
+
     edit_handler = ObjectList(
         [
             MultiFieldPanel(
@@ -466,6 +535,32 @@ class CourseSessionViewSet(ModelViewSet):
                     FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
                 ],
                 heading=gettext_lazy("Place"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("venue_name"), FieldPanel("venue_room")]),
+                    FieldPanel("venue_address"),
+                    FieldPanel("venue_map_url"),
+                    FieldPanel("venue_access_notes"),
+                ],
+                heading=gettext_lazy("Venue"),
+                help_text=gettext_lazy(
+                    "Everyone sees the venue's name; the room, address, map and access notes "
+                    "only confirmed participants, trainers and coordinators."
+                ),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("online_platform"), FieldPanel("online_url")]),
+                    FieldRowPanel([FieldPanel("online_meeting_id"), FieldPanel("online_passcode")]),
+                    FieldPanel("online_dial_in"),
+                    FieldPanel("online_notes"),
+                ],
+                heading=gettext_lazy("Online joining details"),
+                help_text=gettext_lazy(
+                    "Shown only to confirmed participants, trainers and coordinators: on My "
+                    "learning, the course page, reminders and their calendar."
+                ),
             ),
             MultiFieldPanel(
                 [
@@ -499,7 +594,22 @@ class CourseSessionViewSet(ModelViewSet):
     )
 
 
+class FacilitatorChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return person_name(obj) or obj.get_username()
+
+
 class MeetingForm(WagtailAdminModelForm):
+    """A sitting: its times and the agenda (title, who leads it, what it covers), and
+    where it differs from its session (another room, another link that day)."""
+
+    facilitator = FacilitatorChoiceField(
+        queryset=_users_in(TRAINERS),
+        required=False,
+        label=gettext_lazy("Facilitator"),
+        help_text=gettext_lazy("A trainer of the session who leads this sitting."),
+    )
+
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
         if for_user is not None and "session" in self.fields:
@@ -510,6 +620,25 @@ class MeetingForm(WagtailAdminModelForm):
         starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
         if starts and ends and ends <= starts:
             self.add_error("ends_at", _("A sitting must end after it starts."))
+        session, facilitator = cleaned.get("session"), cleaned.get("facilitator")
+        if (
+            session is not None
+            and facilitator is not None
+            and not session.trainers.filter(pk=facilitator.pk).exists()
+        ):
+            self.add_error(
+                "facilitator",
+                _(
+                    "%(name)s does not teach this session: add them to its trainers, or "
+                    "name a resource person instead."
+                )
+                % {"name": person_name(facilitator) or facilitator.get_username()},
+            )
+        if facilitator is not None and cleaned.get("resource_person"):
+            self.add_error(
+                "resource_person",
+                _("Choose a facilitator or name a resource person, not both."),
+            )
         return cleaned
 
 
@@ -530,7 +659,29 @@ class MeetingIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
         )
 
 
-class MeetingEditView(SittingScopeMixin, generic.EditView):
+class SittingSaveMixin:
+    """Saving a sitting raises its session's calendar SEQUENCE (``save_sitting``) and
+    offers to tell the session's confirmed people."""
+
+    def save_instance(self):
+        changed = list(self.form.changed_data)
+        with transaction.atomic():
+            meeting = super().save_instance()
+            save_sitting(meeting=meeting, by=self.request.user, changed=changed or ["new"])
+        self.sitting_changed = bool(changed)
+        return meeting
+
+    def save_action(self):
+        if getattr(self, "sitting_changed", False):
+            offer_to_tell(self.request, self.object.session)
+        return super().save_action()
+
+
+class MeetingCreateView(SittingSaveMixin, generic.CreateView):
+    pass
+
+
+class MeetingEditView(SittingSaveMixin, SittingScopeMixin, generic.EditView):
     pass
 
 
@@ -547,7 +698,8 @@ class MeetingUsageView(SittingScopeMixin, usage.UsageView):
 
 
 class MeetingViewSet(ModelViewSet):
-    """The sittings attendance is taken on: generated from a session's dates, editable."""
+    """The sittings attendance is taken on, and the session's agenda: generated from a
+    session's dates, editable."""
 
     model = Meeting
     icon = "time"
@@ -555,6 +707,7 @@ class MeetingViewSet(ModelViewSet):
     menu_order = 200
     url_prefix = "courses/meetings"
     index_view_class = MeetingIndexView
+    add_view_class = MeetingCreateView
     edit_view_class = MeetingEditView
     delete_view_class = MeetingDeleteView
     history_view_class = MeetingHistoryView
@@ -567,12 +720,34 @@ class MeetingViewSet(ModelViewSet):
     list_export = ["session.code", "title", "starts_at", "ends_at"]
     export_headings = {"session.code": gettext_lazy("Session")}
     export_filename = "sittings"
-    form_fields = ["session", "title", "starts_at", "ends_at"]
     copy_view_enabled = False
     inspect_view_enabled = False
-
-    def get_form_class(self, for_update=False):
-        return modelform_factory(Meeting, form=MeetingForm, fields=self.form_fields)
+    edit_handler = ObjectList(
+        [
+            FieldPanel("session"),
+            FieldPanel("title"),
+            FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("facilitator"), FieldPanel("resource_person")]),
+                    FieldPanel("description", widget=forms.Textarea(attrs=_SHORT_TEXT)),
+                ],
+                heading=gettext_lazy("Agenda"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("venue_room"),
+                    FieldPanel(
+                        "online_url", widget=forms.URLInput(attrs={"placeholder": "https://"})
+                    ),
+                    FieldRowPanel([FieldPanel("online_meeting_id"), FieldPanel("online_passcode")]),
+                ],
+                heading=gettext_lazy("Where, if not as for the whole session"),
+            ),
+            FieldPanel("is_cancelled"),
+        ],
+        base_form_class=MeetingForm,
+    )
 
 
 class SignatoryForm(CertificateImagesFormMixin, WagtailAdminModelForm):

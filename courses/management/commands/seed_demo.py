@@ -11,7 +11,7 @@ from cms.demo import seed_courses, seed_generated_courses, seed_site
 from cms.models import CoursePage
 from cms.roles import COORDINATORS, PARTICIPANTS, TRAINERS
 from cms.services import assign_trainer
-from courses.demo import demo_user, seed_certificates, seed_sessions
+from courses.demo import demo_user, seed_certificates, seed_practical_details, seed_sessions
 
 # username, password, first name, last name, groups, superuser
 DEMO_USERS = [
@@ -67,6 +67,8 @@ class Command(BaseCommand):
                 f"Certificates ready: {len(certificates)}. Verify one at "
                 f"{settings.SITE_URL}{certificates[0].get_absolute_url()}"
             )
+        if seed_practical_details(coordinator=users["coordinator"]):
+            self.stdout.write("Joining details, venue, agenda and a cohort message ready.")
         if courses:
             self.stdout.write(f"Generating {courses} more courses…")
             seed_generated_courses(catalog, courses, progress=self.report_progress)
