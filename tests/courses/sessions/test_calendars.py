@@ -6,13 +6,13 @@ import datetime
 import zoneinfo
 
 import pytest
-from django.core import mail, signing
+from django.core import mail
 from django.urls import reverse
 from icalendar import Calendar
 
 from config.celery import app as celery_app
 from courses.enrollment.services import enroll
-from courses.learning.views import FEED_SALT
+from courses.learning.services import calendar_feed_of
 from courses.models import CourseSession, Enrollment
 from courses.sessions.services import generate_meetings
 from tests.factories.courses import make_profile, make_session, session_form
@@ -64,7 +64,7 @@ def events(response):
 
 
 def feed_url(user):
-    return reverse("calendar_feed", args=[signing.dumps(user.pk, salt=FEED_SALT)])
+    return reverse("calendar_feed", args=[calendar_feed_of(user).token])
 
 
 def test_one_timed_event_per_sitting_with_its_zone(client, session):
