@@ -26,8 +26,9 @@ from courses.models import Certificate
 from participants.http import client_ip
 
 
-def _over_the_limit(request) -> bool:
-    """Count this request against its client's window; True once past the limit."""
+def over_the_verify_limit(request) -> bool:
+    """Count this request against its client's window; True once past the limit. The
+    API's verification (api/) counts against the same budget."""
     window = settings.CERTIFICATE_VERIFY_WINDOW
     client = client_ip(request)
     key = f"certificate-verify:{client}:{int(time.time() // window)}"
@@ -37,7 +38,7 @@ def _over_the_limit(request) -> bool:
 @require_safe
 def verify(request, code):
     """Public: is this certificate genuine, and what does it certify?"""
-    if _over_the_limit(request):
+    if over_the_verify_limit(request):
         response = render(request, "courses/certificates/too_many.html", status=429)
         response["Retry-After"] = str(settings.CERTIFICATE_VERIFY_WINDOW)
         return response
