@@ -70,3 +70,9 @@ def auc_token(db):
 
 def bearer(secret):
     return {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+
+
+@pytest.fixture(autouse=True)
+def signing_keys(settings, tmp_path):
+    """Keys of each test's own (made on first use): a rotation leaves nothing behind."""
+    settings.CREDENTIALS_KEY_DIR = str(tmp_path / "credential-keys")
