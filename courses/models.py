@@ -767,7 +767,7 @@ class ApiCall(models.Model):
     token = models.ForeignKey(
         ApiToken, verbose_name=_("token"), on_delete=models.CASCADE, related_name="calls"
     )
-    at = models.DateTimeField(_("at"), default=timezone.now)
+    at = models.DateTimeField(_("called at"), default=timezone.now)
     method = models.CharField(_("method"), max_length=8)
     path = models.CharField(_("path"), max_length=300)
     status = models.PositiveSmallIntegerField(_("status"))
