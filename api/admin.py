@@ -77,6 +77,11 @@ class CreateTokenView(generic.CreateView):
         return response
 
 
+def scope_labels(token: ApiToken) -> str:
+    labels = dict(ApiToken.Scope.choices)
+    return ", ".join(str(labels.get(scope, scope)) for scope in token.scopes) or "—"
+
+
 class TokenStateColumn(StatusTagColumn):
     def get_value(self, instance):
         return _("Active") if instance.is_active else _("Revoked")
@@ -149,7 +154,7 @@ class ApiTokenViewSet(ModelViewSet):
         "name",
         Column("prefix", label=gettext_lazy("Starts with")),
         "organization",
-        Column("scopes", label=gettext_lazy("Scopes"), accessor="scopes"),
+        Column("scopes", label=gettext_lazy("Scopes"), accessor=scope_labels),
         DateColumn("last_used_at", label=gettext_lazy("Last used")),
         DateColumn("created_at", label=gettext_lazy("Created")),
         TokenStateColumn("revoked_at", label=gettext_lazy("State")),
