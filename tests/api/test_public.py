@@ -124,3 +124,14 @@ def test_verification_shows_the_verify_page_data_and_shares_its_budget(client, f
             for _ in range(2)
         ]
     assert statuses == [200, 429]
+
+
+def test_a_server_error_under_the_api_is_a_problem_detail_and_elsewhere_the_site_page(rf):
+    from api.views import server_error_handler  # noqa: PLC0415 -- the handler itself
+
+    response = server_error_handler(rf.get("/api/v1/sessions"))
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/problem+json"
+    assert b'"status": 500' in response.content or b'"status":500' in response.content
+    page = server_error_handler(rf.get("/courses/"))
+    assert page.status_code == 500 and page["Content-Type"].startswith("text/html")
