@@ -108,7 +108,12 @@ def create_signing_key(now=None) -> str:
     now = now or timezone.now()
     directory = key_dir()
     directory.mkdir(parents=True, exist_ok=True)
-    kid = f"key-{now:%Y%m%dT%H%M%S}-{secrets.token_hex(2)}"
+    # Names sort by creation time (to the microsecond), so the newest key signs; the
+    # random tail only keeps two processes making a key at once from colliding.
+    kid = f"key-{now:%Y%m%dT%H%M%S%f}-{secrets.token_hex(2)}"
+    newest = signing_keys()
+    if newest and kid <= newest[-1].kid:  # a clock set back: still after the newest
+        kid = f"{newest[-1].kid}-{secrets.token_hex(2)}"
     pem = Ed25519PrivateKey.generate().private_bytes(
         serialization.Encoding.PEM,
         serialization.PrivateFormat.PKCS8,
