@@ -65,6 +65,7 @@ run: install
 serve:
 	$(MANAGE) migrate --noinput
 	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) credential_keys
 	$(MANAGE) seed_demo
 	@$(BIN)/python -m config.banner
 	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/honcho --procfile Procfile start

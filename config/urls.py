@@ -30,6 +30,11 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("profile/", include("participants.urls")),
     re_path(r"^media/(?P<path>.+)$", serve_media, name="media"),
+    # The REST API, the issuer's DID document and the credentials' status list (api/).
+    path("", include("api.urls")),
     path("", include("courses.urls")),
     path("", include(wagtail_urls)),
 ]
+
+# Problem details (RFC 9457) for the API's server errors, the site's page elsewhere.
+handler500 = "api.views.server_error_handler"

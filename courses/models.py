@@ -9,6 +9,7 @@ import secrets
 import zoneinfo
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.core.validators import MaxValueValidator
@@ -934,3 +935,128 @@ class CalendarFeed(models.Model):
     @property
     def token(self) -> str:
         return f"{self.pk}.{self.secret}"
+
+
+# ---------------------------------------------------------------------- the REST API
+
+
+class ApiToken(models.Model):
+    """A key an administrator gives another system (an HR or learning-record system) to
+    read the staff data of one organization through the REST API (``api/``).
+
+    Only a SHA-256 digest of the secret is kept: the secret is shown once, when the
+    token is created. ``prefix`` (the secret's first characters) names it in lists and
+    logs. A revoked token stops at once: every call looks it up.
+    """
+
+    class Scope(models.TextChoices):
+        ENROLLMENTS = "enrollments:read", _("Read enrollments")
+        ATTENDANCE = "attendance:read", _("Read attendance summaries")
+        CERTIFICATES = "certificates:read", _("Read certificates")
+
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("Who uses it, e.g. “AUC HR system”.")
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The token reads the data of this organization's staff only."),
+    )
+    scopes = ArrayField(
+        models.CharField(max_length=32, choices=Scope.choices),
+        verbose_name=_("scopes"),
+        default=list,
+        blank=True,
+    )
+    prefix = models.CharField(_("prefix"), max_length=16, unique=True, editable=False)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
+
+
+class ApiCall(models.Model):
+    """One call made with an API token: who, when, what, and the answer's status. The
+    token's secret never appears here (the path is stored without its query string)."""
+
+    token = models.ForeignKey(
+        ApiToken, verbose_name=_("token"), on_delete=models.CASCADE, related_name="calls"
+    )
+    at = models.DateTimeField(_("called at"), default=timezone.now)
+    method = models.CharField(_("method"), max_length=8)
+    path = models.CharField(_("path"), max_length=300)
+    status = models.PositiveSmallIntegerField(_("status"))
+    client_ip = models.GenericIPAddressField(_("client address"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("API call")
+        verbose_name_plural = _("API calls")
+        indexes = [models.Index(fields=["token", "-at"], name="api_call_token_at")]
+
+    def __str__(self):
+        return f"{self.method} {self.path} {self.status}"
+
+
+class CertificateCredential(models.Model):
+    """A sent certificate as an Open Badges 3.0 credential, signed as a VC-JWT
+    (``courses.certificates.credentials``). ``status_index`` is its bit in the
+    revocation status list; the JWT is kept as issued, so it never changes."""
+
+    certificate = models.OneToOneField(
+        Certificate,
+        verbose_name=_("certificate"),
+        on_delete=models.PROTECT,
+        related_name="credential",
+    )
+    status_index = models.PositiveIntegerField(_("status list index"), unique=True)
+    key_id = models.CharField(_("key"), max_length=64)
+    jwt = models.TextField(_("signed credential"))
+    issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("signed credential")
+        verbose_name_plural = _("signed credentials")
+
+    def __str__(self):
+        return f"{self.certificate.short_code} #{self.status_index}"
+
+
+class CredentialStatusList(models.Model):
+    """The Bitstring Status List (revocation) of the credentials, as last signed. Its row
+    is also the lock under which status indexes are handed out."""
+
+    slug = models.SlugField(_("name"), max_length=20, unique=True, default="revocation")
+    next_index = models.PositiveIntegerField(_("next free index"), default=0)
+    jwt = models.TextField(_("signed list"), blank=True)
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("credential status list")
+        verbose_name_plural = _("credential status lists")
+
+    def __str__(self):
+        return self.slug

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "participants",
     "cms",
     "courses",
+    "ninja",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "participants.http.PrivateAccountPagesMiddleware",
+    "api.middleware.ApiMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -301,6 +304,17 @@ CERTIFICATE_MAX_ATTEMPTS = env.int("CERTIFICATE_MAX_ATTEMPTS", default=10)
 # The public verification page answers this many requests per client IP and window.
 CERTIFICATE_VERIFY_LIMIT = env.int("CERTIFICATE_VERIFY_LIMIT", default=30)
 CERTIFICATE_VERIFY_WINDOW = env.int("CERTIFICATE_VERIFY_WINDOW", default=60)
+
+# Signed credentials (Open Badges 3.0, courses/certificates/credentials.py): the Ed25519
+# private keys live in this folder, outside the database (`manage.py credential_keys`
+# makes the first; `--rotate` adds a newer one). Only development and the tests create a
+# missing key on first use; production refuses to sign without one.
+CREDENTIALS_KEY_DIR = env.path("CREDENTIALS_KEY_DIR", default=str(VAR_DIR / "credentials"))
+CREDENTIALS_CREATE_KEY = env.bool("CREDENTIALS_CREATE_KEY", default=False)
+
+# The REST API (api/): calls per token (or per client address without one) and window.
+API_RATE_LIMIT = env.int("API_RATE_LIMIT", default=600)
+API_RATE_WINDOW = env.int("API_RATE_WINDOW", default=60)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Concord"

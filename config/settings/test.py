@@ -45,3 +45,6 @@ STORAGES = {
 }
 MEDIA_ROOT = str(VAR_DIR / "test-media")  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The tests sign credentials with a key of their own, made on first use under var/.
+CREDENTIALS_KEY_DIR = env("CREDENTIALS_KEY_DIR", default=str(VAR_DIR / "test-credentials"))  # noqa: F405
+CREDENTIALS_CREATE_KEY = True

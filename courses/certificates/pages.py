@@ -33,8 +33,9 @@ from courses.models import SHORT_CODE_ALPHABET, Certificate
 from participants.http import client_ip
 
 
-def _over_the_limit(request) -> bool:
-    """Count this request against its client's window; True once past the limit."""
+def over_the_verify_limit(request) -> bool:
+    """Count this request against its client's window; True once past the limit. The
+    API's verification (api/) counts against the same budget."""
     window = settings.CERTIFICATE_VERIFY_WINDOW
     client = client_ip(request)
     key = f"certificate-verify:{client}:{int(time.time() // window)}"
@@ -105,7 +106,7 @@ def lookup(request):
     changes nothing), then show its verification page."""
     if "reference" not in request.GET:
         return render(request, "courses/certificates/lookup.html", {"form": ReferenceForm()})
-    if _over_the_limit(request):
+    if over_the_verify_limit(request):
         return _too_many(request)
     form = ReferenceForm(request.GET)
     if not form.is_valid():
@@ -125,7 +126,7 @@ def lookup(request):
 @require_safe
 def verify(request, code):
     """Public: is this certificate genuine, and what does it certify?"""
-    if _over_the_limit(request):
+    if over_the_verify_limit(request):
         return _too_many(request)
     certificate = Certificate.objects.filter(code=code).first()
     if certificate is None:

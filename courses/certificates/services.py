@@ -55,6 +55,7 @@ from courses.audit import (
     REVOKE_ACTION,
     log_each,
 )
+from courses.certificates import credentials
 from courses.certificates.snapshot import CertificateSnapshot
 from courses.models import (
     CERTIFICATE_LANGUAGES,
@@ -443,6 +444,8 @@ def revoke_certificate(*, certificate: Certificate, reason: str, by, now=None) -
         certificate.revoked_by = by
         certificate.revocation_reason = reason
         certificate.save(update_fields=["state", "revoked_at", "revoked_by", "revocation_reason"])
+        # Its signed credential, if it has one, is revoked with it (the status list).
+        credentials.record_revocation(certificate=certificate)
         log(certificate, REVOKE_ACTION, user=by, data={"reason": reason, "from": before})
         return certificate
 

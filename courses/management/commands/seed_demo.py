@@ -11,6 +11,7 @@ from cms.demo import seed_courses, seed_generated_courses, seed_site
 from cms.models import CoursePage
 from cms.roles import COORDINATORS, PARTICIPANTS, TRAINERS
 from cms.services import assign_trainer
+from courses.certificates.credentials import issue_sent_credentials
 from courses.demo import demo_user, seed_certificates, seed_practical_details, seed_sessions
 
 # username, password, first name, last name, groups, superuser
@@ -69,11 +70,18 @@ class Command(BaseCommand):
             )
         if seed_practical_details(coordinator=users["coordinator"]):
             self.stdout.write("Joining details, venue, agenda and a cohort message ready.")
+        self.seed_credentials()
         if courses:
             self.stdout.write(f"Generating {courses} more courses…")
             seed_generated_courses(catalog, courses, progress=self.report_progress)
         total = CoursePage.objects.live().child_of(catalog).count()
         self.stdout.write(self.style.SUCCESS(f"Demo ready: {total} live courses."))
+
+    def seed_credentials(self):
+        """Every sent demo certificate also as a signed Open Badges credential."""
+        made = issue_sent_credentials()
+        if made:
+            self.stdout.write(f"Signed credentials ready: {made} (Open Badges 3.0).")
 
     def report_progress(self, done, count):
         if done % 50 == 0 or done == count:
