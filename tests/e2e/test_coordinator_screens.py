@@ -210,3 +210,26 @@ def test_french_and_phone_screenshots(new_context, screens):
             heading = french.locator("#att-caption").inner_text()
             assert re.search(r"\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b", heading)
             assert "(Africa/Addis_Ababa)" in heading
+
+
+def test_bulk_emails_ask_first_naming_the_people(new_context, screens):
+    page = new_context(viewport={"width": 1366, "height": 900}).new_page()
+    admin_sign_in(page, "coordinator")
+    page.goto(screens["review"])
+    page.get_by_label("Select WAITING001 Auc").check()
+    page.get_by_label("Select WAITING002 Auc").check()
+    page.get_by_role("button", name="Confirm selected").click()
+    expect(page.get_by_role("heading", name="2 people will be emailed")).to_be_visible()
+    expect(page.get_by_role("listitem").filter(has_text="WAITING001 Auc")).to_be_visible()
+    shoot(page, "en-1366-confirm-decision")
+    assert Enrollment.objects.filter(status=Enrollment.Status.REQUESTED).count() == 3
+    page.get_by_role("button", name="Confirm 2 people and email them").click()
+    expect(page.locator(".messages")).to_contain_text("Decision recorded for 2 people")
+    assert Enrollment.objects.filter(status=Enrollment.Status.REQUESTED).count() == 1
+
+    page.goto(screens["certificates"])
+    page.get_by_role("button", name="Issue 1 certificate…").click()
+    expect(page.get_by_role("heading", name="1 person will be emailed")).to_be_visible()
+    shoot(page, "en-1366-confirm-certificates")
+    page.get_by_role("link", name="Cancel, email nobody").click()
+    expect(page.get_by_role("heading", name="Issue certificates")).to_be_visible()
