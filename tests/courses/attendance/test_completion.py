@@ -405,3 +405,20 @@ def test_the_completion_screen_queries_do_not_grow(client, course, coordinator):
             assert client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_the_completion_screen_reads_modules_opened_against_what_is_needed(
+    client, course, coordinator
+):
+    session = running(course, coordinator, min_modules_opened=2)
+    modules = [make_module(course) for _ in range(3)]
+    enrollment = mark(session, [S.PRESENT] * 5)
+    for module in modules:
+        ModuleVisit.objects.create(user=enrollment.participant, module=module)
+    evaluate(session, coordinator)
+    client.force_login(coordinator)
+    page = client.get(reverse("course_attendance:completion", args=[session.pk]))
+    assert page.status_code == 200
+    text = " ".join(page.content.decode().split())
+    assert "3 (2 needed)" in text
+    assert "3 / 2" not in text
