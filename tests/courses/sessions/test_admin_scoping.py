@@ -17,6 +17,7 @@ from courses.audit import DECIDE_ACTION, OVERRIDE_ACTION
 from courses.models import (
     Attendance,
     Certificate,
+    CohortMessage,
     Enrollment,
     Meeting,
     SessionSignatory,
@@ -275,6 +276,9 @@ def foreign_kwargs(name, params, foreign):
         "certificate": Certificate.objects.get(enrollment=enrollment).pk,
         "enrollment_pk": enrollment.pk,
         "format": "csv",
+        "message_pk": CohortMessage.objects.get_or_create(
+            session=foreign, audience="confirmed", subject="Theirs", body="Theirs"
+        )[0].pk,
     }
     if "meeting" in name:
         values["pk"] = Meeting.objects.filter(session=foreign).first().pk
