@@ -192,13 +192,18 @@ class CompactEmail(EmailMultiAlternatives):
         for attachment in self.attachments:
             filename, content, mimetype = attachment
             maintype, subtype = (mimetype or "application/octet-stream").split("/", 1)
-            if maintype == "text" or not isinstance(content, bytes):
+            if maintype == "text" and isinstance(content, str):
+                # A calendar file (text/calendar): base64 like the rest, UTF-8 declared.
+                content = content.encode()
+            if not isinstance(content, bytes):
                 return super().message(policy=policy)
             part = (
                 MIMEApplication(content, subtype, _encoder=_base64, policy=COMPACT_POLICY)
                 if maintype == "application"
                 else _binary_part(maintype, subtype, content)
             )
+            if maintype == "text":
+                part.set_param("charset", "utf-8")
             part.add_header("Content-Disposition", "attachment", filename=filename)
             root.attach(part)
         return root
