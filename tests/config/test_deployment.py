@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,6 +88,26 @@ def test_compose_app_services_share_one_image_and_the_right_commands():
         assert "?" in env["SECRET_KEY"], "SECRET_KEY must be required, not defaulted"
         assert service["depends_on"]["postgres"]["condition"] == "service_healthy"
         assert service["depends_on"]["redis"]["condition"] == "service_healthy"
+
+
+@pytest.mark.parametrize(
+    "setting", ["MEDIA_ROOT", "CERTIFICATES_ROOT", "MESSAGES_ROOT", "CREDENTIALS_KEY_DIR"]
+)
+def test_every_folder_web_and_worker_share_is_a_named_volume(setting):
+    """Web stores a message's attachment and the worker mails it; both sign credentials
+    with the same keys: a folder of one container alone would lose them."""
+    compose = load_compose()
+    services = compose["services"]
+    for name in ("web", "worker"):
+        folder = services[name]["environment"][setting]
+        mounts = dict(v.split(":", 1) for v in services[name]["volumes"])
+        volume = next((vol for vol, path in mounts.items() if path == folder), None)
+        assert volume in compose["volumes"], f"{name}: {setting} {folder} is not on a volume"
+
+
+def test_the_signing_keys_exist_before_web_serves():
+    web = load_compose()["services"]["web"]["command"]
+    assert web.index("manage.py credential_keys") < web.index("gunicorn")
 
 
 def test_dockerfile_builds_the_image_compose_runs():
