@@ -4,6 +4,7 @@ from courses.attendance import check_in
 from courses.certificates import pages as certificate_pages
 from courses.enrollment import focal
 from courses.enrollment import views as enrollment_views
+from courses.evaluation import views as evaluation_views
 from courses.learning import views
 
 urlpatterns = [
@@ -20,6 +21,11 @@ urlpatterns = [
         "certificates/<slug:code>/download/",
         certificate_pages.download,
         name="certificate_download",
+    ),
+    path(
+        "my-learning/questionnaires/<int:pk>/",
+        evaluation_views.questionnaire_view,
+        name="evaluation_questionnaire",
     ),
     path("check-in/", check_in.check_in_view, name="check_in"),
 ]

@@ -34,6 +34,8 @@ SUBJECTS = {
     Notice.Kind.SESSION_CHANGED: lambda: _("%(course)s: the session has changed"),
     Notice.Kind.SESSION_CANCELLED: lambda: _("%(course)s: the session is cancelled"),
     Notice.Kind.REMINDER: lambda: _("%(course)s starts soon"),
+    Notice.Kind.EVALUATION_OPEN: lambda: _("%(course)s: tell us about the course"),
+    Notice.Kind.EVALUATION_REMINDER: lambda: _("%(course)s: your questionnaire is waiting"),
 }
 UNSENT_GRACE = datetime.timedelta(minutes=10)
 

@@ -134,6 +134,8 @@ class CourseSessionForm(WagtailAdminModelForm):
             "min_attendance_percent",
             "excused_absences",
             "min_modules_opened",
+            "completion_requires_evaluation",
+            "completion_requires_post_check",
             "late_after_minutes",
         ]
         widgets = {
@@ -421,6 +423,12 @@ class CourseSessionViewSet(ModelViewSet):
                         [FieldPanel("min_attendance_percent"), FieldPanel("min_modules_opened")]
                     ),
                     FieldPanel("excused_absences"),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("completion_requires_evaluation"),
+                            FieldPanel("completion_requires_post_check"),
+                        ]
+                    ),
                     FieldPanel("late_after_minutes"),
                 ],
                 heading=gettext_lazy("Completion and check-in"),
