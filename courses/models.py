@@ -843,6 +843,27 @@ class Question(Orderable):
     def __str__(self):
         return self.text
 
+    def clean(self):
+        def lines(text):
+            return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+        errors = {}
+        choices = lines(self.choices)
+        if self.type in (self.Type.SINGLE, self.Type.MULTIPLE) and len(choices) < 2:
+            errors["choices"] = _("Give at least two choices, one per line.")
+        if self.type == self.Type.MATRIX and not lines(self.statements):
+            errors["statements"] = _("Give at least one statement, one per line.")
+        correct = lines(self.correct)
+        wrong = sorted(set(correct) - set(choices))
+        if wrong:
+            errors["correct"] = _("Not among the choices: %(answers)s.") % {
+                "answers": ", ".join(wrong)
+            }
+        elif self.type == self.Type.SINGLE and len(set(correct)) > 1:
+            errors["correct"] = _("A single-choice question has one correct answer.")
+        if errors:
+            raise ValidationError(errors)
+
 
 class SessionQuestionnaire(models.Model):
     """A questionnaire put to a session's participants between two moments."""

@@ -13,6 +13,7 @@ from courses import audit
 from courses.attendance.views import AttendanceViewSet
 from courses.certificates.views import CertificatesViewSet
 from courses.enrollment.admin_views import ReviewViewSet
+from courses.evaluation.viewsets import EvaluationMenu
 from courses.learning.services import record_module_visit
 from courses.reports.views import ReportsViewSet, SessionReportViewSet
 from courses.sessions.viewsets import CourseSessionViewSet, MeetingViewSet, SessionSignatoryViewSet
@@ -37,6 +38,7 @@ class CoursesMenu(ViewSetGroup):
 def register_viewsets():
     return [
         CoursesMenu(),
+        EvaluationMenu(),
         ReviewViewSet(),
         CertificatesViewSet(),
         SessionReportViewSet(),
