@@ -75,3 +75,14 @@ def note_module_visit(page, request, serve_args, serve_kwargs):
     not know about sessions (cms never imports courses), so courses listens here."""
     if isinstance(page, ModulePage) and request.user.is_authenticated:
         record_module_visit(user=request.user, module=page)
+
+
+@hooks.register("register_reports_menu_item")
+def register_evaluation_report_menu_item():
+    return AttendanceReportMenuItem(
+        gettext_lazy("Satisfaction and learning gain"),
+        reverse("course_reports:evaluation"),
+        name="satisfaction-and-learning-gain",
+        icon_name="form",
+        order=1310,
+    )
