@@ -12,6 +12,7 @@ from cms.models import CoursePage
 from cms.roles import COORDINATORS, PARTICIPANTS, TRAINERS
 from cms.services import assign_trainer
 from courses.demo import demo_user, seed_certificates, seed_sessions
+from courses.demo_evaluation import seed_evaluations
 
 # username, password, first name, last name, groups, superuser
 DEMO_USERS = [
@@ -67,6 +68,9 @@ class Command(BaseCommand):
                 f"Certificates ready: {len(certificates)}. Verify one at "
                 f"{settings.SITE_URL}{certificates[0].get_absolute_url()}"
             )
+        answered = seed_evaluations()
+        if answered:
+            self.stdout.write(f"Evaluations ready: {answered} questionnaires answered.")
         if courses:
             self.stdout.write(f"Generating {courses} more courses…")
             seed_generated_courses(catalog, courses, progress=self.report_progress)
