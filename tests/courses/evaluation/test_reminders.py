@@ -7,7 +7,7 @@ import pytest
 
 from courses.enrollment import notifications
 from courses.evaluation import services
-from courses.models import Enrollment, Notice
+from courses.models import Enrollment, Notice, Questionnaire
 from tests.courses.evaluation.conftest import full_answers
 
 pytestmark = pytest.mark.django_db
@@ -40,8 +40,6 @@ def test_open_notice_then_reminders_once_each_and_not_after_submitting(
 
 
 def test_follow_up_survey_opens_three_months_after_the_end(finished):
-    from courses.models import Questionnaire
-
     survey = Questionnaire.objects.get(is_standard=True, kind="follow_up")
     attached = services.attach(session=finished, questionnaire=survey)
     days = (attached.opens_at.date() - finished.ends_on).days
