@@ -112,9 +112,7 @@ def seed_evaluations(*, seed: int = 16) -> int:
         week = datetime.timedelta(days=7)
         evaluation = attach(
             session=session,
-            questionnaire=copy_questionnaire(
-                questionnaire=standard, title=f"Evaluation · {session.code}"
-            ),
+            questionnaire=copy_questionnaire(questionnaire=standard, title=standard.title),
             opens_at=end - datetime.timedelta(hours=3),
             closes_at=end + 2 * week,
         )

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.views import generic
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
@@ -119,7 +120,13 @@ class QuestionnaireViewSet(ModelViewSet):
     delete_view_class = QuestionnaireDeleteView
     copy_view_enabled = False
     inspect_view_enabled = False
-    list_display = ["title", "kind", "anonymous", "pass_mark", "is_standard"]
+    list_display = [
+        "title",
+        "kind",
+        BooleanColumn("anonymous", label=gettext_lazy("Anonymous")),
+        "pass_mark",
+        BooleanColumn("is_standard", label=gettext_lazy("Standard")),
+    ]
     list_filter = ["kind", "is_standard"]
     search_fields = ["title"]
     edit_handler = ObjectList(
