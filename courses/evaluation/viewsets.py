@@ -234,7 +234,8 @@ class SessionQuestionnaireViewSet(ModelViewSet):
 class EvaluationMenu(ViewSetGroup):
     menu_label = gettext_lazy("Evaluation")
     menu_icon = "form"
-    menu_order = 260
+    # Beside Courses (250), before Course trainers (260): no two entries share an order.
+    menu_order = 255
     items = (
         QuestionnaireViewSet("evaluation_questionnaires"),
         SessionQuestionnaireViewSet("session_questionnaires"),
