@@ -232,6 +232,14 @@ ROLE_PERMISSIONS = {
         "change_sessionsignatory",
         "delete_sessionsignatory",
         "view_sessionsignatory",
+        # Questionnaires, and putting them to the sessions they run.
+        "add_questionnaire",
+        "change_questionnaire",
+        "view_questionnaire",
+        "add_sessionquestionnaire",
+        "change_sessionquestionnaire",
+        "delete_sessionquestionnaire",
+        "view_sessionquestionnaire",
     ],
     # Trainers take the attendance of the sessions they teach (only those).
     roles.TRAINERS: ["add_attendance", "change_attendance", "view_attendance"],

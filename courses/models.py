@@ -19,6 +19,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.models import Orderable
 
 from cms.models import COURSE_LANGUAGES
 from participants.models import Organization
@@ -162,6 +165,16 @@ class CourseSession(models.Model):
         _("minimum modules opened"),
         default=0,
         help_text=_("How many of the course's modules a participant must have opened (0: none)."),
+    )
+    completion_requires_evaluation = models.BooleanField(
+        _("evaluation submitted"),
+        default=False,
+        help_text=_("Completing requires submitting the end-of-session evaluation."),
+    )
+    completion_requires_post_check = models.BooleanField(
+        _("knowledge check passed"),
+        default=False,
+        help_text=_("Completing requires passing the knowledge check after the course."),
     )
     # Self check-in: arriving later than this after a meeting starts is recorded as late.
     late_after_minutes = models.PositiveSmallIntegerField(
@@ -614,6 +627,8 @@ class Notice(models.Model):
         REMINDER = "reminder", _("Reminder")
         WITHDRAWN = "withdrawn", _("Withdrawal confirmed")
         MESSAGE = "message", _("Message from the coordinators")
+        EVALUATION_OPEN = "evaluation_open", _("Questionnaire open")
+        EVALUATION_REMINDER = "evaluation_reminder", _("Questionnaire reminder")
 
     enrollment = models.ForeignKey(
         Enrollment, verbose_name=_("enrollment"), on_delete=models.CASCADE, related_name="notices"
@@ -1060,3 +1075,265 @@ class CredentialStatusList(models.Model):
 
     def __str__(self):
         return self.slug
+
+
+# ---------------------------------------------------------------------- evaluation
+#
+# Anonymity is a property of the schema, not of the screens: ``Submission`` records
+# *that* a person responded (for reminders, completion and "submitted once"), and
+# ``Response`` records *what* was answered, with no column or foreign key leading to a
+# person, an enrollment or a submission, a random primary key (no order to line up with
+# the submissions) and no timestamp (no moment to join on). Both are written in one
+# transaction (``courses.evaluation.services.submit``).
+
+
+class Questionnaire(ClusterableModel):
+    """A set of questions: an end-of-session evaluation, a knowledge check or a survey.
+
+    Text is written in the session's working language; ``translations`` holds the other
+    languages as ``{"fr": {"title": …, "intro": …}}`` (the question rows carry their
+    own), edited in the admin as JSON: wagtail-localize translates pages, not models.
+    """
+
+    class Kind(models.TextChoices):
+        EVALUATION = "evaluation", _("End-of-session evaluation")
+        PRE_CHECK = "pre_check", _("Knowledge check before the course")
+        POST_CHECK = "post_check", _("Knowledge check after the course")
+        FOLLOW_UP = "follow_up", _("Follow-up survey")
+
+    title = models.CharField(_("title"), max_length=200)
+    intro = models.TextField(_("introduction"), max_length=2000, blank=True)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    anonymous = models.BooleanField(
+        _("anonymous"),
+        default=True,
+        help_text=_(
+            "Answers are stored apart from who gave them: no screen or export can tell. "
+            "Knowledge checks are scored, so they are never anonymous."
+        ),
+    )
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (%)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Knowledge checks: the share of correct answers needed to pass."),
+    )
+    minutes = models.PositiveSmallIntegerField(
+        _("minutes to answer"), default=3, help_text=_("Shown to participants.")
+    )
+    is_standard = models.BooleanField(
+        _("standard questionnaire"),
+        default=False,
+        help_text=_("Shipped with Concord: copy it, then adapt the copy."),
+    )
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["title", "pk"]
+        verbose_name = _("questionnaire")
+        verbose_name_plural = _("questionnaires")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind__in=["pre_check", "post_check"]) | Q(anonymous=False),
+                name="knowledge_check_is_not_anonymous",
+            ),
+            models.CheckConstraint(
+                condition=Q(pass_mark__isnull=True) | Q(pass_mark__lte=100),
+                name="questionnaire_pass_mark_is_a_percentage",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_check(self) -> bool:
+        return self.kind in (self.Kind.PRE_CHECK, self.Kind.POST_CHECK)
+
+
+class Question(Orderable):
+    """One question; choices, statements and correct answers one per line."""
+
+    class Type(models.TextChoices):
+        RATING = "rating", _("Rating 1 to 5")
+        SINGLE = "single", _("Single choice")
+        MULTIPLE = "multiple", _("Multiple choice")
+        TEXT = "text", _("Free text")
+        NPS = "nps", _("Recommendation 0 to 10")
+        MATRIX = "matrix", _("Rating 1 to 5 of several statements")
+
+    questionnaire = ParentalKey(
+        Questionnaire,
+        verbose_name=_("questionnaire"),
+        on_delete=models.CASCADE,
+        related_name="questions",
+    )
+    text = models.CharField(_("question"), max_length=500)
+    type = models.CharField(_("type"), max_length=10, choices=Type.choices)
+    required = models.BooleanField(_("required"), default=True)
+    choices = models.TextField(
+        _("choices"), blank=True, help_text=_("Single and multiple choice: one per line.")
+    )
+    statements = models.TextField(
+        _("statements"), blank=True, help_text=_("Matrix: one statement per line.")
+    )
+    low_label = models.CharField(
+        _("label of the lowest value"), max_length=60, blank=True, default=""
+    )
+    high_label = models.CharField(
+        _("label of the highest value"), max_length=60, blank=True, default=""
+    )
+    correct = models.TextField(
+        _("correct answers"),
+        blank=True,
+        help_text=_("Knowledge checks: the correct choices, copied exactly, one per line."),
+    )
+    translations = models.JSONField(
+        _("translations"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            'Other languages, e.g. {"fr": {"text": "…", "choices": ["…"], '
+            '"statements": ["…"], "low_label": "…", "high_label": "…"}}.'
+        ),
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self):
+        return self.text
+
+    def clean(self):
+        def lines(text):
+            return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+        errors = {}
+        choices = lines(self.choices)
+        if self.type in (self.Type.SINGLE, self.Type.MULTIPLE) and len(choices) < 2:
+            errors["choices"] = _("Give at least two choices, one per line.")
+        if self.type == self.Type.MATRIX and not lines(self.statements):
+            errors["statements"] = _("Give at least one statement, one per line.")
+        correct = lines(self.correct)
+        wrong = sorted(set(correct) - set(choices))
+        if wrong:
+            errors["correct"] = _("Not among the choices: %(answers)s.") % {
+                "answers": ", ".join(wrong)
+            }
+        elif self.type == self.Type.SINGLE and len(set(correct)) > 1:
+            errors["correct"] = _("A single-choice question has one correct answer.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class SessionQuestionnaire(models.Model):
+    """A questionnaire put to a session's participants between two moments."""
+
+    session = models.ForeignKey(
+        CourseSession,
+        verbose_name=_("session"),
+        on_delete=models.CASCADE,
+        related_name="questionnaires",
+    )
+    questionnaire = models.ForeignKey(
+        Questionnaire,
+        verbose_name=_("questionnaire"),
+        on_delete=models.PROTECT,
+        related_name="assignments",
+    )
+    opens_at = models.DateTimeField(_("opens at"))
+    closes_at = models.DateTimeField(_("closes at"))
+
+    class Meta:
+        ordering = ["session", "opens_at", "pk"]
+        verbose_name = _("session questionnaire")
+        verbose_name_plural = _("session questionnaires")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "questionnaire"], name="questionnaire_once_per_session"
+            ),
+            models.CheckConstraint(
+                condition=Q(closes_at__gt=F("opens_at")), name="questionnaire_closes_after_it_opens"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.questionnaire} · {self.session.code}"
+
+    def is_open(self, at=None) -> bool:
+        at = at or timezone.now()
+        return self.opens_at <= at < self.closes_at
+
+
+class Submission(models.Model):
+    """That a person answered a session's questionnaire (or has a draft of it).
+
+    For an anonymous questionnaire it never holds the answers once submitted: the draft
+    is cleared in the transaction that writes the ``Response`` rows. Knowledge checks
+    (and questionnaires that are not anonymous) keep their answers and score here.
+    """
+
+    enrollment = models.ForeignKey(
+        Enrollment,
+        verbose_name=_("enrollment"),
+        on_delete=models.CASCADE,
+        related_name="submissions",
+    )
+    assignment = models.ForeignKey(
+        SessionQuestionnaire,
+        verbose_name=_("questionnaire"),
+        on_delete=models.CASCADE,
+        related_name="submissions",
+    )
+    draft = models.JSONField(_("draft"), default=dict, blank=True)
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    score = models.PositiveSmallIntegerField(_("score (%)"), null=True, blank=True)
+    passed = models.BooleanField(_("passed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrollment", "assignment"], name="one_submission_per_questionnaire"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.assignment_id} · {self.enrollment_id}"
+
+
+def new_response_id():
+    return secrets.token_hex(16)
+
+
+class Response(models.Model):
+    """One answer, anonymous by construction (see the section's comment): the question,
+    the session's questionnaire, a number (rating, 0 to 10, or the chosen choice's index),
+    a statement index for matrices, or free text. Multiple choice: one row per choice."""
+
+    id = models.CharField(primary_key=True, max_length=32, default=new_response_id, editable=False)
+    assignment = models.ForeignKey(
+        SessionQuestionnaire,
+        verbose_name=_("questionnaire"),
+        on_delete=models.CASCADE,
+        related_name="responses",
+    )
+    question = models.ForeignKey(
+        Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="responses"
+    )
+    statement = models.PositiveSmallIntegerField(_("statement"), null=True, blank=True)
+    number = models.SmallIntegerField(_("value"), null=True, blank=True)
+    text = models.TextField(_("text"), max_length=4000, blank=True)
+
+    class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+        indexes = [models.Index(fields=["assignment", "question"], name="response_question")]
+
+    def __str__(self):
+        return f"{self.question_id}: {self.number if self.number is not None else self.text}"

@@ -201,3 +201,11 @@ def close_mail_connection(**kwargs):
     from courses import mailer  # noqa: PLC0415 -- leaf
 
     mailer.close()
+
+
+@shared_task
+def send_evaluation_reminders():
+    """Daily: questionnaire open, reminders after 2 and 7 days, the follow-up survey."""
+    from courses.evaluation import services  # noqa: PLC0415 -- leaf
+
+    return services.owe_reminders()

@@ -4,6 +4,7 @@ from courses.attendance import check_in
 from courses.certificates import pages as certificate_pages
 from courses.enrollment import focal
 from courses.enrollment import views as enrollment_views
+from courses.evaluation import views as evaluation_views
 from courses.learning import views
 from courses.messaging import views as messaging_views
 
@@ -23,6 +24,11 @@ urlpatterns = [
         "certificates/<slug:code>/download/",
         certificate_pages.download,
         name="certificate_download",
+    ),
+    path(
+        "my-learning/questionnaires/<int:pk>/",
+        evaluation_views.questionnaire_view,
+        name="evaluation_questionnaire",
     ),
     path("check-in/", check_in.check_in_view, name="check_in"),
     path(

@@ -14,6 +14,7 @@ from courses.attendance.views import AttendanceViewSet
 from courses.certificates.views import CertificatesViewSet
 from courses.dashboard import coordinator_panels
 from courses.enrollment.admin_views import ReviewViewSet
+from courses.evaluation.viewsets import EvaluationMenu
 from courses.learning.services import record_module_visit
 from courses.messaging.views import MessagingViewSet
 from courses.reports.views import ReportsViewSet, SessionReportViewSet
@@ -39,6 +40,7 @@ class CoursesMenu(ViewSetGroup):
 def register_viewsets():
     return [
         CoursesMenu(),
+        EvaluationMenu(),
         ReviewViewSet(),
         CertificatesViewSet(),
         SessionReportViewSet(),
@@ -83,3 +85,14 @@ def add_coordinator_panels(request, panels):
     """Coordinators' dashboard: requests waiting, sessions starting this week, failed
     certificates and waitlists of their own sessions (``courses.dashboard``)."""
     panels.extend(coordinator_panels(request))
+
+
+@hooks.register("register_reports_menu_item")
+def register_evaluation_report_menu_item():
+    return AttendanceReportMenuItem(
+        gettext_lazy("Satisfaction and learning gain"),
+        reverse("course_reports:evaluation"),
+        name="satisfaction-and-learning-gain",
+        icon_name="form",
+        order=1310,
+    )

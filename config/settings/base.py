@@ -249,11 +249,17 @@ CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", default="celery")
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# The follow-up survey opens this long after a session's last day (about three months).
+EVALUATION_FOLLOW_UP_DAYS = env.int("EVALUATION_FOLLOW_UP_DAYS", default=91)
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE: dict = {
     "session-reminders": {
         "task": "courses.tasks.send_session_reminders",
         "schedule": crontab(hour=6, minute=0),
+    },
+    "evaluation-reminders": {
+        "task": "courses.tasks.send_evaluation_reminders",
+        "schedule": crontab(hour=7, minute=0),
     },
     "requeue-unsent-notices": {
         "task": "courses.tasks.requeue_unsent_notices",

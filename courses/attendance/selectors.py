@@ -15,6 +15,9 @@ apply the same arithmetic:
   attend), when its minimum is 0 %, or when attended / counted reaches the minimum; a
   person excused from every meeting of a session that leaves them out of the count has
   nothing counted and attended nothing: not met;
+- the evaluation part, when the session asks for it, is met once the person submitted
+  the end-of-session evaluation and/or passed the knowledge check after the course
+  (only a questionnaire the session has counts: none attached, nothing owed);
 - the module part is met when the person opened at least the required number of the
   course's live modules; the requirement is capped at the number of live modules, so
   unpublishing a module never makes completion impossible.
@@ -49,6 +52,7 @@ from django.utils.translation import gettext_lazy as _
 from cms.models import ModulePage
 from courses.access import attendance_sessions_for
 from courses.enrollment.selectors import roster
+from courses.evaluation.selectors import completion_requirements
 from courses.models import (
     ATTENDED,
     ROSTER,
@@ -74,6 +78,8 @@ class Rule:
     min_percent: int
     excused: str
     min_modules: int
+    requires_evaluation: bool = False
+    requires_post_check: bool = False
 
     @classmethod
     def of(cls, session: CourseSession) -> Rule:
@@ -81,6 +87,8 @@ class Rule:
             min_percent=session.min_attendance_percent,
             excused=session.excused_absences,
             min_modules=session.min_modules_opened,
+            requires_evaluation=session.completion_requires_evaluation,
+            requires_post_check=session.completion_requires_post_check,
         )
 
     @property
@@ -101,6 +109,9 @@ class Figures:
     absent: int = 0
     modules_opened: int = 0
     live_modules: int = 0
+    #: What the evaluation still owes (``evaluation.selectors.completion_requirements``):
+    #: "evaluation" not submitted, "post_check" not passed.
+    evaluation_owed: tuple[str, ...] = ()
 
     @property
     def unmarked(self) -> int:
@@ -145,7 +156,7 @@ class Figures:
 
     @property
     def met(self) -> bool:
-        return self.attendance_met and self.modules_met
+        return self.attendance_met and self.modules_met and not self.evaluation_owed
 
     def meetings_needed(self, remaining: int) -> int:
         """How many of ``remaining`` meetings (not held yet, so not excused yet) the person
@@ -229,6 +240,7 @@ def completion_figures(
         )
     enrollments = list(enrollments)
     meetings = Meeting.objects.filter(session=session).count()
+    owed = completion_requirements(session, [e.pk for e in enrollments])
     marks = _marks_by_enrollment([e.pk for e in enrollments])
     live_modules = 0
     opened: dict[tuple[int, str], int] = {}
@@ -247,6 +259,7 @@ def completion_figures(
             absent=marks[e.pk].get(S.ABSENT, 0),
             modules_opened=opened.get((e.participant_id, course_path), 0),
             live_modules=live_modules,
+            evaluation_owed=owed.get(e.pk, ()),
         )
         for e in enrollments
     }

@@ -36,6 +36,8 @@ SUBJECTS = {
     Notice.Kind.SESSION_CANCELLED: lambda: _("%(course)s: the session is cancelled"),
     Notice.Kind.REMINDER: lambda: _("%(course)s starts soon"),
     Notice.Kind.WITHDRAWN: lambda: _("You have withdrawn from %(course)s"),
+    Notice.Kind.EVALUATION_OPEN: lambda: _("%(course)s: tell us about the course"),
+    Notice.Kind.EVALUATION_REMINDER: lambda: _("%(course)s: your questionnaire is waiting"),
 }
 UNSENT_GRACE = datetime.timedelta(minutes=10)
 # These carry the session's calendar (.ics) for the participant's calendar application.

@@ -42,6 +42,8 @@ from courses.access import sessions_for
 from courses.models import Enrollment
 from courses.reports.charts import Bar, bar_chart, histogram, percent
 from courses.reports.charts import Column as HistogramColumn
+from courses.reports.evaluation import session_context as evaluation_context
+from courses.reports.evaluation_views import EvaluationReportView
 from courses.reports.selectors import GROUPINGS, attendance_summary, session_report
 from courses.screens import SessionScreenMixin
 from courses.spreadsheets import SafeSpreadsheetExportMixin
@@ -224,6 +226,7 @@ class SessionReportView(SessionScreenMixin, WagtailAdminTemplateMixin, TemplateV
                     ),
                 ),
             ],
+            **evaluation_context(self.session),
         )
         return context
 
@@ -455,5 +458,11 @@ class ReportsViewSet(ViewSet):
                 "attendance-and-completion/results/",
                 AttendanceReportView.as_view(results_only=True),
                 name="attendance_results",
+            ),
+            path("evaluation/", EvaluationReportView.as_view(), name="evaluation"),
+            path(
+                "evaluation/results/",
+                EvaluationReportView.as_view(results_only=True),
+                name="evaluation_results",
             ),
         ]

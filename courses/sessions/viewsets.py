@@ -154,6 +154,8 @@ class CourseSessionForm(WagtailAdminModelForm):
             "min_attendance_percent",
             "excused_absences",
             "min_modules_opened",
+            "completion_requires_evaluation",
+            "completion_requires_post_check",
             "late_after_minutes",
             *VENUE_FIELDS,
             *JOINING_FIELDS,
@@ -581,6 +583,12 @@ class CourseSessionViewSet(ModelViewSet):
                         [FieldPanel("min_attendance_percent"), FieldPanel("min_modules_opened")]
                     ),
                     FieldPanel("excused_absences"),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("completion_requires_evaluation"),
+                            FieldPanel("completion_requires_post_check"),
+                        ]
+                    ),
                     FieldPanel("late_after_minutes"),
                 ],
                 heading=gettext_lazy("Completion and check-in"),

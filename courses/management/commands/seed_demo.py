@@ -13,6 +13,7 @@ from cms.roles import COORDINATORS, PARTICIPANTS, TRAINERS
 from cms.services import assign_trainer
 from courses.certificates.credentials import issue_sent_credentials
 from courses.demo import demo_user, seed_certificates, seed_practical_details, seed_sessions
+from courses.demo_evaluation import seed_evaluations
 
 # username, password, first name, last name, groups, superuser
 DEMO_USERS = [
@@ -71,6 +72,9 @@ class Command(BaseCommand):
         if seed_practical_details(coordinator=users["coordinator"]):
             self.stdout.write("Joining details, venue, agenda and a cohort message ready.")
         self.seed_credentials()
+        answered = seed_evaluations()
+        if answered:
+            self.stdout.write(f"Evaluations ready: {answered} questionnaires answered.")
         if courses:
             self.stdout.write(f"Generating {courses} more courses…")
             seed_generated_courses(catalog, courses, progress=self.report_progress)
