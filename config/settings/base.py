@@ -308,6 +308,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # uploaded file can never run as a page in the site's origin.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
+# Uploads are checked by content, not by name; handouts of modules stay with their
+# readers (cms/files.py, hook in cms/wagtail_hooks.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.files.DocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # A rendition of a 121-megapixel upload took 4 s and 1.1 GB of a web worker. 40 MP is a
 # good camera's full frame; banners and signature scans need far less.
