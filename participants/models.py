@@ -141,3 +141,55 @@ class FocalPoint(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.organization.acronym}"
+
+
+class ErasureRequest(models.Model):
+    """A person asked to be forgotten; a coordinator or administrator confirms it.
+
+    The row outlives the account: once done, ``user`` is the anonymised shell (or None if
+    the account could be deleted outright) and ``reference`` is all that names the person
+    ("person #12"), so the audit trail says that an erasure happened, not whose.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for confirmation")
+        DONE = "done", _("Erased")
+        WITHDRAWN = "withdrawn", _("Withdrawn by the person")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="erasure_requests",
+    )
+    reference = models.CharField(_("reference"), max_length=40)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PENDING
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("erasure request")
+        verbose_name_plural = _("erasure requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(status="pending"),
+                name="one_pending_erasure_request_per_person",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.reference} · {self.get_status_display()}"
