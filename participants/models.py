@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.files.storage import storages
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -193,3 +194,38 @@ class ErasureRequest(models.Model):
 
     def __str__(self):
         return f"{self.reference} · {self.get_status_display()}"
+
+
+def personal_data_storage():
+    return storages["personal_data"]
+
+
+class PersonalDataExport(models.Model):
+    """A "Download my data" ZIP: prepared by a task, offered to its owner for a day."""
+
+    class State(models.TextChoices):
+        PREPARING = "preparing", _("Preparing")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="personal_data_exports",
+    )
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.PREPARING
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    ready_at = models.DateTimeField(_("ready at"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+    file = models.FileField(_("file"), storage=personal_data_storage, max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("personal data export")
+        verbose_name_plural = _("personal data exports")
+
+    def __str__(self):
+        return f"{self.user_id} · {self.requested_at:%Y-%m-%d %H:%M}"

@@ -14,7 +14,13 @@ from .certificate_images import CertificateImagesFormMixin
 from .erasure_admin import ConfirmErasureView, ErasureRequestIndexView, may_confirm
 from .hostile_input import ReadsHostileInputMixin
 from .models import Organization
-from .privacy import DATA_DOWNLOADED_ACTION, ERASED_ACTION, REQUESTED_ACTION, erase_person
+from .privacy import (
+    DATA_DOWNLOADED_ACTION,
+    DATA_REQUESTED_ACTION,
+    ERASED_ACTION,
+    REQUESTED_ACTION,
+    erase_person,
+)
 
 
 class OrganizationForm(CertificateImagesFormMixin, ReadsHostileInputMixin, WagtailAdminModelForm):
@@ -94,6 +100,9 @@ def register_privacy_log_actions(actions):
         REQUESTED_ACTION, _("Erasure requested"), _("The person asked to be forgotten")
     )
     actions.register_action(ERASED_ACTION, _("Person erased"), _("Person erased"))
+    actions.register_action(
+        DATA_REQUESTED_ACTION, _("Personal data requested"), _("Personal data requested")
+    )
     actions.register_action(
         DATA_DOWNLOADED_ACTION, _("Personal data downloaded"), _("Personal data downloaded")
     )

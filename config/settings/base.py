@@ -192,7 +192,17 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": str(CERTIFICATES_ROOT), "base_url": None},
     },
+    # "Download my data" ZIPs: outside MEDIA_ROOT, sent only to their owner by a view.
+    "personal_data": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env("PERSONAL_DATA_ROOT", default=str(VAR_DIR / "personal-data")),
+            "base_url": None,
+        },
+    },
 }
+# How long a prepared "Download my data" ZIP is offered.
+PERSONAL_DATA_EXPORT_HOURS = env.int("PERSONAL_DATA_EXPORT_HOURS", default=24)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 
@@ -252,6 +262,10 @@ CELERY_BEAT_SCHEDULE: dict = {
     "requeue-stuck-certificates": {
         "task": "courses.tasks.requeue_stuck_certificates",
         "schedule": float(env.int("CERTIFICATE_SWEEP_EVERY", default=60)),
+    },
+    "remove-expired-personal-data-exports": {
+        "task": "participants.tasks.remove_expired_personal_data_exports",
+        "schedule": 3600.0,
     },
 }
 if REDIS_URL:
