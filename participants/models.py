@@ -229,3 +229,22 @@ class PersonalDataExport(models.Model):
 
     def __str__(self):
         return f"{self.user_id} · {self.requested_at:%Y-%m-%d %H:%M}"
+
+
+class RetentionNotice(models.Model):
+    """The warning a person got that their data will be erased for lack of activity."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="retention_notice",
+    )
+    sent_at = models.DateTimeField(_("sent at"))
+
+    class Meta:
+        verbose_name = _("retention notice")
+        verbose_name_plural = _("retention notices")
+
+    def __str__(self):
+        return f"{self.user_id} · {self.sent_at:%Y-%m-%d}"

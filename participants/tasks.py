@@ -50,3 +50,11 @@ def remove_expired_personal_data_exports() -> int:
     from .privacy import remove_expired_exports  # noqa: PLC0415 -- leaf
 
     return remove_expired_exports()
+
+
+@shared_task(acks_late=True, soft_time_limit=1800, time_limit=1900)
+def apply_retention() -> dict:
+    """The daily retention rule (participants.retention)."""
+    from .retention import apply_retention as run  # noqa: PLC0415 -- leaf
+
+    return run()

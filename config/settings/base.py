@@ -201,6 +201,10 @@ STORAGES = {
         },
     },
 }
+# Retention (participants/retention.py): people inactive this long are erased, after a
+# notice this many days before.
+PERSONAL_DATA_RETENTION_DAYS = env.int("PERSONAL_DATA_RETENTION_DAYS", default=6 * 365 + 1)
+RETENTION_NOTICE_DAYS = env.int("RETENTION_NOTICE_DAYS", default=30)
 # How long a prepared "Download my data" ZIP is offered.
 PERSONAL_DATA_EXPORT_HOURS = env.int("PERSONAL_DATA_EXPORT_HOURS", default=24)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -262,6 +266,10 @@ CELERY_BEAT_SCHEDULE: dict = {
     "requeue-stuck-certificates": {
         "task": "courses.tasks.requeue_stuck_certificates",
         "schedule": float(env.int("CERTIFICATE_SWEEP_EVERY", default=60)),
+    },
+    "personal-data-retention": {
+        "task": "participants.tasks.apply_retention",
+        "schedule": crontab(hour=3, minute=30),
     },
     "remove-expired-personal-data-exports": {
         "task": "participants.tasks.remove_expired_personal_data_exports",

@@ -6,9 +6,11 @@ the person wrote about themselves goes).
 Connected from ``CoursesConfig.ready``; participants never imports courses.
 """
 
+from django.db.models import Max
 from django.dispatch import receiver
 
 from participants.privacy import collecting_personal_data, person_erasing
+from participants.retention import reporting_activity
 
 from ..models import Enrollment, ModuleVisit
 
@@ -86,3 +88,12 @@ def personal_training_records(sender, *, user, **kwargs):
         },
         "files": files,
     }
+
+
+@receiver(reporting_activity, dispatch_uid="courses.enrollment.activity")
+def latest_enrollment_activity(sender, *, user, **kwargs):
+    """Retention counts an enrollment request or decision as activity."""
+    latest = Enrollment.objects.filter(participant=user).aggregate(
+        requested=Max("requested_at"), decided=Max("decided_at")
+    )
+    return max((d for d in latest.values() if d), default=None)
