@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
+from participants.privacy import record_personal_data_download
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -42,6 +44,16 @@ class SafeSpreadsheetExportMixin(SpreadsheetExportMixin):
     """Wagtail's CSV/XLSX export with every CSV cell made safe to open, whatever prepared it
     (a field's own preprocessing, a label, a lazy string): the last step of each cell.
     Every export Concord serves uses it, Wagtail's own reports too (``admin_reports``)."""
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        # Every export is a download of personal data for the audit trail (issue 18).
+        response = super().as_spreadsheet(queryset, spreadsheet_format)
+        record_personal_data_download(
+            self.request,
+            what=f"{spreadsheet_format}: {queryset.model._meta.verbose_name_plural}",
+            about=getattr(self, "session", None),
+        )
+        return response
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)

@@ -255,3 +255,17 @@ def remove_expired_exports(*, now=None) -> int:
         export.delete()
         count += 1
     return count
+
+
+def record_personal_data_download(request, *, what: str, about=None) -> None:
+    """Audit-log that ``request.user`` downloaded a file with people's data (a roster, an
+    attendance sheet, a listing export). Logged on ``about`` (the session, say) when
+    given, else on the person downloading; ``what`` names the file and the address."""
+    user = request.user
+    target = about if about is not None else user
+    log(
+        target,
+        DATA_DOWNLOADED_ACTION,
+        user=user if user.is_authenticated else None,
+        data={"what": what, "path": request.get_full_path()[:500]},
+    )
