@@ -50,7 +50,7 @@ class SafeSpreadsheetExportMixin(SpreadsheetExportMixin):
         response = super().as_spreadsheet(queryset, spreadsheet_format)
         record_personal_data_download(
             self.request,
-            what=f"{spreadsheet_format}: {queryset.model._meta.verbose_name_plural}",
+            what=f"{spreadsheet_format}: {self.request.path}",
             about=getattr(self, "session", None),
         )
         return response
