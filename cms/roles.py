@@ -67,6 +67,9 @@ COORDINATOR_MODEL_PERMISSIONS = [
     ("participants", "add_organization"),
     ("participants", "change_organization"),
     ("participants", "view_organization"),
+    # Confirm that a person who asked to be forgotten is erased (participants.privacy).
+    ("participants", "change_erasurerequest"),
+    ("participants", "view_erasurerequest"),
 ]
 COORDINATOR_PAGE_PERMISSIONS = [
     "add_page",

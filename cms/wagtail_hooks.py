@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .dashboard import MyDraftsInReviewPanel, trainer_panels
+from .files import check_document
 from .forms import CourseTrainerForm
 from .models import CourseTrainer, ThematicArea
 from .services import assign_trainer, unassign_trainer
@@ -108,3 +109,8 @@ def remove_wagtail_guides(request, menu_items):
         for item in menu_items
         if item.name != "editor-guide" and not item.name.startswith("whats-new-in-wagtail")
     ]
+
+
+@hooks.register("before_serve_document")
+def keep_restricted_handouts_restricted(document, request):
+    return check_document(document, request)

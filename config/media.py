@@ -1,7 +1,9 @@
 """Serving uploads without a separate web server, safely.
 
-Only image files (originals and renditions) are served from MEDIA_ROOT, with a CSP
-sandbox so that even a crafted file cannot run script in the site's origin. Documents
+Only image files (originals and renditions) of Wagtail's library are served from
+MEDIA_ROOT, with a CSP sandbox so that even a crafted file cannot run script in the
+site's origin; an image that only training modules use goes only to who may read one
+(``cms.files``), so no front server may serve /media/ by itself. Documents
 never take this path: Wagtail serves them through its own view as attachments
 (``WAGTAILDOCS_SERVE_METHOD = "serve_view"``).
 """
@@ -10,6 +12,9 @@ from django.conf import settings
 from django.http import Http404
 from django.views.decorators.http import require_safe
 from django.views.static import serve
+from wagtail.images import get_image_model
+
+from cms.files import image_access
 
 SERVED_PREFIXES = ("images/", "original_images/")
 SERVED_SUFFIXES = (".gif", ".jpg", ".jpeg", ".png", ".webp", ".avif")
@@ -19,7 +24,26 @@ SERVED_SUFFIXES = (".gif", ".jpg", ".jpeg", ".png", ".webp", ".avif")
 def serve_media(request, path):
     if not path.startswith(SERVED_PREFIXES) or not path.lower().endswith(SERVED_SUFFIXES):
         raise Http404
+    image = image_of(path)
+    # A file no library image owns (left by a deleted image) was public before.
+    access = image_access(image, request) if image else "public"
+    if access == "denied":
+        raise Http404
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "public, max-age=86400"
+    # An image that only training modules use is sent only to who may read one of them
+    # (cms.files) and never kept by a shared cache; every other image is public.
+    response["Cache-Control"] = (
+        "public, max-age=86400" if access == "public" else "private, no-store"
+    )
+    if access != "public":
+        response["Vary"] = "Cookie"
     return response
+
+
+def image_of(path):
+    """The library image whose original or rendition is stored at ``path``, or None."""
+    Image = get_image_model()
+    if path.startswith("original_images/"):
+        return Image.objects.filter(file=path).first()
+    return Image.objects.filter(renditions__file=path).first()

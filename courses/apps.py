@@ -29,6 +29,7 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401, PLC0415 -- app registry not ready (registers the checks)
+        from .enrollment import erasure  # noqa: F401, PLC0415 -- app registry not ready (connects it)
         from .messaging import services  # noqa: F401, PLC0415 -- registers the message emails' writer
 
         # Sent after courses' own migrations, once its permissions are made.

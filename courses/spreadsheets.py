@@ -40,6 +40,8 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
+from participants.privacy import record_personal_data_download
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -182,6 +184,16 @@ class SafeSpreadsheetExportMixin(SpreadsheetExportMixin):
             or getattr(self, "export_sheet_title", None)
             or self.get_filename()
         )
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        # Every export is a download of personal data for the audit trail (issue 18).
+        response = super().as_spreadsheet(queryset, spreadsheet_format)
+        record_personal_data_download(
+            self.request,
+            what=f"{spreadsheet_format}: {self.request.path}",
+            about=getattr(self, "session", None),
+        )
+        return response
 
     def preprocess_field_value(self, field, value, export_format):
         if isinstance(value, datetime.datetime) and timezone.is_naive(value):

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.files.storage import storages
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -141,3 +142,109 @@ class FocalPoint(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.organization.acronym}"
+
+
+class ErasureRequest(models.Model):
+    """A person asked to be forgotten; a coordinator or administrator confirms it.
+
+    The row outlives the account: once done, ``user`` is the anonymised shell (or None if
+    the account could be deleted outright) and ``reference`` is all that names the person
+    ("person #12"), so the audit trail says that an erasure happened, not whose.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for confirmation")
+        DONE = "done", _("Erased")
+        WITHDRAWN = "withdrawn", _("Withdrawn by the person")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="erasure_requests",
+    )
+    reference = models.CharField(_("reference"), max_length=40)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PENDING
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("erasure request")
+        verbose_name_plural = _("erasure requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(status="pending"),
+                name="one_pending_erasure_request_per_person",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.reference} · {self.get_status_display()}"
+
+
+def personal_data_storage():
+    return storages["personal_data"]
+
+
+class PersonalDataExport(models.Model):
+    """A "Download my data" ZIP: prepared by a task, offered to its owner for a day."""
+
+    class State(models.TextChoices):
+        PREPARING = "preparing", _("Preparing")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="personal_data_exports",
+    )
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.PREPARING
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    ready_at = models.DateTimeField(_("ready at"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+    file = models.FileField(_("file"), storage=personal_data_storage, max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("personal data export")
+        verbose_name_plural = _("personal data exports")
+
+    def __str__(self):
+        return f"{self.user_id} · {self.requested_at:%Y-%m-%d %H:%M}"
+
+
+class RetentionNotice(models.Model):
+    """The warning a person got that their data will be erased for lack of activity."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="retention_notice",
+    )
+    sent_at = models.DateTimeField(_("sent at"))
+
+    class Meta:
+        verbose_name = _("retention notice")
+        verbose_name_plural = _("retention notices")
+
+    def __str__(self):
+        return f"{self.user_id} · {self.sent_at:%Y-%m-%d}"

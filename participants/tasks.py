@@ -31,3 +31,30 @@ def send_account_email(
     if html:
         message.attach_alternative(html, "text/html")
     message.send()
+
+
+@shared_task(acks_late=True, soft_time_limit=300, time_limit=360)
+def prepare_personal_data_export(*, export_id: int) -> None:
+    """Build one "Download my data" ZIP (participants.privacy)."""
+    from .models import PersonalDataExport  # noqa: PLC0415 -- leaf
+    from .privacy import build_personal_data_export  # noqa: PLC0415 -- leaf
+
+    export = PersonalDataExport.objects.select_related("user").filter(pk=export_id).first()
+    if export is None:
+        return
+    build_personal_data_export(export=export)
+
+
+@shared_task(acks_late=True)
+def remove_expired_personal_data_exports() -> int:
+    from .privacy import remove_expired_exports  # noqa: PLC0415 -- leaf
+
+    return remove_expired_exports()
+
+
+@shared_task(acks_late=True, soft_time_limit=1800, time_limit=1900)
+def apply_retention() -> dict:
+    """The daily retention rule (participants.retention)."""
+    from .retention import apply_retention as run  # noqa: PLC0415 -- leaf
+
+    return run()

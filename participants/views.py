@@ -1,16 +1,29 @@
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.shortcuts import redirect, render
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.views.decorators.http import require_POST, require_safe
+from wagtail.log_actions import log
 
 from .forms import NameForm, ParticipantForm
 from .http import private_page
+from .models import PersonalDataExport
+from .privacy import (
+    DATA_DOWNLOADED_ACTION,
+    latest_export_of,
+    pending_request_of,
+    request_erasure,
+    request_personal_data_export,
+    withdraw_erasure_request,
+)
 from .selectors import focal_point_roles_of, profile_of
 from .services import propose_organization
 
@@ -80,6 +93,9 @@ def profile(request):
             "name_form": name_form,
             "form": form,
             "focal_points": focal_point_roles_of(request.user),
+            "erasure_request": pending_request_of(request.user),
+            "data_export": latest_export_of(request.user),
+            "erasure_form": ErasureForm(),
             "next": safe_next(request) or "",
         },
     )
@@ -114,3 +130,74 @@ def user_can_access_admin(user) -> bool:
     if flag is None:
         flag = user.is_active and user.has_perm("wagtailadmin.access_admin")
     return flag
+
+
+class ErasureForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=pgettext_lazy("erasure", "I understand that this cannot be undone"),
+        error_messages={"required": gettext_lazy("Tick the box to confirm your request.")},
+    )
+
+
+@private_page
+@login_required
+@require_POST
+def request_erasure_view(request):
+    """The person asks to be forgotten (POST with a ticked confirmation): a coordinator
+    or administrator confirms it in the admin (``privacy.erase_person``)."""
+    form = ErasureForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Tick the box to confirm your request."))
+        return redirect(reverse("profile") + "#erasure")
+    request_erasure(user=request.user)
+    messages.success(
+        request,
+        _(
+            "Your request is recorded. A coordinator will confirm it; until then you can "
+            "still withdraw it here."
+        ),
+    )
+    return redirect(reverse("profile") + "#erasure")
+
+
+@private_page
+@login_required
+@require_POST
+def withdraw_erasure_view(request):
+    withdraw_erasure_request(user=request.user)
+    messages.success(request, _("Your erasure request is withdrawn."))
+    return redirect(reverse("profile") + "#erasure")
+
+
+@private_page
+@login_required
+@require_POST
+def request_data_export_view(request):
+    """ "Download my data": a task prepares the ZIP; the profile shows its progress."""
+    request_personal_data_export(user=request.user)
+    messages.success(
+        request,
+        _("We are preparing your data. Reload this page in a minute to download it."),
+    )
+    return redirect(reverse("profile") + "#my-data")
+
+
+@private_page
+@login_required
+@require_safe
+def download_data_export_view(request, pk):
+    """The prepared ZIP, to its owner only, while it is offered (404 otherwise)."""
+    export = get_object_or_404(
+        PersonalDataExport,
+        pk=pk,
+        user=request.user,
+        state=PersonalDataExport.State.READY,
+        expires_at__gt=timezone.now(),
+    )
+    log(export, DATA_DOWNLOADED_ACTION, user=request.user)
+    return FileResponse(
+        export.file.open("rb"),
+        as_attachment=True,
+        filename=f"concord-my-data-{export.ready_at:%Y-%m-%d}.zip",
+        content_type="application/zip",
+    )

@@ -1,10 +1,13 @@
-from django.urls import path, reverse
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import include, path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.menus import MenuItem as RowMenuItem
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
@@ -12,8 +15,16 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from .admin_views import OrganizationMergeView
 from .certificate_images import CertificateImagesFormMixin
+from .erasure_admin import ConfirmErasureView, ErasureRequestIndexView, may_confirm
 from .hostile_input import ReadsHostileInputMixin
 from .models import Organization
+from .privacy import (
+    DATA_DOWNLOADED_ACTION,
+    DATA_REQUESTED_ACTION,
+    ERASED_ACTION,
+    REQUESTED_ACTION,
+    erase_person,
+)
 
 
 class OrganizationForm(CertificateImagesFormMixin, ReadsHostileInputMixin, WagtailAdminModelForm):
@@ -31,7 +42,7 @@ class OrganizationIndexView(IndexView):
         buttons = super().get_list_more_buttons(instance)
         if not instance.reviewed and self.request.user.has_perm("participants.change_organization"):
             buttons.append(
-                MenuItem(
+                RowMenuItem(
                     gettext("Merge into…"),
                     url=reverse(
                         "wagtailsnippets_participants_organization:merge", args=[instance.pk]
@@ -102,3 +113,53 @@ def register_log_actions(actions):
                 )
                 or gettext("nothing pointed at it"),
             }
+
+
+@hooks.register("register_admin_urls")
+def register_erasure_urls():
+    urls = [
+        path("", ErasureRequestIndexView.as_view(), name="index"),
+        path("<int:pk>/", ConfirmErasureView.as_view(), name="confirm"),
+    ]
+    return [path("erasure-requests/", include((urls, "erasure_requests")))]
+
+
+class ErasureMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_confirm(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_erasure_menu_item():
+    return ErasureMenuItem(
+        _("Erasure requests"), reverse("erasure_requests:index"), icon_name="user", order=700
+    )
+
+
+@hooks.register("before_delete_user")
+def delete_users_by_erasing_them(request, user):
+    """Deleting a person in the admin erases them: deleted when nothing refers to them,
+    anonymised when enrollments or certificates do (they are kept for reports)."""
+    if request.method != "POST":
+        return None
+    request_ = erase_person(user=user, by=request.user)
+    messages.success(
+        request,
+        _("%(reference)s is erased: their enrollments and certificates stay, without a name.")
+        % {"reference": request_.reference},
+    )
+    return redirect("wagtailusers_users:index")
+
+
+@hooks.register("register_log_actions")
+def register_privacy_log_actions(actions):
+    actions.register_action(
+        REQUESTED_ACTION, _("Erasure requested"), _("The person asked to be forgotten")
+    )
+    actions.register_action(ERASED_ACTION, _("Person erased"), _("Person erased"))
+    actions.register_action(
+        DATA_REQUESTED_ACTION, _("Personal data requested"), _("Personal data requested")
+    )
+    actions.register_action(
+        DATA_DOWNLOADED_ACTION, _("Personal data downloaded"), _("Personal data downloaded")
+    )

@@ -202,7 +202,21 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": str(MESSAGES_ROOT), "base_url": None},
     },
+    # "Download my data" ZIPs: outside MEDIA_ROOT, sent only to their owner by a view.
+    "personal_data": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env("PERSONAL_DATA_ROOT", default=str(VAR_DIR / "personal-data")),
+            "base_url": None,
+        },
+    },
 }
+# Retention (participants/retention.py): people inactive this long are erased, after a
+# notice this many days before.
+PERSONAL_DATA_RETENTION_DAYS = env.int("PERSONAL_DATA_RETENTION_DAYS", default=6 * 365 + 1)
+RETENTION_NOTICE_DAYS = env.int("RETENTION_NOTICE_DAYS", default=30)
+# How long a prepared "Download my data" ZIP is offered.
+PERSONAL_DATA_EXPORT_HOURS = env.int("PERSONAL_DATA_EXPORT_HOURS", default=24)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 
@@ -268,6 +282,14 @@ CELERY_BEAT_SCHEDULE: dict = {
     "requeue-stuck-certificates": {
         "task": "courses.tasks.requeue_stuck_certificates",
         "schedule": float(env.int("CERTIFICATE_SWEEP_EVERY", default=60)),
+    },
+    "personal-data-retention": {
+        "task": "participants.tasks.apply_retention",
+        "schedule": crontab(hour=3, minute=30),
+    },
+    "remove-expired-personal-data-exports": {
+        "task": "participants.tasks.remove_expired_personal_data_exports",
+        "schedule": 3600.0,
     },
 }
 if REDIS_URL:
@@ -335,6 +357,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # uploaded file can never run as a page in the site's origin.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
+# Uploads are checked by content, not by name; handouts of modules stay with their
+# readers (cms/files.py, hook in cms/wagtail_hooks.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.files.DocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # A rendition of a 121-megapixel upload took 4 s and 1.1 GB of a web worker. 40 MP is a
 # good camera's full frame; banners and signature scans need far less.

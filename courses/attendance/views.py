@@ -59,6 +59,7 @@ from courses.models import Attendance, CourseSession, Meeting
 from courses.screens import SessionScreenMixin
 from courses.sessions.viewsets import DatesColumn
 from courses.spreadsheets import csv_text
+from participants.privacy import record_personal_data_download
 from participants.selectors import person_name
 
 S = Attendance.Status
@@ -579,6 +580,7 @@ class AttendanceExportView(AttendanceSessionMixin, View):
 
     def get(self, request, *args, **kwargs):
         text = csv_text(attendance_export(self.session))
+        record_personal_data_download(request, what="attendance CSV", about=self.session)
         response = HttpResponse(text.encode("utf-8"), content_type="text/csv; charset=utf-8")
         stamp = timezone.localdate().isoformat()
         response["Content-Disposition"] = (

@@ -91,7 +91,14 @@ def test_compose_app_services_share_one_image_and_the_right_commands():
 
 
 @pytest.mark.parametrize(
-    "setting", ["MEDIA_ROOT", "CERTIFICATES_ROOT", "MESSAGES_ROOT", "CREDENTIALS_KEY_DIR"]
+    "setting",
+    [
+        "MEDIA_ROOT",
+        "CERTIFICATES_ROOT",
+        "MESSAGES_ROOT",
+        "CREDENTIALS_KEY_DIR",
+        "PERSONAL_DATA_ROOT",
+    ],
 )
 def test_every_folder_web_and_worker_share_is_a_named_volume(setting):
     """Web stores a message's attachment and the worker mails it; both sign credentials
