@@ -177,7 +177,7 @@ class Figures:
 def _marks_by_enrollment(enrollment_ids) -> dict[int, dict[str, int]]:
     marks: dict[int, dict[str, int]] = {pk: {} for pk in enrollment_ids}
     rows = (
-        Attendance.objects.filter(enrollment_id__in=enrollment_ids)
+        Attendance.objects.filter(enrollment_id__in=enrollment_ids, meeting__is_cancelled=False)
         .order_by()
         .values_list("enrollment_id", "status")
         .annotate(n=Count("pk"))
@@ -239,7 +239,8 @@ def completion_figures(
             "pk", "participant_id"
         )
     enrollments = list(enrollments)
-    meetings = Meeting.objects.filter(session=session).count()
+    # A cancelled sitting took place for nobody: it counts neither way.
+    meetings = Meeting.objects.filter(session=session, is_cancelled=False).count()
     owed = completion_requirements(session, [e.pk for e in enrollments])
     marks = _marks_by_enrollment([e.pk for e in enrollments])
     live_modules = 0
@@ -316,7 +317,10 @@ def attendance_sheet(session: CourseSession, meetings=None) -> Sheet:
     """``session``'s roster (confirmed, completed, not completed) by name, against its
     meetings (or the given subset), with each mark: three queries whatever the size."""
     if meetings is None:
-        meetings = list(Meeting.objects.filter(session=session).order_by("starts_at", "pk"))
+        # A cancelled sitting has no column: nobody is marked for it.
+        meetings = list(
+            Meeting.objects.filter(session=session, is_cancelled=False).order_by("starts_at", "pk")
+        )
     # The roster (see ``roster``), with only what the sheet shows of each person.
     enrollments = list(
         Enrollment.objects.filter(session=session, status__in=ROSTER)
@@ -391,7 +395,8 @@ def learning_progress(enrollments: Iterable[Enrollment], now=None) -> dict[int, 
     if not enrollments:
         return {}
     by_session: dict[int, list[Meeting]] = {e.session_id: [] for e in enrollments}
-    for meeting in Meeting.objects.filter(session__in=by_session).order_by("starts_at", "pk"):
+    sittings = Meeting.objects.filter(session__in=by_session, is_cancelled=False)
+    for meeting in sittings.order_by("starts_at", "pk"):
         by_session[meeting.session_id].append(meeting)
     marks = {
         (a.enrollment_id, a.meeting_id): a
@@ -442,7 +447,9 @@ def attended_hours_by_enrollment(enrollments: Iterable[Enrollment | int]) -> dic
     if not ids:
         return hours
     rows = (
-        Attendance.objects.filter(enrollment_id__in=ids, status__in=ATTENDED)
+        Attendance.objects.filter(
+            enrollment_id__in=ids, status__in=ATTENDED, meeting__is_cancelled=False
+        )
         .order_by()
         .values("enrollment_id")
         .annotate(

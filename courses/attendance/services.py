@@ -84,6 +84,18 @@ class SittingNotStarted(AttendanceError):
         )
 
 
+class SittingCancelled(AttendanceError):
+    """A mark for a cancelled sitting: it took place for nobody, so it counts neither
+    way for completion, hours or the certificate."""
+
+    def __init__(self, meeting: Meeting):
+        self.meeting = meeting
+        super().__init__(
+            _("%(sitting)s is cancelled: no attendance is taken for it. Nothing was saved.")
+            % {"sitting": meeting.title or _("This sitting")}
+        )
+
+
 def sitting_has_opened(meeting: Meeting, now) -> bool:
     """Attendance of ``meeting`` can be recorded: it opened for check-in (30 minutes
     before it starts), the same moment for the sheet, imports and check-in."""
@@ -270,6 +282,8 @@ def _record(
             new_note = ""
         if (change.status, new_note) == (status, note):
             continue  # what the person wants is what is there: nothing to do
+        if change.status and meetings[change.meeting_id].is_cancelled:
+            raise SittingCancelled(meetings[change.meeting_id])
         if change.status and not sitting_has_opened(meetings[change.meeting_id], now):
             raise SittingNotStarted(meetings[change.meeting_id])
         if change.loaded_version != version:
@@ -570,6 +584,8 @@ def check_in(*, user, code_or_token: str, now=None, scanned_at=None) -> CheckIn:
                 "check that you scanned the screen of your own session."
             )
         )
+    if meeting.is_cancelled:
+        raise CheckInRefused(_("This sitting is cancelled: there is nothing to check in to."))
     if not check_in_open(meeting, now):
         if now < meeting.starts_at:
             raise CheckInRefused(
@@ -657,7 +673,9 @@ def evaluate_completion(*, session: CourseSession, by, now=None) -> Evaluation:
         session = lock_session(session, by=by, refusal=_completion_refused())
         if session.status in (CourseSession.Status.DRAFT, CourseSession.Status.CANCELLED):
             raise AttendanceError(_("A draft or cancelled session cannot be evaluated."))
-        ahead = Meeting.objects.filter(session=session, starts_at__gt=now).count()
+        ahead = Meeting.objects.filter(
+            session=session, starts_at__gt=now, is_cancelled=False
+        ).count()
         if ahead:
             raise AttendanceError(
                 _(
