@@ -98,7 +98,7 @@ def test_a_coordinator_approves_a_request_in_the_admin(new_context, course):
     admin.goto(f"/admin/courses/sessions/{session.pk}/review/")
     row = admin.get_by_role("row").filter(has_text="Lena Novak")
     expect(row).to_contain_text("OSCE")
-    row.get_by_role("button", name="Confirm", exact=True).click()
+    row.get_by_role("button", name="Confirm Lena Novak", exact=True).click()
     expect(admin.get_by_role("row").filter(has_text="Lena Novak")).to_have_count(0)
     assert Enrollment.objects.get(session=session).status == Enrollment.Status.CONFIRMED
 
