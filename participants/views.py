@@ -26,6 +26,7 @@ from .privacy import (
 )
 from .selectors import focal_point_roles_of, profile_of
 from .services import propose_organization
+from .sso import organization_from_sign_in
 
 
 def safe_next(request) -> str | None:
@@ -84,7 +85,12 @@ def profile(request):
             return response
     else:
         name_form = NameForm(instance=request.user)
-        form = ParticipantForm(instance=participant)
+        # A first profile starts from the organization of the person's single sign-on.
+        organization = None if participant else organization_from_sign_in(request.user)
+        form = ParticipantForm(
+            instance=participant,
+            initial={"organization": organization.pk} if organization else None,
+        )
     return render(
         request,
         "participants/profile.html",

@@ -8,6 +8,8 @@ from celery.schedules import crontab
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from config.oidc import allauth_apps, form_action_origins, parse_providers
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -48,6 +50,8 @@ INSTALLED_APPS = [
     "django_countries",
     "allauth",
     "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     # Ours last, in layer order: each one's post-migrate set-up finds what it builds on.
     "participants",
     "cms",
@@ -170,6 +174,25 @@ ACCOUNT_RATE_LIMITS = {
 # entries are believed. 0 (the default) believes no header: right when clients connect
 # directly, wrong behind a proxy (every client would share the proxy's address).
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# Single sign-on (OpenID Connect, allauth's openid_connect provider): OIDC_PROVIDERS is a
+# JSON list of providers, each with its email domains and organization (config/oidc.py,
+# README "Single sign-on"). A first sign-in links to the account with the same verified
+# address, or creates one; a provider may only sign in addresses of its own domains.
+OIDC_PROVIDERS = parse_providers(env("OIDC_PROVIDERS", default=""))
+SOCIALACCOUNT_ADAPTER = "participants.sso.SocialAccountAdapter"
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {"OAUTH_PKCE_ENABLED": True, "APPS": allauth_apps(OIDC_PROVIDERS)}
+}
+SOCIALACCOUNT_EMAIL_REQUIRED = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_AUTO_SIGNUP = True
+# Tokens are not kept: Concord calls nothing on the person's behalf.
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = env.int("OIDC_REQUESTS_TIMEOUT", default=10)
+# The sign-in form sends a person of a domain without password sign-in to their provider.
+ACCOUNT_FORMS = {"login": "participants.sso.LoginForm", "signup": "participants.sso.SignupForm"}
 
 # Internationalisation: the interface ships in English and French.
 LANGUAGE_CODE = "en"
@@ -387,7 +410,7 @@ SECURE_CSP = {
     "frame-src": [CSP.SELF, "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
-    "form-action": [CSP.SELF],
+    "form-action": [CSP.SELF, *form_action_origins(OIDC_PROVIDERS)],
     "frame-ancestors": [CSP.SELF],
 }
 # Wagtail's admin needs inline script and style (see config/csp.py); no nonce here,
