@@ -1,7 +1,8 @@
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -149,6 +150,26 @@ def delete_users_by_erasing_them(request, user):
         % {"reference": request_.reference},
     )
     return redirect("wagtailusers_users:index")
+
+
+@hooks.register("before_bulk_action")
+def bulk_delete_users_by_erasing_them(request, action_type, objects, action_class_instance):
+    """The users list's bulk "Delete" erases each person as the single delete does;
+    Wagtail's own delete would fail (ProtectedError) on anyone with an enrollment."""
+    if action_type != "delete" or action_class_instance.model is not get_user_model():
+        return None
+    for user in objects:
+        erase_person(user=user, by=request.user)
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d person is erased: their enrollments and certificates stay, without a name.",
+            "%(count)d people are erased: their enrollments and certificates stay, without a name.",
+            len(objects),
+        )
+        % {"count": len(objects)},
+    )
+    return redirect(action_class_instance.next_url)
 
 
 @hooks.register("register_log_actions")

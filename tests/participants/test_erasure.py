@@ -132,3 +132,32 @@ def test_deleting_a_user_with_no_records_deletes_the_account(client):
     assert response.status_code == 302
     assert not User.objects.filter(pk=nobody.pk).exists()
     assert ErasureRequest.objects.get().user is None
+
+
+def test_bulk_deleting_users_in_the_admin_erases_each_of_them(client, session, amina):
+    """The users list's bulk "Delete" (Wagtail's own would fail on Amina's enrollment)."""
+    before = totals(session)
+    nobody = make_participant("nobody")
+    client.force_login(make_user("root", superuser=True))
+    url = reverse("wagtail_bulk_action", args=("auth", "user", "delete"))
+
+    response = client.post(
+        f"{url}?id={amina.pk}&id={nobody.pk}&next=/admin/users/", follow=True
+    )
+
+    assert response.redirect_chain[0] == ("/admin/users/", 302)
+    assert "2 people are erased" in response.content.decode()
+    erased = User.objects.get(pk=amina.pk)
+    assert erased.email == "" and not erased.is_active and erased.first_name == ""
+    assert not User.objects.filter(pk=nobody.pk).exists()
+    assert totals(session) == before
+    assert ErasureRequest.objects.filter(status="done").count() == 2
+    assert ModelLogEntry.objects.filter(action=ERASED_ACTION).count() == 2
+
+
+def test_bulk_delete_asks_first_and_a_get_changes_nothing(client, amina):
+    client.force_login(make_user("root", superuser=True))
+    url = reverse("wagtail_bulk_action", args=("auth", "user", "delete"))
+    response = client.get(f"{url}?id={amina.pk}&next=/admin/users/")
+    assert response.status_code == 200
+    assert User.objects.get(pk=amina.pk).first_name == "Amina"
