@@ -6,8 +6,15 @@ apps report, resets the clock.
 Activity is the newest of: sign-in, joining, a profile change, and what receivers of
 ``reporting_activity`` return (``courses``: the newest enrollment event). People who work
 in the admin are never erased by this rule.
+
+Records kept only for a while (application files and supervisor comments, deleted
+``APPLICATION_RECORDS_RETENTION_DAYS`` after their session ends) are deleted by the same
+daily run: the app that holds them registers a purge with ``register_expiring_records``
+(from its ``AppConfig.ready``); ``purge_expired_records`` runs every purge.
 """
 
+import logging
+from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
@@ -21,8 +28,38 @@ from django.utils import timezone, translation
 from .models import Participant, RetentionNotice
 from .privacy import erase_person
 
+logger = logging.getLogger(__name__)
+
 # Sent with ``user``; each receiver returns the person's latest activity it knows of, or None.
 reporting_activity = Signal()
+
+# name -> purge(*, now) -> how many records it deleted
+_expiring_records: dict[str, Callable[..., int]] = {}
+
+
+def register_expiring_records(name: str, purge: Callable[..., int]) -> None:
+    """Have the daily retention run ``purge(now=…)``, which deletes the records of its
+    kind that are past keeping and returns how many. ``purge`` decides what "past
+    keeping" is, usually with ``settings.APPLICATION_RECORDS_RETENTION_DAYS`` counted
+    from the session's last day (``courses.sessions.selectors.sessions_past_record_keeping``).
+
+    It must be safe to run again (a second run finds nothing left) and run its own
+    transaction. Registering the same name again replaces the purge (a reload)."""
+    _expiring_records[name] = purge
+
+
+def purge_expired_records(*, now=None) -> dict[str, int]:
+    """Run every registered purge; returns how many records each deleted. A purge that
+    fails is logged and the others still run (tomorrow's run tries it again)."""
+    now = now or timezone.now()
+    counts = {}
+    for name, purge in sorted(_expiring_records.items()):
+        try:
+            counts[name] = purge(now=now)
+        except Exception:
+            logger.exception("Retention: purging %s failed", name)
+            counts[name] = None
+    return counts
 
 
 def last_activity(user):

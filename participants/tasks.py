@@ -54,7 +54,9 @@ def remove_expired_personal_data_exports() -> int:
 
 @shared_task(acks_late=True, soft_time_limit=1800, time_limit=1900)
 def apply_retention() -> dict:
-    """The daily retention rule (participants.retention)."""
+    """The daily retention rules (participants.retention): inactive people, then the
+    expiring records every app registered (application files, supervisor comments)."""
     from .retention import apply_retention as run  # noqa: PLC0415 -- leaf
+    from .retention import purge_expired_records  # noqa: PLC0415 -- leaf
 
-    return run()
+    return {**run(), "purged": purge_expired_records()}

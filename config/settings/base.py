@@ -238,6 +238,9 @@ STORAGES = {
 # notice this many days before.
 PERSONAL_DATA_RETENTION_DAYS = env.int("PERSONAL_DATA_RETENTION_DAYS", default=6 * 365 + 1)
 RETENTION_NOTICE_DAYS = env.int("RETENTION_NOTICE_DAYS", default=30)
+# Application files and supervisor comments are deleted this many days after the last
+# day of their session (participants.retention.register_expiring_records).
+APPLICATION_RECORDS_RETENTION_DAYS = env.int("APPLICATION_RECORDS_RETENTION_DAYS", default=365)
 # How long a prepared "Download my data" ZIP is offered.
 PERSONAL_DATA_EXPORT_HOURS = env.int("PERSONAL_DATA_EXPORT_HOURS", default=24)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -1,12 +1,18 @@
 """Reads about sessions that several pages share: the viewer's own time zone for the
-agenda."""
+agenda; the sessions whose application records are past keeping."""
 
 from __future__ import annotations
 
 import functools
+from datetime import timedelta
 from importlib import resources
 
+from django.conf import settings
+from django.utils import timezone
+
 from participants.selectors import profile_of
+
+from ..models import CourseSession
 
 
 @functools.cache
@@ -32,3 +38,13 @@ def viewer_zone(user) -> str | None:
     country = str(getattr(profile, "duty_station", "") or "")
     zones = _zones_by_country().get(country, [])
     return zones[0] if len(zones) == 1 else None
+
+
+def sessions_past_record_keeping(*, now):
+    """Sessions whose last day is more than ``APPLICATION_RECORDS_RETENTION_DAYS`` before
+    ``now``: their application files and supervisor comments are no longer kept
+    (participants.retention; a purge registered there deletes them)."""
+    last_kept = timezone.localdate(now) - timedelta(
+        days=settings.APPLICATION_RECORDS_RETENTION_DAYS
+    )
+    return CourseSession.objects.filter(ends_on__lt=last_kept)

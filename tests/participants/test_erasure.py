@@ -141,9 +141,7 @@ def test_bulk_deleting_users_in_the_admin_erases_each_of_them(client, session, a
     client.force_login(make_user("root", superuser=True))
     url = reverse("wagtail_bulk_action", args=("auth", "user", "delete"))
 
-    response = client.post(
-        f"{url}?id={amina.pk}&id={nobody.pk}&next=/admin/users/", follow=True
-    )
+    response = client.post(f"{url}?id={amina.pk}&id={nobody.pk}&next=/admin/users/", follow=True)
 
     assert response.redirect_chain[0] == ("/admin/users/", 302)
     assert "2 people are erased" in response.content.decode()

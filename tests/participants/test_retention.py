@@ -9,8 +9,11 @@ from django.core import mail
 from django.utils import timezone
 
 from courses.models import Enrollment
+from courses.sessions.selectors import sessions_past_record_keeping
+from participants import retention
 from participants.models import ErasureRequest, Participant, RetentionNotice
-from participants.retention import apply_retention
+from participants.retention import apply_retention, register_expiring_records
+from participants.tasks import apply_retention as apply_retention_task
 from tests.factories.certificates import make_completers
 from tests.factories.courses import make_session
 from tests.factories.pages import make_course
@@ -67,3 +70,54 @@ def test_signing_in_after_the_notice_keeps_the_account(django_capture_on_commit_
     assert apply_retention(now=in_31_days) == {"warned": 0, "erased": 0}
     assert User.objects.get(pk=kofi.pk).is_active
     assert RetentionNotice.objects.count() == 1
+
+
+@pytest.fixture
+def registry(monkeypatch):
+    """An empty registry of expiring records for the test (apps may have filled it)."""
+    monkeypatch.setattr(retention, "_expiring_records", {})
+
+
+def test_the_daily_task_runs_every_registered_purge_over_sessions_past_keeping(
+    catalog, settings, registry
+):
+    """How application files and supervisor comments plug in: a purge registered with
+    ``register_expiring_records`` runs daily, given the sessions past keeping."""
+    settings.APPLICATION_RECORDS_RETENTION_DAYS = 30
+    course = make_course(catalog)
+    today = timezone.localdate()
+    old = make_session(
+        course,
+        starts_on=today - datetime.timedelta(days=35),
+        ends_on=today - datetime.timedelta(days=31),
+    )
+    make_session(
+        course,
+        starts_on=today - datetime.timedelta(days=32),
+        ends_on=today - datetime.timedelta(days=30),
+    )
+    make_session(course)  # still to come
+
+    def clear_old_justifications(*, now):
+        past = sessions_past_record_keeping(now=now)
+        return (
+            Enrollment.objects.filter(session__in=past)
+            .exclude(justification="")
+            .update(justification="")
+        )
+
+    def broken(*, now):
+        raise RuntimeError("storage is down")
+
+    (enrollment,) = make_completers(old, names=[("Amina", "Diallo")])
+    Enrollment.objects.filter(pk=enrollment.pk).update(justification="I lead talks in Mopti.")
+    register_expiring_records("application files", clear_old_justifications)
+    register_expiring_records("a broken kind", broken)
+
+    result = apply_retention_task.apply().get()
+
+    assert result["purged"] == {"a broken kind": None, "application files": 1}
+    assert Enrollment.objects.get(pk=enrollment.pk).justification == ""
+    assert list(sessions_past_record_keeping(now=timezone.now())) == [old]
+    # Safe to run again: nothing left to purge.
+    assert apply_retention_task.apply().get()["purged"]["application files"] == 0
