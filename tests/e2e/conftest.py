@@ -96,8 +96,15 @@ class BrowserProblems:
 
     public: list[str] = field(default_factory=list)
     admin: list[str] = field(default_factory=list)
+    # Pages of other sites a test passes through (the local OpenID Connect provider):
+    # not ours to fix, so only reported.
+    elsewhere: list[str] = field(default_factory=list)
+    origin: str = ""
 
     def record(self, url: str, text: str):
+        if self.origin and not url.startswith(self.origin):
+            self.elsewhere.append(f"{text} [{url}]")
+            return
         path = "/" + url.split("://", 1)[-1].partition("/")[2]
         (self.admin if path.startswith(ADMIN_PREFIX) else self.public).append(f"{text} [{url}]")
 
@@ -121,6 +128,7 @@ def browser_problems() -> BrowserProblems:
 def new_context(browser, live_server, browser_problems):
     """Make browser contexts (a person each: own cookies) that report their problems."""
     contexts = []
+    browser_problems.origin = live_server.url
 
     def make(**options):
         context = browser.new_context(base_url=live_server.url, locale="en-GB", **options)
@@ -178,6 +186,10 @@ def pytest_runtest_call(item):
         if problems is not None and problems.admin:
             item.add_report_section(
                 "call", "Wagtail admin console (not failed on)", "\n".join(problems.admin)
+            )
+        if problems is not None and problems.elsewhere:
+            item.add_report_section(
+                "call", "Other sites' console (not failed on)", "\n".join(problems.elsewhere)
             )
     if problems is not None and problems.public:
         pytest.fail(
