@@ -115,3 +115,22 @@ def test_sign_in_through_the_organization_download_the_data_and_ask_to_be_forgot
     page.get_by_role("button", name="Ask to be forgotten").click()
     expect(page.get_by_text("Your request is recorded")).to_be_visible()
     assert ErasureRequest.objects.get().user == amina
+
+
+def test_an_address_of_another_domain_is_refused_with_a_page_that_says_why(new_context, sso):
+    sso.add_user("eve-1", email="eve@elsewhere.example", email_verified=True)
+    page = new_context().new_page()
+    page.goto("/accounts/login/")
+    page.get_by_role("button", name="Sign in with Test Union").click()
+    page.get_by_label("Subject").fill("eve-1")
+    page.get_by_role("button", name="Authorize", exact=True).click()
+    expect(page.get_by_role("heading", name="This address cannot sign in here")).to_be_visible()
+    expect(page.get_by_text("eve@elsewhere.example")).to_be_visible()
+    shoot(page, "sso-refused")
+    page.context.add_cookies(
+        [{"name": "django_language", "value": "fr", "domain": "localhost", "path": "/"}]
+    )
+    page.goto("/accounts/login/")
+    expect(page.get_by_role("button", name="Se connecter avec Test Union")).to_be_visible()
+    shoot(page, "sign-in-sso-fr")
+    assert not SocialAccount.objects.exists()
