@@ -205,6 +205,7 @@ def profile_data(user) -> dict:
             "gender": participant.gender,
             "updated_at": participant.updated_at.isoformat(),
         },
+        "single_sign_on": _sign_in_links(user),
         "focal_point_for": [
             {"organization": f.organization.name, "since": f.created_at.isoformat()}
             for f in FocalPoint.objects.filter(user=user).select_related("organization")
@@ -214,6 +215,19 @@ def profile_data(user) -> dict:
             for r in ErasureRequest.objects.filter(user=user)
         ],
     }
+
+
+def _sign_in_links(user) -> list[dict]:
+    """The organizations' sign-ins linked to the account: which provider, and the id it
+    knows the person by (what Concord keeps to recognise them)."""
+    if not apps.is_installed("allauth.socialaccount"):
+        return []
+    from allauth.socialaccount.models import SocialAccount  # noqa: PLC0415 -- optional app
+
+    return [
+        {"provider": a.provider, "subject": a.uid, "linked_at": a.date_joined.isoformat()}
+        for a in SocialAccount.objects.filter(user=user).order_by("date_joined")
+    ]
 
 
 def build_personal_data_export(*, export: PersonalDataExport, now=None) -> PersonalDataExport:

@@ -15,7 +15,7 @@ from django.test import Client
 
 from config.oidc import allauth_apps, parse_providers
 from participants.models import Organization
-from participants.privacy import erase_person
+from participants.privacy import erase_person, profile_data
 from tests.factories.users import PASSWORD
 from tests.support.oidc_provider import callback_path, provider_settings, running_oidc_provider
 
@@ -84,6 +84,8 @@ def test_a_first_sign_in_creates_the_account_and_offers_the_organization(client,
     assert user.first_name == "Amina"
     assert SocialAccount.objects.get(user=user).provider == PROVIDER_ID
     assert EmailAddress.objects.get(user=user).verified
+    (link,) = profile_data(user)["single_sign_on"]
+    assert link["provider"] == PROVIDER_ID and link["subject"] == "amina-1"
     profile = client.get("/profile/").content.decode()
     auc = Organization.objects.get(acronym="AUC")
     assert f'<option value="{auc.pk}" selected>' in profile
