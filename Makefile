@@ -91,6 +91,9 @@ test: system-packages lint node_modules/.package-lock.json
 # The test settings, whatever the environment says (importing the config package, as
 # `python -m config.services` does, sets the development ones for Celery's sake).
 suite: export DJANGO_SETTINGS_MODULE := config.settings.test
+# One pytest worker per core (at most 4), a test file to a worker: each worker has its own
+# test database, Redis database and file folders (config/settings/test.py).
+PYTEST_ARGS ?= -n auto --maxprocesses 4 --dist loadfile
 suite:
 	$(BIN)/python -m config.preflight
 	$(MANAGE) makemigrations --check --dry-run

@@ -27,7 +27,7 @@ def fresh_certificate_files():
     """Certificate PDFs the previous run wrote are removed (the suite's own folder only)."""
 
     folder = Path(settings.CERTIFICATES_ROOT)
-    if folder.name == "test-certificates":
+    if folder.parent.name.startswith("test-files-"):
         shutil.rmtree(folder, ignore_errors=True)
 
 

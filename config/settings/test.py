@@ -1,10 +1,20 @@
 """The test suite: on the PostgreSQL and Redis that DATABASE_URL and REDIS_URL name.
 `make test` starts private ones and sets both; nothing is assumed to listen anywhere."""
 
+from urllib.parse import urlsplit, urlunsplit
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import env, mailer_from_url
+
+
+def redis_database_for_worker(url: str, worker: int) -> str:
+    """``url`` with the database number moved past the one given, one per xdist worker."""
+    parts = urlsplit(url)
+    base = int(parts.path.strip("/") or 0)
+    return urlunsplit(parts._replace(path=f"/{(base + 1 + worker) % 16}"))
+
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 if not (env("DATABASE_URL", default="") and env("REDIS_URL", default="")):
@@ -13,10 +23,18 @@ if not (env("DATABASE_URL", default="") and env("REDIS_URL", default="")):
         "PostgreSQL and Redis, or `python -m config.services test -- pytest …`."
     )
 DATABASES = {"default": env.db("DATABASE_URL")}
+# Under pytest-xdist (`make test` runs one pytest worker per core), each worker gets its
+# own Redis database and its own folders for files; pytest-django gives each its own test
+# database. Derived from the environment only, so that a Celery worker a test starts
+# (which inherits PYTEST_XDIST_WORKER and the unshifted REDIS_URL) lands on the same ones.
+_xdist_worker = env("PYTEST_XDIST_WORKER", default="")
 # A connection per request or task, unless a process of the tests (a Celery worker they
 # start) asks to keep it as production does.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 REDIS_URL = env("REDIS_URL")
+if _xdist_worker:
+    REDIS_URL = redis_database_for_worker(REDIS_URL, int(_xdist_worker.removeprefix("gw")))
+_files = VAR_DIR / f"test-files-{_xdist_worker or 'main'}"  # noqa: F405
 CELERY_BROKER_URL = REDIS_URL
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
@@ -30,7 +48,7 @@ MAILERS = {
     if _test_email_url
     else {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
 }
-CERTIFICATES_ROOT = env("CERTIFICATES_ROOT", default=str(VAR_DIR / "test-certificates"))  # noqa: F405
+CERTIFICATES_ROOT = env("CERTIFICATES_ROOT", default=str(_files / "certificates"))
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -40,15 +58,15 @@ STORAGES = {
     },
     "messages": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(VAR_DIR / "test-messages"), "base_url": None},  # noqa: F405
+        "OPTIONS": {"location": str(_files / "messages"), "base_url": None},
     },
     "personal_data": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(VAR_DIR / "test-personal-data"), "base_url": None},  # noqa: F405
+        "OPTIONS": {"location": str(_files / "personal-data"), "base_url": None},
     },
 }
-MEDIA_ROOT = str(VAR_DIR / "test-media")  # noqa: F405
+MEDIA_ROOT = str(_files / "media")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # The tests sign credentials with a key of their own, made on first use under var/.
-CREDENTIALS_KEY_DIR = env("CREDENTIALS_KEY_DIR", default=str(VAR_DIR / "test-credentials"))  # noqa: F405
+CREDENTIALS_KEY_DIR = env("CREDENTIALS_KEY_DIR", default=str(_files / "credentials"))
 CREDENTIALS_CREATE_KEY = True

@@ -226,7 +226,9 @@ def worker_env(*, queue: str, smtp: SmtpSink, site_url: str, **extra) -> dict:
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "DATABASE_URL": f"postgres://{user}{password}@{address}/{database['NAME']}",
-        "REDIS_URL": settings.REDIS_URL,
+        # As given, not as the settings moved it for an xdist worker: the worker process
+        # inherits PYTEST_XDIST_WORKER and moves it the same way.
+        "REDIS_URL": os.environ["REDIS_URL"],
         "CELERY_QUEUE": queue,
         "CONCORD_TEST_EMAIL_URL": smtp.url,
         "SITE_URL": site_url,
