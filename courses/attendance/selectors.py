@@ -319,7 +319,7 @@ def attendance_sheet(session: CourseSession, meetings=None) -> Sheet:
     if meetings is None:
         # A cancelled sitting has no column: nobody is marked for it.
         meetings = list(
-            Meeting.objects.filter(session=session, is_cancelled=False).order_by("starts_at", "pk")
+            Meeting.objects.filter(session=session).held().numbered().order_by("starts_at", "pk")
         )
     # The roster (see ``roster``), with only what the sheet shows of each person.
     enrollments = list(
@@ -395,7 +395,7 @@ def learning_progress(enrollments: Iterable[Enrollment], now=None) -> dict[int, 
     if not enrollments:
         return {}
     by_session: dict[int, list[Meeting]] = {e.session_id: [] for e in enrollments}
-    sittings = Meeting.objects.filter(session__in=by_session, is_cancelled=False)
+    sittings = Meeting.objects.filter(session__in=by_session).held().numbered()
     for meeting in sittings.order_by("starts_at", "pk"):
         by_session[meeting.session_id].append(meeting)
     marks = {
@@ -482,11 +482,11 @@ VERSIONS_COLUMN = _("Versions (do not edit)")
 
 
 def meeting_column(meeting: Meeting, tz) -> str:
-    """A meeting's column: its local start, which the import reads back, its title and
+    """A meeting's column: its local start, which the import reads back, its label and
     the time zone named (after the title: the import reads only the start)."""
     start = timezone.localtime(meeting.starts_at, tz)
     return " ".join(
-        part for part in (f"{start:%Y-%m-%d %H:%M}", meeting.title, f"({zone_name(tz)})") if part
+        part for part in (f"{start:%Y-%m-%d %H:%M}", meeting.label, f"({zone_name(tz)})") if part
     )
 
 

@@ -78,7 +78,7 @@ class SittingNotStarted(AttendanceError):
                 "recorded from 30 minutes before it starts. Nothing was saved."
             )
             % {
-                "sitting": meeting.title or _("This sitting"),
+                "sitting": meeting.label,
                 "when": course_datetime(meeting.starts_at, meeting.session),
             }
         )
@@ -92,7 +92,7 @@ class SittingCancelled(AttendanceError):
         self.meeting = meeting
         super().__init__(
             _("%(sitting)s is cancelled: no attendance is taken for it. Nothing was saved.")
-            % {"sitting": meeting.title or _("This sitting")}
+            % {"sitting": meeting.label}
         )
 
 

@@ -59,7 +59,7 @@ def _meeting_chart(report, tz) -> str:
     bars = []
     for line in report.meetings:
         day = date_format(timezone.localtime(line.meeting.starts_at, tz), "j M")
-        label = f"{line.meeting.title} · {day}" if line.meeting.title else day
+        label = f"{line.meeting.label} · {day}"
         if line.held:
             text = _("%(rate)s (%(n)d of %(total)d)") % {
                 "rate": percent(line.rate),
