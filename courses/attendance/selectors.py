@@ -177,7 +177,9 @@ class Figures:
 def _marks_by_enrollment(enrollment_ids) -> dict[int, dict[str, int]]:
     marks: dict[int, dict[str, int]] = {pk: {} for pk in enrollment_ids}
     rows = (
-        Attendance.objects.filter(enrollment_id__in=enrollment_ids, meeting__is_cancelled=False)
+        Attendance.objects.filter(
+            enrollment_id__in=enrollment_ids, meeting__in=Meeting.objects.held()
+        )
         .order_by()
         .values_list("enrollment_id", "status")
         .annotate(n=Count("pk"))
@@ -240,7 +242,7 @@ def completion_figures(
         )
     enrollments = list(enrollments)
     # A cancelled sitting took place for nobody: it counts neither way.
-    meetings = Meeting.objects.filter(session=session, is_cancelled=False).count()
+    meetings = Meeting.objects.filter(session=session).held().count()
     owed = completion_requirements(session, [e.pk for e in enrollments])
     marks = _marks_by_enrollment([e.pk for e in enrollments])
     live_modules = 0
@@ -448,7 +450,7 @@ def attended_hours_by_enrollment(enrollments: Iterable[Enrollment | int]) -> dic
         return hours
     rows = (
         Attendance.objects.filter(
-            enrollment_id__in=ids, status__in=ATTENDED, meeting__is_cancelled=False
+            enrollment_id__in=ids, status__in=ATTENDED, meeting__in=Meeting.objects.held()
         )
         .order_by()
         .values("enrollment_id")

@@ -673,9 +673,7 @@ def evaluate_completion(*, session: CourseSession, by, now=None) -> Evaluation:
         session = lock_session(session, by=by, refusal=_completion_refused())
         if session.status in (CourseSession.Status.DRAFT, CourseSession.Status.CANCELLED):
             raise AttendanceError(_("A draft or cancelled session cannot be evaluated."))
-        ahead = Meeting.objects.filter(
-            session=session, starts_at__gt=now, is_cancelled=False
-        ).count()
+        ahead = Meeting.objects.filter(session=session, starts_at__gt=now).held().count()
         if ahead:
             raise AttendanceError(
                 _(

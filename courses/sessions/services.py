@@ -308,7 +308,7 @@ def copy_session(*, session: CourseSession, by, code: str, days: int) -> CourseS
                 description=m.description,
                 venue_room=m.venue_room,
             )
-            for m in source.meetings.filter(is_cancelled=False)
+            for m in source.meetings.held()
         )
         log(copy, "wagtail.create", user=by, data={"copied_from": source.code})
         return copy
