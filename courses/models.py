@@ -1396,3 +1396,43 @@ class Response(models.Model):
 
     def __str__(self):
         return f"{self.question_id}: {self.number if self.number is not None else self.text}"
+
+
+class DonorSummary(models.Model):
+    """The printable one-page summary of a session for donors (``courses.reports.donor``):
+    asked for by a coordinator, rendered by the worker, kept in private storage and
+    downloaded only through a view that checks who asks. Asking again re-renders it."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Being prepared")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    session = models.OneToOneField(
+        CourseSession,
+        verbose_name=_("session"),
+        on_delete=models.CASCADE,
+        related_name="donor_summary",
+    )
+    state = models.CharField(_("state"), max_length=10, choices=State.choices)
+    pdf = models.FileField(_("PDF"), storage=certificate_storage, max_length=200, blank=True)
+    requested_at = models.DateTimeField(_("requested at"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    #: The language of the screen it was asked from: the PDF speaks it.
+    language = models.CharField(_("language"), max_length=8, default="en")
+    rendered_at = models.DateTimeField(_("rendered at"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("donor summary")
+        verbose_name_plural = _("donor summaries")
+
+    def __str__(self):
+        return f"{self.session_id} · {self.state}"
