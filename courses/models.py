@@ -1388,6 +1388,13 @@ class Response(models.Model):
     statement = models.PositiveSmallIntegerField(_("statement"), null=True, blank=True)
     number = models.SmallIntegerField(_("value"), null=True, blank=True)
     text = models.TextField(_("text"), max_length=4000, blank=True)
+    # The respondent's groups for the cross-session report, copied at submission as plain
+    # values (no foreign key: no join path to a person), each only while at least five
+    # people on the session's roster share all the values kept (``evaluation.services``);
+    # blank when not kept.
+    organization_kind = models.CharField(_("kind of organization"), max_length=20, blank=True)
+    organization = models.CharField(_("organization"), max_length=20, blank=True)
+    gender = models.CharField(_("gender"), max_length=20, blank=True)
 
     class Meta:
         verbose_name = _("response")

@@ -159,6 +159,7 @@ def _lock_with_meetings(session: CourseSession, by) -> tuple[CourseSession, dict
     attendance. A session with no meetings has nothing to take."""
     meetings = list(
         Meeting.objects.select_for_update(of=("session",))
+        .numbered()  # for the labels the audit log records
         .select_related("session__course")
         .filter(session_id=session.pk, session__in=attendance_sessions_for(by))
         .order_by("starts_at", "pk")

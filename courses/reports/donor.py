@@ -151,7 +151,7 @@ def donor_figures(session: CourseSession) -> DonorFigures:
                 figures.means += [(s, _number(m)) for s, _c, m in d.statements]
             elif q.type == T.TEXT and anonymous:
                 figures.quotes += [t for t in d.texts if len(t) <= QUOTE_LENGTH]
-        figures.quotes = figures.quotes[:QUOTES]
+        figures.quotes = list(dict.fromkeys(figures.quotes))[:QUOTES]  # no quote twice
     gain = session_gain(session)
     figures.pre_mean = _number(gain.pre_mean)
     figures.post_mean = _number(gain.post_mean)
@@ -206,7 +206,12 @@ class _Page:
 
     def pairs(self, rows: list[tuple[str, str]]):
         for label, value in rows:
-            self.text(f"{label}: {value}", indent=8, lines=1, gap=1.5)
+            self.text(
+                _("%(label)s: %(value)s") % {"label": label, "value": value},
+                indent=8,
+                lines=2,
+                gap=1.5,
+            )
 
 
 def _groups(groups: list[Group]) -> str:
@@ -291,12 +296,13 @@ def render_pdf(figures: DonorFigures) -> bytes:
         page.heading(_("In their words (anonymous)"))
         for quote in figures.quotes:
             page.text(f"“{quote}”", style="serif", indent=8, lines=3, gap=2)
-    page.text(
+    footer = pdf_text.fit(
         _("Prepared by Concord on %(when)s.") % {"when": course_datetime(timezone.now())},
+        style="sans",
         size=7.5,
-        colour=MUTED,
-        lines=1,
+        width=WIDTH - 2 * MARGIN,
     )
+    pdf_text.draw(canvas, footer, x=MARGIN, y=MARGIN - 18, colour=MUTED, align="left")
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
