@@ -17,6 +17,7 @@ from statistics import mean
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from courses.evaluation.selectors import (
     MIN_GROUP,
@@ -99,11 +100,11 @@ def session_context(session) -> dict:
 #: kept only for groups of five or more on the roster). Learning gain comes from the
 #: scored checks, tied to enrollments, so it is grouped by person.
 GROUPS = {
-    "course": _("Course"),
-    "year": _("Year"),
-    "organization": _("Organization"),
-    "kind": _("Kind of organization"),
-    "gender": _("Gender"),
+    "course": gettext_lazy("Course"),
+    "year": gettext_lazy("Year"),
+    "organization": gettext_lazy("Organization"),
+    "kind": gettext_lazy("Kind of organization"),
+    "gender": gettext_lazy("Gender"),
 }
 SESSION_GROUPS = ("course", "year")
 #: Where a response keeps each respondent group.
