@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from icalendar import Calendar, Event
 
@@ -115,7 +116,7 @@ def session_events(
         event.add("uid", meeting_uid(meeting))
         event.add("dtstamp", now)
         event.add("sequence", session.calendar_sequence)
-        event.add("summary", f"{title}: {meeting.title}" if meeting.title else title)
+        event.add("summary", f"{title}: {meeting.label}")
         event.add("dtstart", meeting.starts_at.astimezone(zone))
         event.add("dtend", meeting.ends_at.astimezone(zone))
         event.add("location", _location(session, meeting, private=private))
@@ -141,7 +142,10 @@ def session_events(
 
 def calendar_bytes(sessions: Iterable[CourseSession], *, private_ids=frozenset(), now=None):
     """One VCALENDAR of ``sessions`` (each with its ``meetings`` prefetched or not), with
-    the VTIMEZONE of every zone its events use."""
+    the VTIMEZONE of every zone its events use. Sittings not prefetched are fetched
+    here, numbered for their labels, in one query."""
+    sessions = list(sessions)
+    prefetch_related_objects(sessions, Prefetch("meetings", queryset=Meeting.objects.numbered()))
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

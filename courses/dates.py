@@ -104,5 +104,5 @@ def sitting_when(meeting, session=None) -> str:
 
 
 def sitting_day(meeting, session=None) -> str:
-    """A sitting's short label when it has no title: its date where the session is."""
+    """The date of a sitting where the session is (beside its ``Meeting.label``)."""
     return course_date(meeting.starts_at, session or meeting.session)

@@ -12,7 +12,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from cms.models import CoursePage, CourseTrainer, ModulePage
 from cms.roles import PARTICIPANTS
@@ -422,11 +421,10 @@ def _schedule(session, days, hours):
     Meeting.objects.bulk_create(
         Meeting(
             session=session,
-            title=_("Day %(n)s") % {"n": number},
             starts_at=datetime.datetime.combine(day, starts, tzinfo=zone),
             ends_at=datetime.datetime.combine(day, ends, tzinfo=zone),
         )
-        for number, day in enumerate(days, start=1)
+        for day in days
     )
 
 

@@ -17,6 +17,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
@@ -290,8 +292,42 @@ class SeatQuota(models.Model):
         return f"{who}: {self.seats}"
 
 
+class MeetingQuerySet(models.QuerySet):
+    def held(self):
+        """The sittings that take place: a cancelled one took place for nobody (no mark,
+        no check-in, and it counts neither way for completion or hours)."""
+        return self.filter(is_cancelled=False)
+
+    def numbered(self):
+        """Each sitting with ``number``: its place among ALL the sittings of its session
+        (cancelled ones included, by start, then id), for ``label``. A correlated count,
+        not a window function: a window would renumber whatever the queryset filters."""
+        earlier = (
+            Meeting.objects.filter(session=models.OuterRef("session"))
+            .filter(
+                Q(starts_at__lt=models.OuterRef("starts_at"))
+                | Q(starts_at=models.OuterRef("starts_at"), pk__lt=models.OuterRef("pk"))
+            )
+            .order_by()
+            .values("session")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            number=models.functions.Coalesce(
+                models.Subquery(earlier, output_field=models.IntegerField()), 0
+            )
+            + 1
+        )
+
+
 class Meeting(models.Model):
-    """One sitting of a session, on which attendance is taken."""
+    """One sitting of a session, on which attendance is taken.
+
+    A sitting with no title is called by ``label``, "Day 3" in the language of whoever
+    reads it: generated sittings store no title, so the words are never frozen in the
+    language of whoever created the session.
+    """
 
     session = models.ForeignKey(
         CourseSession, verbose_name=_("session"), on_delete=models.CASCADE, related_name="meetings"
@@ -336,6 +372,8 @@ class Meeting(models.Model):
         help_text=_("Calendars and the agenda show it as cancelled."),
     )
 
+    objects = MeetingQuerySet.as_manager()
+
     class Meta:
         ordering = ["starts_at"]
         verbose_name = _("meeting")
@@ -347,7 +385,28 @@ class Meeting(models.Model):
         ]
 
     def __str__(self):
-        return self.title or f"{self.session.code} · {self.starts_at:%Y-%m-%d %H:%M}"
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """What every screen, file and message calls the sitting: its title, or "Day N"
+        translated when shown (``Meeting.objects.numbered()`` spares the query)."""
+        if self.title:
+            return self.title
+        return gettext("Day %(n)s") % {"n": self.number}
+
+    @cached_property
+    def number(self) -> int:
+        """The sitting's place among all the sittings of its session (1 for the first).
+        An annotation of ``numbered()`` sets it without a query."""
+        if self.pk is None:
+            return 1
+        return (
+            Meeting.objects.filter(session_id=self.session_id)
+            .filter(Q(starts_at__lt=self.starts_at) | Q(starts_at=self.starts_at, pk__lt=self.pk))
+            .count()
+            + 1
+        )
 
     @property
     def hours(self) -> float:
@@ -1329,6 +1388,13 @@ class Response(models.Model):
     statement = models.PositiveSmallIntegerField(_("statement"), null=True, blank=True)
     number = models.SmallIntegerField(_("value"), null=True, blank=True)
     text = models.TextField(_("text"), max_length=4000, blank=True)
+    # The respondent's groups for the cross-session report, copied at submission as plain
+    # values (no foreign key: no join path to a person), each only while at least five
+    # people on the session's roster share all the values kept (``evaluation.services``);
+    # blank when not kept.
+    organization_kind = models.CharField(_("kind of organization"), max_length=20, blank=True)
+    organization = models.CharField(_("organization"), max_length=20, blank=True)
+    gender = models.CharField(_("gender"), max_length=20, blank=True)
 
     class Meta:
         verbose_name = _("response")
@@ -1337,3 +1403,43 @@ class Response(models.Model):
 
     def __str__(self):
         return f"{self.question_id}: {self.number if self.number is not None else self.text}"
+
+
+class DonorSummary(models.Model):
+    """The printable one-page summary of a session for donors (``courses.reports.donor``):
+    asked for by a coordinator, rendered by the worker, kept in private storage and
+    downloaded only through a view that checks who asks. Asking again re-renders it."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Being prepared")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    session = models.OneToOneField(
+        CourseSession,
+        verbose_name=_("session"),
+        on_delete=models.CASCADE,
+        related_name="donor_summary",
+    )
+    state = models.CharField(_("state"), max_length=10, choices=State.choices)
+    pdf = models.FileField(_("PDF"), storage=certificate_storage, max_length=200, blank=True)
+    requested_at = models.DateTimeField(_("requested at"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    #: The language of the screen it was asked from: the PDF speaks it.
+    language = models.CharField(_("language"), max_length=8, default="en")
+    rendered_at = models.DateTimeField(_("rendered at"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("donor summary")
+        verbose_name_plural = _("donor summaries")
+
+    def __str__(self):
+        return f"{self.session_id} · {self.state}"

@@ -209,3 +209,11 @@ def send_evaluation_reminders():
     from courses.evaluation import services  # noqa: PLC0415 -- leaf
 
     return services.owe_reminders()
+
+
+@shared_task(acks_late=True, soft_time_limit=120, time_limit=150)
+def render_donor_summary(*, summary_id):
+    """A session's one-page donor summary (``reports.donor.render_donor_summary``)."""
+    from courses.reports import donor  # noqa: PLC0415 -- leaf
+
+    return donor.render_donor_summary(summary_id)

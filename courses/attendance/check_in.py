@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from courses.attendance.services import CheckInRefused, check_in, token_is_fresh
-from courses.dates import sitting_day
 
 SCAN_KEY = "check_in_scan"
 
@@ -47,7 +46,7 @@ def check_in_view(request):
         else:
             request.session.pop(SCAN_KEY, None)
             values = {
-                "meeting": result.meeting.title or sitting_day(result.meeting),
+                "meeting": result.meeting.label,
                 "course": result.meeting.session.course.title,
                 "status": result.attendance.get_status_display().lower(),
             }

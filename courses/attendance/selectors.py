@@ -177,7 +177,9 @@ class Figures:
 def _marks_by_enrollment(enrollment_ids) -> dict[int, dict[str, int]]:
     marks: dict[int, dict[str, int]] = {pk: {} for pk in enrollment_ids}
     rows = (
-        Attendance.objects.filter(enrollment_id__in=enrollment_ids, meeting__is_cancelled=False)
+        Attendance.objects.filter(
+            enrollment_id__in=enrollment_ids, meeting__in=Meeting.objects.held()
+        )
         .order_by()
         .values_list("enrollment_id", "status")
         .annotate(n=Count("pk"))
@@ -240,7 +242,7 @@ def completion_figures(
         )
     enrollments = list(enrollments)
     # A cancelled sitting took place for nobody: it counts neither way.
-    meetings = Meeting.objects.filter(session=session, is_cancelled=False).count()
+    meetings = Meeting.objects.filter(session=session).held().count()
     owed = completion_requirements(session, [e.pk for e in enrollments])
     marks = _marks_by_enrollment([e.pk for e in enrollments])
     live_modules = 0
@@ -319,7 +321,7 @@ def attendance_sheet(session: CourseSession, meetings=None) -> Sheet:
     if meetings is None:
         # A cancelled sitting has no column: nobody is marked for it.
         meetings = list(
-            Meeting.objects.filter(session=session, is_cancelled=False).order_by("starts_at", "pk")
+            Meeting.objects.filter(session=session).held().numbered().order_by("starts_at", "pk")
         )
     # The roster (see ``roster``), with only what the sheet shows of each person.
     enrollments = list(
@@ -395,7 +397,7 @@ def learning_progress(enrollments: Iterable[Enrollment], now=None) -> dict[int, 
     if not enrollments:
         return {}
     by_session: dict[int, list[Meeting]] = {e.session_id: [] for e in enrollments}
-    sittings = Meeting.objects.filter(session__in=by_session, is_cancelled=False)
+    sittings = Meeting.objects.filter(session__in=by_session).held().numbered()
     for meeting in sittings.order_by("starts_at", "pk"):
         by_session[meeting.session_id].append(meeting)
     marks = {
@@ -448,7 +450,7 @@ def attended_hours_by_enrollment(enrollments: Iterable[Enrollment | int]) -> dic
         return hours
     rows = (
         Attendance.objects.filter(
-            enrollment_id__in=ids, status__in=ATTENDED, meeting__is_cancelled=False
+            enrollment_id__in=ids, status__in=ATTENDED, meeting__in=Meeting.objects.held()
         )
         .order_by()
         .values("enrollment_id")
@@ -482,11 +484,11 @@ VERSIONS_COLUMN = _("Versions (do not edit)")
 
 
 def meeting_column(meeting: Meeting, tz) -> str:
-    """A meeting's column: its local start, which the import reads back, its title and
+    """A meeting's column: its local start, which the import reads back, its label and
     the time zone named (after the title: the import reads only the start)."""
     start = timezone.localtime(meeting.starts_at, tz)
     return " ".join(
-        part for part in (f"{start:%Y-%m-%d %H:%M}", meeting.title, f"({zone_name(tz)})") if part
+        part for part in (f"{start:%Y-%m-%d %H:%M}", meeting.label, f"({zone_name(tz)})") if part
     )
 
 

@@ -78,7 +78,7 @@ class SittingNotStarted(AttendanceError):
                 "recorded from 30 minutes before it starts. Nothing was saved."
             )
             % {
-                "sitting": meeting.title or _("This sitting"),
+                "sitting": meeting.label,
                 "when": course_datetime(meeting.starts_at, meeting.session),
             }
         )
@@ -92,7 +92,7 @@ class SittingCancelled(AttendanceError):
         self.meeting = meeting
         super().__init__(
             _("%(sitting)s is cancelled: no attendance is taken for it. Nothing was saved.")
-            % {"sitting": meeting.title or _("This sitting")}
+            % {"sitting": meeting.label}
         )
 
 
@@ -159,6 +159,7 @@ def _lock_with_meetings(session: CourseSession, by) -> tuple[CourseSession, dict
     attendance. A session with no meetings has nothing to take."""
     meetings = list(
         Meeting.objects.select_for_update(of=("session",))
+        .numbered()  # for the labels the audit log records
         .select_related("session__course")
         .filter(session_id=session.pk, session__in=attendance_sessions_for(by))
         .order_by("starts_at", "pk")
@@ -673,9 +674,7 @@ def evaluate_completion(*, session: CourseSession, by, now=None) -> Evaluation:
         session = lock_session(session, by=by, refusal=_completion_refused())
         if session.status in (CourseSession.Status.DRAFT, CourseSession.Status.CANCELLED):
             raise AttendanceError(_("A draft or cancelled session cannot be evaluated."))
-        ahead = Meeting.objects.filter(
-            session=session, starts_at__gt=now, is_cancelled=False
-        ).count()
+        ahead = Meeting.objects.filter(session=session, starts_at__gt=now).held().count()
         if ahead:
             raise AttendanceError(
                 _(

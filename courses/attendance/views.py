@@ -236,7 +236,9 @@ class AttendanceSheetView(AttendanceSessionMixin, WagtailAdminTemplateMixin, Tem
 
     @cached_property
     def meetings(self) -> list[Meeting]:
-        return list(Meeting.objects.filter(session=self.session).order_by("starts_at", "pk"))
+        return list(
+            Meeting.objects.filter(session=self.session).numbered().order_by("starts_at", "pk")
+        )
 
     @cached_property
     def focus(self) -> Meeting | None:
@@ -622,7 +624,7 @@ class AttendanceImportView(AttendanceSessionMixin, WagtailAdminTemplateMixin, Fo
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         tz = zoneinfo.ZoneInfo(self.session.timezone)
-        first = self.session.meetings.order_by("starts_at", "pk").first()
+        first = self.session.meetings.numbered().order_by("starts_at", "pk").first()
         context.update(
             session=self.session,
             import_errors=self.errors,

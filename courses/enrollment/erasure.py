@@ -6,13 +6,13 @@ the person wrote about themselves goes).
 Connected from ``CoursesConfig.ready``; participants never imports courses.
 """
 
-from django.db.models import Max
+from django.db.models import Max, Prefetch
 from django.dispatch import receiver
 
 from participants.privacy import collecting_personal_data, person_erasing
 from participants.retention import reporting_activity
 
-from ..models import Enrollment, ModuleVisit
+from ..models import Enrollment, Meeting, ModuleVisit
 
 
 @receiver(person_erasing, dispatch_uid="courses.enrollment.erasure")
@@ -29,7 +29,11 @@ def personal_training_records(sender, *, user, **kwargs):
     enrollments = list(
         Enrollment.objects.filter(participant=user)
         .select_related("session__course", "organization")
-        .prefetch_related("attendances__meeting", "notices", "certificates")
+        .prefetch_related(
+            Prefetch("attendances__meeting", queryset=Meeting.objects.numbered()),
+            "notices",
+            "certificates",
+        )
         .order_by("requested_at", "pk")
     )
     files = {}
@@ -65,7 +69,7 @@ def personal_training_records(sender, *, user, **kwargs):
                 "attendance_percent": enrollment.attendance_percent,
                 "attendance": [
                     {
-                        "sitting": a.meeting.title,
+                        "sitting": a.meeting.label,
                         "starts_at": a.meeting.starts_at,
                         "status": a.status,
                     }

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from courses.enrollment import notifications
 from courses.evaluation import answers as answer_rules
+from courses.evaluation.selectors import MIN_GROUP
 from courses.models import (
     ROSTER,
     CourseSession,
@@ -178,24 +179,52 @@ def save_draft(*, assignment: SessionQuestionnaire, user, data, now=None) -> Sub
     return marker
 
 
-def _responses(assignment, questions, answers) -> list[Response]:
+def respondent_groups(enrollment: Enrollment) -> dict[str, str]:
+    """The groups a response is counted in across sessions (kind of organization,
+    gender, organization, in that order), each kept only while at least ``MIN_GROUP``
+    people on the session's roster share every value kept so far: whoever reads the
+    table sees at most a group of five or more people of this session, never a person.
+    Up to three counting queries."""
+    organization = enrollment.organization
+    profile = getattr(enrollment.participant, "participant", None)
+    candidates = (
+        ("organization_kind", "organization__kind", organization.kind),
+        ("gender", "participant__participant__gender", getattr(profile, "gender", "")),
+        ("organization", "organization__acronym", organization.acronym),
+    )
+    roster = Enrollment.objects.filter(session_id=enrollment.session_id, status__in=ROSTER)
+    kept, lookups = {}, {}
+    for field, lookup, value in candidates:
+        if not value:
+            continue
+        trial = {**lookups, lookup: value}
+        if roster.filter(**trial).count() >= MIN_GROUP:
+            kept[field], lookups = value, trial
+    return kept
+
+
+def _responses(assignment, questions, answers, groups=None) -> list[Response]:
+    groups = groups or {}
     rows = []
     for question in questions:
         value = answers.get(str(question.pk))
         if value is None:
             continue
         if question.type == T.TEXT:
-            rows.append(Response(assignment=assignment, question=question, text=value))
+            rows.append(Response(assignment=assignment, question=question, text=value, **groups))
         elif question.type == T.MULTIPLE:
-            rows += [Response(assignment=assignment, question=question, number=v) for v in value]
+            rows += [
+                Response(assignment=assignment, question=question, number=v, **groups)
+                for v in value
+            ]
         elif question.type == T.MATRIX:
             rows += [
-                Response(assignment=assignment, question=question, statement=i, number=v)
+                Response(assignment=assignment, question=question, statement=i, number=v, **groups)
                 for i, v in enumerate(value)
                 if v is not None
             ]
         else:
-            rows.append(Response(assignment=assignment, question=question, number=value))
+            rows.append(Response(assignment=assignment, question=question, number=value, **groups))
     return rows
 
 
@@ -207,7 +236,8 @@ def submit(*, assignment: SessionQuestionnaire, user, data, now=None) -> Submiss
     forged, a required answer is missing, or they submitted before. Side effects, in one
     transaction under the marker's row lock: the marker is stamped (with the score for a
     knowledge check), its draft cleared; the answers become ``Response`` rows, in random
-    order and with random keys (an anonymous questionnaire keeps no other copy).
+    order and with random keys (an anonymous questionnaire keeps no other copy), each
+    with the respondent's groups as far as ``respondent_groups`` keeps them.
     """
     now = now or timezone.now()
     questionnaire = assignment.questionnaire
@@ -221,7 +251,7 @@ def submit(*, assignment: SessionQuestionnaire, user, data, now=None) -> Submiss
         marker = _marker(enrollment, assignment)
         if marker.submitted_at:
             raise EvaluationError(_("You have already submitted this questionnaire."))
-        rows = _responses(assignment, questions, checked.answers)
+        rows = _responses(assignment, questions, checked.answers, respondent_groups(enrollment))
         random.shuffle(rows)
         Response.objects.bulk_create(rows)
         marker.draft = {}

@@ -133,7 +133,10 @@ def learning_of(user) -> tuple[list[LearningRow], list[LearningRow]]:
         .select_related("session__course", "organization")
         .prefetch_related(
             downloadable_certificates(),
-            Prefetch("session__meetings", queryset=Meeting.objects.select_related("facilitator")),
+            Prefetch(
+                "session__meetings",
+                queryset=Meeting.objects.numbered().select_related("facilitator"),
+            ),
         )
         .order_by("session__starts_on", "session__code")
     )
@@ -203,4 +206,4 @@ def calendar_sessions(user) -> QuerySet[CourseSession]:
 
 
 def _sittings():
-    return Prefetch("meetings", queryset=Meeting.objects.select_related("facilitator"))
+    return Prefetch("meetings", queryset=Meeting.objects.numbered().select_related("facilitator"))

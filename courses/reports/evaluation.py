@@ -4,7 +4,9 @@ knowledge checks' gain; across sessions, satisfaction and gain by group.
 
 Suppression: a questionnaire with fewer than ``MIN_GROUP`` responses shows its
 response rate only, and a cross-session group of fewer than ``MIN_GROUP`` people or
-responses shows no figure.
+responses shows no figure; by organization, kind or gender, a session's responses
+count in a group only when neither the group nor the rest of that session's
+respondents is a group of 1 to 4 (``_satisfaction_by_respondent_group``).
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from statistics import mean
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from courses.evaluation.selectors import (
     MIN_GROUP,
@@ -25,6 +28,7 @@ from courses.evaluation.selectors import (
 )
 from courses.models import ROSTER, Question, Questionnaire, Response, Submission
 from courses.reports.charts import Bar, bar_chart
+from participants.models import Organization, Participant
 
 T = Question.Type
 K = Questionnaire.Kind
@@ -90,17 +94,21 @@ def session_context(session) -> dict:
 
 # ---------------------------------------------------------------------- across sessions
 
-#: The groupings of the cross-session evaluation report. Satisfaction is anonymous, so
-#: it is grouped only by what a session is (course, year); learning gain comes from the
-#: scored checks, tied to enrollments, so it is grouped by person too.
+#: The groupings of the cross-session evaluation report. Satisfaction is anonymous: by
+#: course and year it is grouped by what a session is; by organization, kind or gender,
+#: by the groups copied onto each response at submission (``Response.organization`` …,
+#: kept only for groups of five or more on the roster). Learning gain comes from the
+#: scored checks, tied to enrollments, so it is grouped by person.
 GROUPS = {
-    "course": _("Course"),
-    "year": _("Year"),
-    "organization": _("Organization"),
-    "kind": _("Kind of organization"),
-    "gender": _("Gender"),
+    "course": gettext_lazy("Course"),
+    "year": gettext_lazy("Year"),
+    "organization": gettext_lazy("Organization"),
+    "kind": gettext_lazy("Kind of organization"),
+    "gender": gettext_lazy("Gender"),
 }
 SESSION_GROUPS = ("course", "year")
+#: Where a response keeps each respondent group.
+RESPONSE_FIELDS = {"organization": "organization", "kind": "organization_kind", "gender": "gender"}
 
 
 @dataclass
@@ -183,6 +191,8 @@ def cross_session(sessions, grouping: str) -> list[Line]:
         "enrollment__organization__kind",
         "enrollment__participant__participant__gender",
     )
+    if grouping in RESPONSE_FIELDS:
+        satisfaction, respondents = _satisfaction_by_respondent_group(session_ids, grouping)
     for eid, kind, score, title, starts, acronym, org_kind, gender in checks.iterator(
         chunk_size=5000
     ):
@@ -197,14 +207,15 @@ def cross_session(sessions, grouping: str) -> list[Line]:
     gains = defaultdict(list)
     for eid in pre.keys() & post.keys():
         gains[group_of[eid]].append(post[eid] - pre[eid])
+    labels = _labels(grouping)
     lines = []
-    for key in sorted(set(satisfaction) | set(gains), key=str):
+    for key in sorted(set(satisfaction) | set(gains), key=lambda k: str(labels.get(k, k))):
         ratings = satisfaction.get(key, [])
         enough = respondents.get(key, 0) >= MIN_GROUP
         people = gains.get(key, [])
         lines.append(
             Line(
-                group=str(key),
+                group=str(labels.get(key, key)),
                 respondents=respondents.get(key, 0),
                 satisfaction=round(mean(ratings), 2) if enough and ratings else None,
                 agreeing=round(100 * sum(r >= 4 for r in ratings) / len(ratings), 1)
@@ -215,3 +226,64 @@ def cross_session(sessions, grouping: str) -> list[Line]:
             )
         )
     return lines
+
+
+def _labels(grouping: str) -> dict:
+    if grouping == "kind":
+        return dict(Organization.Kind.choices)
+    if grouping == "gender":
+        return dict(Participant.Gender.choices)
+    return {}
+
+
+def _satisfaction_by_respondent_group(session_ids, grouping: str):
+    """Ratings and respondents per organization, kind or gender, from the groups copied
+    onto the anonymous responses. A session's responses count in a group only when the
+    group has at least ``MIN_GROUP`` respondents in it AND the rest of the session's
+    respondents are none or ``MIN_GROUP`` or more: a figure for "everyone but this
+    group" of 1 to 4 people, subtracted from the session's own, would tell theirs.
+    Responses whose group was not kept (blank) count towards the rest only. Three
+    queries."""
+    field = RESPONSE_FIELDS[grouping]
+    evaluations = Response.objects.filter(
+        assignment__session_id__in=session_ids,
+        assignment__questionnaire__kind=K.EVALUATION,
+    )
+    # Respondents of a group in a questionnaire: answers to its most answered question
+    # that takes one answer per person (a matrix through its first statement).
+    per_question = (
+        evaluations.filter(
+            Q(question__type__in=[T.RATING, T.NPS, T.SINGLE])
+            | Q(question__type=T.MATRIX, statement=0)
+        )
+        .values_list("assignment_id", field, "question_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    in_group: dict[tuple[int, str], int] = defaultdict(int)
+    for assignment_id, group, _question, n in per_question:
+        in_group[(assignment_id, group)] = max(in_group[(assignment_id, group)], n)
+    totals = dict(
+        Submission.objects.filter(
+            assignment_id__in={a for a, _g in in_group}, submitted_at__isnull=False
+        )
+        .values_list("assignment_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    counted = {
+        (a, g)
+        for (a, g), n in in_group.items()
+        if g and n >= MIN_GROUP and (totals.get(a, n) - n == 0 or totals.get(a, n) - n >= MIN_GROUP)
+    }
+    respondents = defaultdict(int)
+    for a, g in counted:
+        respondents[g] += in_group[(a, g)]
+    satisfaction = defaultdict(list)
+    ratings = evaluations.filter(
+        question__type__in=[T.RATING, T.MATRIX], number__isnull=False
+    ).values_list("assignment_id", field, "number")
+    for assignment_id, group, number in ratings.iterator(chunk_size=5000):
+        if (assignment_id, group) in counted:
+            satisfaction[group].append(number)
+    return satisfaction, respondents

@@ -50,15 +50,11 @@ class EvaluationReportView(SafeSpreadsheetExportMixin, ReportView):
 
     @cached_property
     def columns(self):
-        columns = [Column("group", label=str(GROUPS[self.grouping]))]
-        if self.grouping in SESSION_GROUPS:
-            columns += [
-                Column("respondents", label=_("Evaluations submitted")),
-                Column("satisfaction", label=_("Mean rating (1-5)")),
-                Column("agreeing", label=_("Ratings of 4 or 5 (%)")),
-            ]
         return [
-            *columns,
+            Column("group", label=str(GROUPS[self.grouping])),
+            Column("respondents", label=_("Evaluations submitted")),
+            Column("satisfaction", label=_("Mean rating (1-5)")),
+            Column("agreeing", label=_("Ratings of 4 or 5 (%)")),
             Column("people", label=_("People with both knowledge checks")),
             Column("gain", label=_("Mean learning gain (points)")),
         ]

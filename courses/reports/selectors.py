@@ -210,7 +210,7 @@ def session_report(session: CourseSession, now=None) -> SessionReport:
     and organizations, the marks per person and per meeting (counted by the database),
     and the rule's figures (``completion_figures``)."""
     now = now or timezone.now()
-    meetings = list(Meeting.objects.filter(session=session).order_by("starts_at", "pk"))
+    meetings = list(Meeting.objects.filter(session=session).numbered().order_by("starts_at", "pk"))
     enrollments = list(roster(session))
     marks = Attendance.objects.filter(
         meeting__session=session, enrollment__session=session, enrollment__status__in=ROSTER

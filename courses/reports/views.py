@@ -21,6 +21,8 @@ import django_filters
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.forms.utils import flatatt
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -29,7 +31,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
+from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, Table
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -40,6 +43,7 @@ from wagtail.admin.widgets import HeaderButton
 from cms.models import CoursePage
 from courses.access import sessions_for
 from courses.models import Enrollment
+from courses.reports import donor
 from courses.reports.charts import Bar, bar_chart, histogram, percent
 from courses.reports.charts import Column as HistogramColumn
 from courses.reports.evaluation import session_context as evaluation_context
@@ -59,7 +63,7 @@ def _meeting_chart(report, tz) -> str:
     bars = []
     for line in report.meetings:
         day = date_format(timezone.localtime(line.meeting.starts_at, tz), "j M")
-        label = f"{line.meeting.title} · {day}" if line.meeting.title else day
+        label = f"{line.meeting.label} · {day}"
         if line.held:
             text = _("%(rate)s (%(n)d of %(total)d)") % {
                 "rate": percent(line.rate),
@@ -227,8 +231,40 @@ class SessionReportView(SessionScreenMixin, WagtailAdminTemplateMixin, TemplateV
                 ),
             ],
             **evaluation_context(self.session),
+            donor_summary=donor.summary_of(self.session),
         )
         return context
+
+
+class DonorSummaryRequestView(SessionScreenMixin, View):
+    """POST: prepare the session's one-page donor summary (again); the worker renders it."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        try:
+            donor.request_donor_summary(session=self.session, by=request.user)
+        except donor.DonorSummaryRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(
+                request,
+                _("The donor summary is being prepared: reload this page in a moment."),
+            )
+        return redirect(reverse("course_session_report:index", args=[self.session.pk]) + "#donor")
+
+
+def donor_summary_download(request, pk):
+    """The PDF, to the session's coordinators and superusers only (anyone else: 404)."""
+    summary = donor.summary_for(request.user, pk)
+    if summary is None:
+        raise Http404
+    return FileResponse(
+        summary.pdf.open("rb"),
+        as_attachment=True,
+        filename=f"donor-summary-{summary.session.code}.pdf",
+        content_type="application/pdf",
+    )
 
 
 # ---------------------------------------------------------------------- across sessions
@@ -442,7 +478,19 @@ class SessionReportViewSet(ViewSet):
     url_prefix = "courses/sessions"
 
     def get_urlpatterns(self):
-        return [path("<int:pk>/report/", SessionReportView.as_view(), name="index")]
+        return [
+            path("<int:pk>/report/", SessionReportView.as_view(), name="index"),
+            path(
+                "<int:pk>/report/donor-summary/",
+                DonorSummaryRequestView.as_view(),
+                name="donor_summary",
+            ),
+            path(
+                "<int:pk>/report/donor-summary.pdf",
+                donor_summary_download,
+                name="donor_summary_pdf",
+            ),
+        ]
 
 
 class ReportsViewSet(ViewSet):

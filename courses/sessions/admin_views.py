@@ -147,7 +147,7 @@ class CopySessionView(SessionScreenMixin, WagtailAdminTemplateMixin, TemplateVie
                 new_ends_on=self.session.ends_on + shift,
                 new_opens_at=self.session.enrollment_opens_at + shift,
                 new_closes_at=self.session.enrollment_closes_at + shift,
-                sittings=self.session.meetings.filter(is_cancelled=False).count(),
+                sittings=self.session.meetings.held().count(),
             )
             return self.render_to_response(context)
         try:

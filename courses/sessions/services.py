@@ -172,6 +172,8 @@ def generate_meetings(
 ) -> list[Meeting]:
     """One sitting per day of the session, 09:00 to 17:00 in its time zone, for the days
     that have none yet; sittings left outside new dates are removed. Editable afterwards.
+    They have no title: screens call them by ``Meeting.label`` ("Day 2" in the reader's
+    language), never by words frozen in the creator's language.
 
     Calling it again adds nothing. Returns the sittings it created.
     """
@@ -189,7 +191,6 @@ def generate_meetings(
         created = Meeting.objects.bulk_create(
             Meeting(
                 session=session,
-                title=_("Day %(n)s") % {"n": (day - session.starts_on).days + 1},
                 starts_at=datetime.datetime.combine(day, starts, tzinfo=zone),
                 ends_at=datetime.datetime.combine(day, ends, tzinfo=zone),
             )
@@ -307,7 +308,7 @@ def copy_session(*, session: CourseSession, by, code: str, days: int) -> CourseS
                 description=m.description,
                 venue_room=m.venue_room,
             )
-            for m in source.meetings.filter(is_cancelled=False)
+            for m in source.meetings.held()
         )
         log(copy, "wagtail.create", user=by, data={"copied_from": source.code})
         return copy

@@ -662,6 +662,7 @@ class MeetingIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return (
             Meeting.objects.filter(session__in=sessions_for(self.request.user))
+            .numbered()
             .select_related("session")
             .order_by("session__code", "starts_at")
         )
@@ -722,18 +723,24 @@ class MeetingViewSet(ModelViewSet):
     usage_view_class = MeetingUsageView
     list_display = [
         "session",
-        "title",
+        Column("label", label=gettext_lazy("Title")),
         SittingWhenColumn("when", label=gettext_lazy("When"), sort_key="starts_at"),
     ]
-    list_export = ["session.code", "title", "starts_at", "ends_at"]
-    export_headings = {"session.code": gettext_lazy("Session")}
+    list_export = ["session.code", "label", "starts_at", "ends_at"]
+    export_headings = {"session.code": gettext_lazy("Session"), "label": gettext_lazy("Title")}
     export_filename = "sittings"
     copy_view_enabled = False
     inspect_view_enabled = False
     edit_handler = ObjectList(
         [
             FieldPanel("session"),
-            FieldPanel("title"),
+            FieldPanel(
+                "title",
+                help_text=gettext_lazy(
+                    "Blank: the sitting is called “Day 1”, “Day 2”… by its place in the "
+                    "session, in the reader's language."
+                ),
+            ),
             FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
             MultiFieldPanel(
                 [

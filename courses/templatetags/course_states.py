@@ -34,6 +34,8 @@ TONES = {
     "cancelled": NEUTRAL,
     # the completion rule
     "met": POSITIVE,
+    # donor summaries (pending and failed as above)
+    "ready": POSITIVE,
     "not_met": CRITICAL,
 }
 

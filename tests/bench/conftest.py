@@ -22,6 +22,7 @@ from django.db import connection
 from cms.demo import seed_generated_courses, seed_site
 from cms.models import CoursePage, ModulePage
 from tests.bench.harness import emit
+from tests.support.pipeline_harness import pipeline  # noqa: F401 -- the fixture, for the e2e benchmarks
 
 COURSES = 500
 MODULES = 2_500

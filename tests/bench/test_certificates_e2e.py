@@ -22,7 +22,6 @@ from django.contrib.auth import get_user_model
 from wagtail.models import ModelLogEntry
 
 from cms.demo import seed_site
-from config.celery import app as celery_app
 from courses.certificates.services import issue_certificates
 from courses.models import Certificate, Enrollment
 from tests.bench.harness import emit
@@ -30,7 +29,6 @@ from tests.factories.certificates import make_completers
 from tests.factories.courses import make_session
 from tests.factories.pages import make_course
 from tests.factories.users import make_coordinator
-from tests.support.pipeline_harness import SmtpSink, Worker, drop_queue, worker_env
 
 COUNT = 200
 WARM_UP = 4
@@ -51,12 +49,8 @@ def _clean_up(course, sessions, usernames):
     course.delete()
 
 
-def test_certificates_e2e(django_db_setup, django_db_blocker, tmp_path):
-    queue = f"certificates-bench-{uuid.uuid4().hex[:8]}"
-    previous_queue = celery_app.conf.task_default_queue
-    celery_app.conf.task_default_queue = queue
-    sink = SmtpSink().start()
-    worker = None
+def test_certificates_e2e(pipeline, django_db_blocker):
+    sink, worker = pipeline.sink, pipeline.worker
     with django_db_blocker.unblock():
         _home, catalog = seed_site()
         course = make_course(catalog, title="Benchmark: mediation process design")
@@ -68,13 +62,6 @@ def test_certificates_e2e(django_db_setup, django_db_blocker, tmp_path):
         people = make_completers(warm, WARM_UP) + make_completers(session, COUNT)
         usernames = [coordinator.username] + [e.participant.username for e in people]
         try:
-            worker = Worker(
-                queue=queue,
-                env=worker_env(queue=queue, smtp=sink, site_url="http://testserver"),
-                log_dir=tmp_path,
-                concurrency=2,
-            )
-            worker.wait_ready()
             # Both pool processes load the renderer and its fonts, and open a connection.
             issue_certificates(session=warm, by=coordinator)
             assert sink.wait_for(WARM_UP, timeout=120), worker.log_tail()
@@ -119,9 +106,4 @@ def test_certificates_e2e(django_db_setup, django_db_blocker, tmp_path):
                 load_1min=round(os.getloadavg()[0], 1),
             )
         finally:
-            if worker is not None:
-                worker.stop()
-            sink.stop()
-            celery_app.conf.task_default_queue = previous_queue
-            drop_queue(queue)
             _clean_up(course, [warm, session], usernames)

@@ -23,7 +23,6 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from cms.demo import seed_site
-from config.celery import app as celery_app
 from courses.messaging.services import send_cohort_message
 from courses.models import CohortMessage, Enrollment, Notice
 from courses.sessions.services import generate_meetings
@@ -32,7 +31,6 @@ from tests.factories.certificates import make_completers
 from tests.factories.courses import make_profile, make_session
 from tests.factories.pages import make_course
 from tests.factories.users import make_coordinator, make_participant
-from tests.support.pipeline_harness import SmtpSink, Worker, drop_queue, worker_env
 
 COUNT = 500
 WARM_UP = 4
@@ -61,12 +59,8 @@ def _send(session, coordinator, audience="completed"):
     )
 
 
-def test_cohort_message_e2e(django_db_setup, django_db_blocker, tmp_path):
-    queue = f"messages-bench-{uuid.uuid4().hex[:8]}"
-    previous_queue = celery_app.conf.task_default_queue
-    celery_app.conf.task_default_queue = queue
-    sink = SmtpSink().start()
-    worker = None
+def test_cohort_message_e2e(pipeline, django_db_blocker):
+    sink, worker = pipeline.sink, pipeline.worker
     with django_db_blocker.unblock():
         _home, catalog = seed_site()
         course = make_course(catalog, title="Benchmark: messaging a cohort")
@@ -78,13 +72,6 @@ def test_cohort_message_e2e(django_db_setup, django_db_blocker, tmp_path):
         people = make_completers(warm, WARM_UP) + make_completers(session, COUNT)
         usernames = [coordinator.username] + [e.participant.username for e in people]
         try:
-            worker = Worker(
-                queue=queue,
-                env=worker_env(queue=queue, smtp=sink, site_url="http://testserver"),
-                log_dir=tmp_path,
-                concurrency=2,
-            )
-            worker.wait_ready()
             _send(warm, coordinator)
             assert sink.wait_for(WARM_UP, timeout=120), worker.log_tail()
 
@@ -107,11 +94,6 @@ def test_cohort_message_e2e(django_db_setup, django_db_blocker, tmp_path):
                 target_per_s=100,
             )
         finally:
-            if worker is not None:
-                worker.stop()
-            sink.stop()
-            celery_app.conf.task_default_queue = previous_queue
-            drop_queue(queue)
             _clean_up(course, [warm, session], usernames)
 
 

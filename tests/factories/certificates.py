@@ -26,7 +26,6 @@ def make_meetings(session, *, days=2, hours=7):
         meetings.append(
             Meeting.objects.create(
                 session=session,
-                title=f"Day {day + 1}",
                 starts_at=starts,
                 ends_at=starts + datetime.timedelta(hours=hours),
             )

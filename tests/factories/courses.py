@@ -55,14 +55,14 @@ def make_learner(course, username="learner", acronym="DPPA"):
 
 
 def make_meetings(session, n, *, first=None, hours=3):
-    """``n`` meetings of ``session``, one a day from ``first`` (default: ``n`` days ago)."""
+    """``n`` meetings of ``session``, one a day from ``first`` (default: ``n`` days ago),
+    untitled as generated ones are (their label is "Day 1", "Day 2"…)."""
     first = first or timezone.now().replace(minute=0, second=0, microsecond=0) - datetime.timedelta(
         days=n
     )
     return Meeting.objects.bulk_create(
         Meeting(
             session=session,
-            title=f"Day {i + 1}",
             starts_at=first + datetime.timedelta(days=i),
             ends_at=first + datetime.timedelta(days=i, hours=hours),
         )

@@ -21,10 +21,13 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
 import redis
 from aiosmtpd.controller import Controller
 from django.conf import settings
 from django.db import connection
+
+from config.celery import app as celery_app
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -254,3 +257,40 @@ def drop_queue(queue: str) -> None:
         if routing_key == queue:
             client.hdel("unacked", tag)
             client.zrem("unacked_index", tag)
+
+
+@dataclass
+class Pipeline:
+    """What the ``pipeline`` fixture runs: the worker, the sink and their queue."""
+
+    worker: Worker
+    sink: SmtpSink
+    queue: str
+
+
+@pytest.fixture
+def pipeline(django_db_setup, tmp_path):
+    """A real SMTP sink and a real Celery worker (concurrency 2) consuming a queue of its
+    own, which the tasks queued during the test go to; afterwards the worker is stopped,
+    the sink closed, the queue dropped and the default queue restored. The test commits
+    what the worker must read (``django_db_blocker.unblock()``) and removes it itself."""
+    queue = f"pipeline-{uuid.uuid4().hex[:8]}"
+    previous_queue = celery_app.conf.task_default_queue
+    celery_app.conf.task_default_queue = queue
+    sink = SmtpSink().start()
+    worker = None
+    try:
+        worker = Worker(
+            queue=queue,
+            env=worker_env(queue=queue, smtp=sink, site_url="http://testserver"),
+            log_dir=tmp_path,
+            concurrency=2,
+        )
+        worker.wait_ready()
+        yield Pipeline(worker=worker, sink=sink, queue=queue)
+    finally:
+        if worker is not None:
+            worker.stop()
+        sink.stop()
+        celery_app.conf.task_default_queue = previous_queue
+        drop_queue(queue)

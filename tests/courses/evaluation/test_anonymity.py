@@ -37,7 +37,21 @@ def test_no_foreign_key_path_from_a_response_to_a_person():
 
 def test_response_columns_carry_no_person_and_no_moment():
     columns = {f.column for f in Response._meta.concrete_fields}
-    assert columns == {"id", "assignment_id", "question_id", "statement", "number", "text"}
+    assert columns == {
+        "id",
+        "assignment_id",
+        "question_id",
+        "statement",
+        "number",
+        "text",
+        # Groups of five or more (see ``evaluation.services.respondent_groups``), as plain
+        # values: no key to follow to an organization's people or to a person.
+        "organization_kind",
+        "organization",
+        "gender",
+    }
+    groups = [Response._meta.get_field(n) for n in ("organization_kind", "organization", "gender")]
+    assert all(f.get_internal_type() == "CharField" and not f.is_relation for f in groups)
     assert not any(
         f.get_internal_type() in ("DateTimeField", "DateField", "AutoField", "BigAutoField")
         for f in Response._meta.concrete_fields

@@ -5,8 +5,10 @@ import pytest
 from django.urls import reverse
 
 from courses.evaluation import services
-from courses.models import Enrollment
-from tests.courses.evaluation.conftest import full_answers
+from courses.evaluation.services import attach, copy_questionnaire
+from courses.models import Enrollment, Response
+from tests.courses.evaluation.conftest import full_answers, open_window
+from tests.factories.courses import make_cohort, make_running_session
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +90,50 @@ def test_cross_session_report_and_exports_name_nobody(
             assert "Text nobody exports" not in text
     gain = body_of(client.get(url, {"by": "organization", "export": "csv"})).decode()
     assert "DPPA" in gain and "100" in gain
+
+
+# --- satisfaction by organization, kind and gender -----------------------------------------
+
+
+def test_responses_carry_only_groups_of_five_or_more(evaluation):
+    """Six DPPA staff (a UN entity) and two AUC staff: the DPPA answers carry their kind
+    and organization, the AUC answers neither (two people), and nobody's carries a
+    gender (none given)."""
+    session = evaluation.session
+    make_cohort(session, 2, acronym="AUC", prefix="au")
+    users = people(session)
+    answer(evaluation, users)
+    groups = set(
+        Response.objects.filter(assignment=evaluation).values_list(
+            "organization_kind", "organization", "gender"
+        )
+    )
+    assert groups == {("un", "DPPA", ""), ("", "", "")}
+    auc = Response.objects.filter(assignment=evaluation, organization_kind="")
+    assert auc.values("question").distinct().count() > 0  # the two AUC answer sets
+    assert not Response.objects.filter(assignment=evaluation, organization="AUC").exists()
+
+
+def test_satisfaction_by_kind_hides_a_group_whose_complement_is_small(
+    client, coordinator, course, evaluation, standard
+):
+    """Session A: six UN respondents and nobody else, shown. Session B: six UN and two
+    others: the UN figure of B would give the two others' away by subtraction from the
+    session's own, so B's answers are left out of the UN group."""
+    answer(evaluation, people(evaluation.session), rating=5)
+    other = make_running_session(course, people=6, coordinators=[coordinator])
+    make_cohort(other, 2, acronym="AUC", prefix="au")
+    b = attach(
+        session=other, questionnaire=copy_questionnaire(questionnaire=standard), **open_window()
+    )
+    answer(b, people(other), rating=2)
+    client.force_login(coordinator)
+    url = reverse("course_reports:evaluation")
+    csv = body_of(client.get(url, {"by": "kind", "export": "csv"})).decode("utf-8-sig")
+    lines = {line.split(",")[0]: line for line in csv.splitlines()}
+    # Only session A counts: 6 respondents, every rating 5.
+    assert lines["UN entity"].startswith("UN entity,6,5,100.0")
+    assert "Regional organization" not in lines or ",," in lines["Regional organization"]
+
+    html = client.get(url, {"by": "gender"}).content.decode()
+    assert "fewer than 5" in html.lower() or "Groups of fewer than 5" in html

@@ -13,6 +13,7 @@ from icalendar import Calendar
 
 from courses.attendance.services import check_in, current_check_in
 from courses.models import Attendance, Enrollment, Meeting, ModuleVisit
+from courses.sessions.services import generate_meetings
 from tests.factories.courses import make_meetings, make_profile, make_session
 from tests.factories.pages import make_course, make_module
 from tests.factories.users import make_participant
@@ -236,3 +237,26 @@ def test_the_feed_runs_a_fixed_number_of_queries(client, catalog, member):
     more, large = queries()
     assert (events, more) == (1, 5)
     assert len(large) == len(small)
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+
+def test_dates_follow_the_language_and_name_the_sessions_zone(client, course, member):
+    """The row, the agenda and the messages of My learning format dates as every other
+    course screen does (``courses.dates``): the language's own date format, times on the
+    session's clock with its zone named, never a bare abbreviation such as "JST"."""
+    session = make_session(
+        course,
+        code="tokyo",
+        starts_on=datetime.date(2027, 3, 1),
+        ends_on=datetime.date(2027, 3, 2),
+        timezone="Asia/Tokyo",
+    )
+    generate_meetings(session=session)
+    confirmed(member, session)
+    client.force_login(member)
+    html = client.get(reverse("my_learning"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "du 1 mars 2027 au 2 mars 2027" in html
+    assert "lundi 1 mars 2027, 9:00–17:00 (Asia/Tokyo)" in html  # noqa: RUF001 - the en dash of a range
+    assert "JST" not in html
