@@ -209,3 +209,11 @@ def send_evaluation_reminders():
     from courses.evaluation import services  # noqa: PLC0415 -- leaf
 
     return services.owe_reminders()
+
+
+@shared_task
+def send_clearance_reminders():
+    """Daily: remind supervisors who have not answered 3 and 7 days after a request."""
+    from courses.enrollment import clearance  # noqa: PLC0415 -- leaf
+
+    return clearance.owe_reminders()

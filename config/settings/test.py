@@ -46,6 +46,10 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": str(VAR_DIR / "test-personal-data"), "base_url": None},  # noqa: F405
     },
+    "applications": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(VAR_DIR / "test-applications"), "base_url": None},  # noqa: F405
+    },
 }
 MEDIA_ROOT = str(VAR_DIR / "test-media")  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
