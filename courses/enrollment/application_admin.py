@@ -116,11 +116,20 @@ class ConsentDocumentForm(WagtailAdminModelForm):
         return cleaned
 
     def save(self, commit=True):
-        if self.instance.pk and (
-            "text" in self.changed_data or "translations" in self.changed_data
-        ):
-            self.instance.version += 1
-            self.instance.version_date = timezone.now()
+        # Compared with the stored row, not ``changed_data``: a form posts the JSON of
+        # the translations and the text's line breaks in its own way.
+        document = self.instance
+        if document.pk:
+            stored = (
+                ConsentDocument.objects.filter(pk=document.pk)
+                .values("text", "translations")
+                .first()
+                or {}
+            )
+            before = (stored.get("text", "").replace("\r\n", "\n"), stored.get("translations"))
+            if before != (document.text.replace("\r\n", "\n"), document.translations):
+                document.version += 1
+                document.version_date = timezone.now()
         return super().save(commit)
 
 
