@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from courses.enrollment import applications
 from courses.enrollment.applications import Application, submit_application
-from courses.enrollment.services import EnrollmentError
+from courses.enrollment.services import EnrollmentError, enroll
 from courses.models import (
     ApplicationAnswer,
     ConsentRecord,
@@ -375,3 +375,27 @@ def test_the_application_form_admin_is_limited_to_ones_own_sessions(
     login(client, coordinator)
     page = client.get(reverse("application_forms:edit", args=[form.pk]))
     assert page.status_code == 200 and "Your CV" in page.content.decode()
+
+
+def test_a_nominee_answers_the_form_after_the_nomination(client, login, course, coordinator):
+    session = make_session(course, policy="nomination", coordinators=[coordinator])
+    _form, questions = make_form(session, cv_required=False)
+    nominee = applicant("nominee")
+    answers = {questions["role"].pk: "Adviser", questions["years"].pk: "8"}
+    with pytest.raises(EnrollmentError, match="focal point nominates them"):
+        submit_application(
+            participant=nominee, session=session, application=Application(answers=answers)
+        )
+    nominated = enroll(
+        participant=nominee, session=session, nominated_by=coordinator, justification="Lead"
+    )
+    login(client, nominee)
+    assert client.get(reverse("apply", args=[session.code])).status_code == 200
+    response = client.post(reverse("apply", args=[session.code]), post_data(questions))
+    assert response.status_code == 302
+    assert {a.question_id for a in nominated.answers.all()} >= {
+        questions["role"].pk,
+        questions["years"].pk,
+    }
+    again = client.get(reverse("apply", args=[session.code]))
+    assert again.status_code == 302 and again["Location"] == reverse("my_learning")
