@@ -240,6 +240,12 @@ ROLE_PERMISSIONS = {
         "change_sessionquestionnaire",
         "delete_sessionquestionnaire",
         "view_sessionquestionnaire",
+        # Application forms of the sessions they run; acknowledgement texts to pick from.
+        "add_applicationform",
+        "change_applicationform",
+        "delete_applicationform",
+        "view_applicationform",
+        "view_consentdocument",
     ],
     # Trainers take the attendance of the sessions they teach (only those).
     roles.TRAINERS: ["add_attendance", "change_attendance", "view_attendance"],

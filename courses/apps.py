@@ -29,7 +29,10 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401, PLC0415 -- app registry not ready (registers the checks)
-        from .enrollment import erasure  # noqa: F401, PLC0415 -- app registry not ready (connects it)
+        from .enrollment import (  # noqa: PLC0415 -- app registry not ready
+            clearance,  # noqa: F401 -- registers the supervisor emails' writer
+            erasure,  # noqa: F401 -- app registry not ready (connects it)
+        )
         from .messaging import services  # noqa: F401, PLC0415 -- registers the message emails' writer
 
         # Sent after courses' own migrations, once its permissions are made.

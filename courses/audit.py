@@ -50,6 +50,10 @@ FAIL_ACTION = "concord.certificate.fail"
 # Messages to a session's people
 MESSAGE_ACTION = "concord.session.message"
 
+# Applications: the supervisor's answer, deciding without it (issue 15, part B)
+CLEARANCE_ACTION = "concord.application.clearance"
+WAIVE_CLEARANCE_ACTION = "concord.application.waive_clearance"
+
 
 def log_each(
     entries: Iterable[tuple[object, dict]],
@@ -272,3 +276,32 @@ def register_actions(actions):
     _register_formatted(actions)
     _register_enrollment(actions)
     _register_messages(actions)
+    _register_applications(actions)
+
+
+def _register_applications(actions):
+    @actions.register_action(CLEARANCE_ACTION)
+    class ClearanceAnswered(LogFormatter):
+        label = gettext_lazy("Supervisor's clearance")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            if data.get("state") == "cleared":
+                return _("%(supervisor)s cleared %(person)s's application.") % data
+            return _("%(supervisor)s declined %(person)s's application.") % data
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("comment", "")
+
+    @actions.register_action(WAIVE_CLEARANCE_ACTION)
+    class ClearanceWaived(LogFormatter):
+        label = gettext_lazy("Decide without the supervisor's clearance")
+
+        def format_message(self, log_entry):
+            return _("%(person)s's application may be decided without clearance (was %(was)s).") % {
+                "person": log_entry.data.get("person", ""),
+                "was": log_entry.data.get("was", ""),
+            }
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("reason", "")

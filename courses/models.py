@@ -688,6 +688,8 @@ class Notice(models.Model):
         MESSAGE = "message", _("Message from the coordinators")
         EVALUATION_OPEN = "evaluation_open", _("Questionnaire open")
         EVALUATION_REMINDER = "evaluation_reminder", _("Questionnaire reminder")
+        CLEARANCE_REQUEST = "clearance_request", _("Clearance asked of the supervisor")
+        CLEARANCE_REMINDER = "clearance_reminder", _("Clearance reminder to the supervisor")
 
     enrollment = models.ForeignKey(
         Enrollment, verbose_name=_("enrollment"), on_delete=models.CASCADE, related_name="notices"
@@ -1443,3 +1445,314 @@ class DonorSummary(models.Model):
 
     def __str__(self):
         return f"{self.session_id} · {self.state}"
+
+
+# ---------------------------------------------------------------------- applications
+#
+# What a session may ask of the people who apply (issue 15, part B): questions of an
+# application form, a supervisor's clearance, and acknowledgements (consent) of
+# versioned texts. Uploaded files live in the private ``applications`` storage, never
+# under /media/; ``courses.enrollment.application_views`` checks who may read them.
+#
+# Translations follow the evaluation questionnaires' approach (no wagtail-localize for
+# models): the coordinator writes in the session's language, and ``translations`` holds
+# the other languages as JSON, e.g. {"fr": {"text": "…", "help_text": "…"}}.
+
+
+def application_storage():
+    return storages["applications"]
+
+
+class ConsentDocument(models.Model):
+    """An acknowledgement text of the library (privacy notice, Chatham House rule, …).
+
+    Changing its text makes a new version (``version`` + 1, by the admin form): people
+    who accepted an earlier one are asked again at their next step. What each person
+    accepted is kept in ``ConsentRecord`` with the version and the text as it stood.
+    """
+
+    class Kind(models.TextChoices):
+        PRIVACY = "privacy", _("Privacy notice")
+        CONDUCT = "conduct", _("Code of conduct / Chatham House rule")
+        RECORDING = "recording", _("Photo and recording consent")
+        DIRECTORY = "directory", _("Listing in the cohort directory")
+
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("text"), max_length=20_000)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    version_date = models.DateTimeField(_("version of"), default=timezone.now, editable=False)
+    is_condition = models.BooleanField(
+        _("condition of taking part"),
+        default=True,
+        help_text=_(
+            "A condition cannot be withdrawn while taking part; others (photos, the "
+            "directory) can be withdrawn at any time."
+        ),
+    )
+    translations = models.JSONField(
+        _("translations"),
+        default=dict,
+        blank=True,
+        help_text=_('Other languages, e.g. {"fr": {"title": "…", "text": "…"}}.'),
+    )
+
+    class Meta:
+        ordering = ["kind", "title", "pk"]
+        verbose_name = _("acknowledgement text")
+        verbose_name_plural = _("acknowledgement texts")
+
+    def __str__(self):
+        return f"{self.title} (v{self.version})"
+
+
+class ApplicationForm(ClusterableModel):
+    """What a session asks of applicants: its questions, a supervisor's clearance, the
+    acknowledgements. One per session; no form means nothing is asked."""
+
+    session = models.OneToOneField(
+        CourseSession,
+        verbose_name=_("session"),
+        on_delete=models.CASCADE,
+        related_name="application_form",
+    )
+    intro = models.TextField(
+        _("introduction"), max_length=2000, blank=True, help_text=_("Shown above the questions.")
+    )
+    requires_clearance = models.BooleanField(
+        _("supervisor's clearance required"),
+        default=False,
+        help_text=_(
+            "Applicants name their supervisor, who clears or declines through an emailed link."
+        ),
+    )
+    consents = models.ManyToManyField(
+        ConsentDocument,
+        verbose_name=_("acknowledgements required"),
+        blank=True,
+        related_name="forms",
+    )
+    translations = models.JSONField(
+        _("translations"),
+        default=dict,
+        blank=True,
+        help_text=_('Other languages, e.g. {"fr": {"intro": "…"}}.'),
+    )
+
+    class Meta:
+        verbose_name = _("application form")
+        verbose_name_plural = _("application forms")
+
+    def __str__(self):
+        return str(self.session.code)
+
+
+class ApplicationQuestion(Orderable):
+    """One question of an application form. Choices (and the languages of a language
+    proficiency question) one per line."""
+
+    class Kind(models.TextChoices):
+        SHORT_TEXT = "short_text", _("Short text")
+        LONG_TEXT = "long_text", _("Long text")
+        SINGLE = "single", _("Single choice")
+        MULTIPLE = "multiple", _("Multiple choice")
+        LANGUAGES = "languages", _("Language proficiency, per language")
+        YES_NO = "yes_no", _("Yes or no")
+        CV = "cv", _("File: CV")
+        NOMINATION_LETTER = "nomination_letter", _("File: nomination letter")
+        ENDORSEMENT = "endorsement", _("File: supervisor's endorsement")
+
+    form = ParentalKey(
+        ApplicationForm,
+        verbose_name=_("application form"),
+        on_delete=models.CASCADE,
+        related_name="questions",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    text = models.CharField(_("question"), max_length=500)
+    help_text = models.CharField(_("help text"), max_length=500, blank=True)
+    choices = models.TextField(
+        _("choices"),
+        blank=True,
+        help_text=_("Choices, or the languages of a proficiency question: one per line."),
+    )
+    required = models.BooleanField(_("required"), default=True)
+    in_queue = models.BooleanField(
+        _("column in the review queue"),
+        default=False,
+        help_text=_("Show the answers in a column of the review queue."),
+    )
+    translations = models.JSONField(
+        _("translations"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            'Other languages, e.g. {"fr": {"text": "…", "help_text": "…", "choices": ["…"]}}.'
+        ),
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("application question")
+        verbose_name_plural = _("application questions")
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def choice_list(self) -> list[str]:
+        return [line.strip() for line in self.choices.splitlines() if line.strip()]
+
+    @property
+    def is_file(self) -> bool:
+        return self.kind in FILE_QUESTIONS
+
+    def clean(self):
+        if self.kind in CHOICE_QUESTIONS and len(self.choice_list) < 2:
+            raise ValidationError({"choices": _("Give at least two choices, one per line.")})
+        if self.kind == self.Kind.LANGUAGES and not self.choice_list:
+            raise ValidationError({"choices": _("Give the languages, one per line.")})
+
+
+FILE_QUESTIONS = (
+    ApplicationQuestion.Kind.CV,
+    ApplicationQuestion.Kind.NOMINATION_LETTER,
+    ApplicationQuestion.Kind.ENDORSEMENT,
+)
+CHOICE_QUESTIONS = (ApplicationQuestion.Kind.SINGLE, ApplicationQuestion.Kind.MULTIPLE)
+
+
+class ApplicationAnswer(models.Model):
+    """An applicant's answer to one question: ``value`` holds text, a choice, a list of
+    choices, {language: level} or a yes/no; a file question holds the file instead."""
+
+    enrollment = models.ForeignKey(
+        Enrollment, verbose_name=_("enrollment"), on_delete=models.CASCADE, related_name="answers"
+    )
+    question = models.ForeignKey(
+        ApplicationQuestion,
+        verbose_name=_("question"),
+        on_delete=models.CASCADE,
+        related_name="answers",
+    )
+    value = models.JSONField(_("answer"), null=True, blank=True)
+    file = models.FileField(_("file"), storage=application_storage, max_length=200, blank=True)
+    file_name = models.CharField(_("file name"), max_length=200, blank=True)
+    content_type = models.CharField(_("file type"), max_length=100, blank=True)
+    answered_at = models.DateTimeField(_("answered at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["question__sort_order", "pk"]
+        verbose_name = _("application answer")
+        verbose_name_plural = _("application answers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrollment", "question"], name="one_answer_per_question"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.enrollment_id} · {self.question_id}"
+
+
+class SupervisorClearance(models.Model):
+    """An applicant's supervisor clears (or declines) their taking part, through a signed
+    link (``courses.enrollment.clearance``); no account needed. ``nonce`` is part of
+    what the link signs: a new request makes the links of the old one stop working."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting for the supervisor")
+        CLEARED = "cleared", _("Cleared")
+        DECLINED = "declined", _("Declined")
+        WAIVED = "waived", _("Decided without clearance")
+
+    enrollment = models.OneToOneField(
+        Enrollment,
+        verbose_name=_("enrollment"),
+        on_delete=models.CASCADE,
+        related_name="clearance",
+    )
+    supervisor_name = models.CharField(_("supervisor's name"), max_length=200, blank=True)
+    supervisor_email = models.EmailField(_("supervisor's email"))
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.PENDING
+    )
+    nonce = models.CharField(max_length=32, default=new_response_id, editable=False)
+    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("link expires at"))
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    comment = models.TextField(_("supervisor's comment"), max_length=2000, blank=True)
+    waived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided without clearance by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    waive_reason = models.TextField(_("reason to decide without it"), max_length=1000, blank=True)
+
+    class Meta:
+        verbose_name = _("supervisor's clearance")
+        verbose_name_plural = _("supervisors' clearances")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(state="waived") | ~Q(waive_reason=""),
+                name="waived_clearance_has_a_reason",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["requested_at"],
+                condition=Q(state="pending"),
+                name="clearance_pending",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.supervisor_email} · {self.get_state_display()}"
+
+
+class ConsentRecord(models.Model):
+    """That a person accepted one version of an acknowledgement text, and when; and when
+    they withdrew it, if they did. The text is kept as they read it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="consents",
+    )
+    document = models.ForeignKey(
+        ConsentDocument,
+        verbose_name=_("acknowledgement text"),
+        on_delete=models.PROTECT,
+        related_name="records",
+    )
+    version = models.PositiveIntegerField(_("version"))
+    text = models.TextField(_("text as accepted"))
+    session = models.ForeignKey(
+        CourseSession,
+        verbose_name=_("session"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The session the person was applying to or taking part in."),
+    )
+    accepted_at = models.DateTimeField(_("accepted at"), default=timezone.now)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-accepted_at", "-pk"]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "document", "version"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="one_standing_consent_per_version",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} · {self.document_id} v{self.version}"

@@ -217,3 +217,11 @@ def render_donor_summary(*, summary_id):
     from courses.reports import donor  # noqa: PLC0415 -- leaf
 
     return donor.render_donor_summary(summary_id)
+
+
+@shared_task
+def send_clearance_reminders():
+    """Daily: remind supervisors who have not answered 3 and 7 days after a request."""
+    from courses.enrollment import clearance  # noqa: PLC0415 -- leaf
+
+    return clearance.owe_reminders()

@@ -2,7 +2,7 @@ from django.urls import path
 
 from courses.attendance import check_in
 from courses.certificates import pages as certificate_pages
-from courses.enrollment import focal
+from courses.enrollment import application_views, focal
 from courses.enrollment import views as enrollment_views
 from courses.evaluation import views as evaluation_views
 from courses.learning import views
@@ -10,6 +10,19 @@ from courses.messaging import views as messaging_views
 
 urlpatterns = [
     path("sessions/<slug:code>/enroll/", enrollment_views.enroll_view, name="enroll"),
+    path("sessions/<slug:code>/apply/", application_views.apply_view, name="apply"),
+    path(
+        "applications/files/<int:pk>/",
+        application_views.answer_file,
+        name="application_file",
+    ),
+    # Signed tokens are URL-safe (``django.core.signing``): letters, digits, - _ : .
+    path(
+        "clearance/<str:token>/",
+        application_views.supervisor_clearance,
+        name="supervisor_clearance",
+    ),
+    path("my-learning/consents/", application_views.consents_view, name="my_consents"),
     path("sessions/<slug:code>/calendar.ics", views.session_calendar, name="session_calendar"),
     path("my-learning/", views.my_learning, name="my_learning"),
     path("my-learning/<int:pk>/withdraw/", enrollment_views.withdraw_view, name="withdraw"),

@@ -14,6 +14,7 @@ from courses.attendance.views import AttendanceViewSet
 from courses.certificates.views import CertificatesViewSet
 from courses.dashboard import coordinator_panels
 from courses.enrollment.admin_views import ReviewViewSet
+from courses.enrollment.application_admin import ApplicationsMenu
 from courses.evaluation.viewsets import EvaluationMenu
 from courses.learning.services import record_module_visit
 from courses.messaging.views import MessagingViewSet
@@ -41,6 +42,7 @@ def register_viewsets():
     return [
         CoursesMenu(),
         EvaluationMenu(),
+        ApplicationsMenu(),
         ReviewViewSet(),
         CertificatesViewSet(),
         SessionReportViewSet(),

@@ -225,6 +225,15 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": str(MESSAGES_ROOT), "base_url": None},
     },
+    # Application files (CVs, nomination letters, endorsements): private, served only
+    # to the applicant and the session's coordinators by a view that checks.
+    "applications": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env("APPLICATIONS_ROOT", default=str(VAR_DIR / "applications")),
+            "base_url": None,
+        },
+    },
     # "Download my data" ZIPs: outside MEDIA_ROOT, sent only to their owner by a view.
     "personal_data": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
@@ -312,6 +321,10 @@ CELERY_BEAT_SCHEDULE: dict = {
     "personal-data-retention": {
         "task": "participants.tasks.apply_retention",
         "schedule": crontab(hour=3, minute=30),
+    },
+    "supervisor-clearance-reminders": {
+        "task": "courses.tasks.send_clearance_reminders",
+        "schedule": crontab(hour=6, minute=30),
     },
     "remove-expired-personal-data-exports": {
         "task": "participants.tasks.remove_expired_personal_data_exports",

@@ -64,6 +64,10 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": str(_files / "personal-data"), "base_url": None},
     },
+    "applications": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(VAR_DIR / "test-applications"), "base_url": None},  # noqa: F405
+    },
 }
 MEDIA_ROOT = str(_files / "media")
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -21,9 +21,16 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets import HeaderButton
 
+from courses.enrollment import applications, clearance
 from courses.enrollment.selectors import review_queue, roster, session_balance
 from courses.enrollment.services import EnrollmentError, decide, set_quota
-from courses.models import REVIEWABLE, Enrollment
+from courses.models import (
+    REVIEWABLE,
+    ApplicationForm,
+    ApplicationQuestion,
+    Enrollment,
+    SupervisorClearance,
+)
 from courses.screens import SessionScreenMixin, email_confirmation
 from courses.spreadsheets import SafeSpreadsheetExportMixin
 from participants.models import Organization
@@ -135,9 +142,25 @@ class ReviewView(ReviewScreenMixin, WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.setdefault("decision_form", DecisionForm(session=self.session))
         context.setdefault("quota_form", QuotaForm())
+        columns = applications.queue_columns(self.session)
+        filters = applications.queue_filters(columns, self.request.GET)
+        clearance_state = self.request.GET.get("clearance", "")
+        if clearance_state not in {*SupervisorClearance.State.values, "none"}:
+            clearance_state = ""
+        queue = review_queue(self.session)
         context.update(
             session=self.session,
-            queue=review_queue(self.session),
+            queue=applications.with_answers(queue, columns, filters, clearance_state),
+            waiting=len(queue),
+            columns=columns,
+            filters=filters,
+            clearance_state=clearance_state,
+            clearance_states=[*SupervisorClearance.State.choices, ("none", _("Not asked"))],
+            filtered=bool(clearance_state or any(f["value"] for f in filters)),
+            asks_clearance=ApplicationForm.objects.filter(
+                session=self.session, requires_clearance=True
+            ).exists(),
+            waive_url=reverse("course_review:waive", args=[self.session.pk]),
             balance=session_balance(self.session),
             decide_url=reverse("course_review:decide", args=[self.session.pk]),
             quota_url=reverse("course_review:quota", args=[self.session.pk]),
@@ -249,6 +272,40 @@ class DecideView(ReviewView):
         return self.render_to_response(context)
 
 
+class WaiveClearanceView(ReviewScreenMixin, View):
+    """POST only: decide one application without its supervisor's clearance, with the
+    reason (``clearance.waive``, in the audit log). Posted from the queue's form."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        enrollment = Enrollment.objects.filter(
+            session=self.session, status__in=REVIEWABLE, pk=_int(request.POST.get("waive"))
+        ).first()
+        if enrollment is None:
+            messages.error(request, _("This application is no longer waiting for a decision."))
+            return redirect(self.review_url)
+        reason = request.POST.get(f"waive-reason-{enrollment.pk}", "")
+        try:
+            clearance.waive(enrollment=enrollment, by=request.user, reason=reason)
+        except clearance.ClearanceError as error:
+            messages.error(request, f"{person_name(enrollment.participant)}: {error}")
+        else:
+            messages.success(
+                request,
+                _("%(person)s's application may now be decided without clearance.")
+                % {"person": person_name(enrollment.participant)},
+            )
+        return redirect(self.review_url)
+
+
+def _int(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
 class QuotaView(ReviewScreenMixin, View):
     """POST only: set or remove one seat quota through ``services.set_quota``."""
 
@@ -334,12 +391,44 @@ class RosterExportView(ReviewScreenMixin, SafeSpreadsheetExportMixin, View):
             "gender": (profile.get_gender_display() if profile and profile.gender else ""),
             "status": item.get_status_display(),
             "decided_at": item.decided_at,
+            **self.application_cells(item),
         }
+
+    def application_cells(self, item) -> dict:
+        by_question = {answer.question_id: answer for answer in item.answers.all()}
+        cells = {}
+        for question in self.questions:
+            answer = by_question.get(question.pk)
+            if answer is not None:
+                answer.question = question
+            cells[f"q{question.pk}"] = applications.answer_text(answer) if answer else ""
+        state = ""
+        if applications.has_clearance(item):
+            state = item.clearance.get_state_display()
+        cells["clearance"] = state
+        return cells
 
     def get(self, request, *args, **kwargs):
         if kwargs["format"] not in self.FORMATS:
             raise Http404
-        return self.as_spreadsheet(roster(self.session), kwargs["format"])
+        # The application's answers and clearance follow the fixed columns.
+        self.questions = list(
+            ApplicationQuestion.objects.filter(form__session=self.session).order_by(
+                "sort_order", "pk"
+            )
+        )
+        self.list_export = [
+            *type(self).list_export,
+            *(f"q{question.pk}" for question in self.questions),
+            "clearance",
+        ]
+        self.export_headings = {
+            **type(self).export_headings,
+            **{f"q{question.pk}": question.text for question in self.questions},
+            "clearance": _("Supervisor's clearance"),
+        }
+        rows = roster(self.session).select_related("clearance").prefetch_related("answers")
+        return self.as_spreadsheet(rows, kwargs["format"])
 
 
 class ReviewViewSet(ViewSet):
@@ -354,5 +443,6 @@ class ReviewViewSet(ViewSet):
             path("<int:pk>/review/", ReviewView.as_view(), name="review"),
             path("<int:pk>/review/decide/", DecideView.as_view(), name="decide"),
             path("<int:pk>/review/quota/", QuotaView.as_view(), name="quota"),
+            path("<int:pk>/review/waive/", WaiveClearanceView.as_view(), name="waive"),
             path("<int:pk>/roster.<str:format>", RosterExportView.as_view(), name="roster"),
         ]

@@ -9,11 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from courses.models import REVIEWABLE, ROSTER, CourseSession, Enrollment, SeatQuota
+from courses.models import (
+    REVIEWABLE,
+    ROSTER,
+    ApplicationAnswer,
+    CourseSession,
+    Enrollment,
+    SeatQuota,
+)
 from courses.regions import Region, region_of
 from participants.models import Organization, Participant
 
@@ -33,14 +40,26 @@ def with_seat_counts(sessions: QuerySet[CourseSession]) -> QuerySet[CourseSessio
 
 
 def review_queue(session: CourseSession) -> list[Enrollment]:
-    """Requested (nominated or not) and waitlisted enrollments, in one query.
+    """Requested (nominated or not) and waitlisted enrollments, with their supervisor's
+    clearance and the answers shown in the queue, in two queries.
 
     Requested ones come first, oldest first; then the waitlist in its order. Each
     waitlisted enrollment gets ``position`` (1 for the first in line), others ``None``.
     """
     rows = list(
         Enrollment.objects.filter(session=session, status__in=REVIEWABLE)
-        .select_related("participant", "participant__participant", "organization", "nominated_by")
+        .select_related(
+            "participant", "participant__participant", "organization", "nominated_by", "clearance"
+        )
+        .prefetch_related(
+            # The answers shown as columns (``applications.with_answers``): one query.
+            Prefetch(
+                "answers",
+                queryset=ApplicationAnswer.objects.filter(question__in_queue=True).select_related(
+                    "question"
+                ),
+            )
+        )
         .order_by("requested_at", "pk")
     )
     requested = [row for row in rows if row.status == Enrollment.Status.REQUESTED]

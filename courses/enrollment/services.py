@@ -26,7 +26,15 @@ from wagtail.log_actions import log
 from courses.access import is_coordinator, is_focal_point, lock_session
 from courses.audit import DECIDE_ACTION, QUOTA_ACTION, REENROLL_ACTION, WITHDRAW_ACTION
 from courses.enrollment import notifications
-from courses.models import HELD, OPEN_STATUSES, CourseSession, Enrollment, Notice, SeatQuota
+from courses.models import (
+    HELD,
+    OPEN_STATUSES,
+    CourseSession,
+    Enrollment,
+    Notice,
+    SeatQuota,
+    SupervisorClearance,
+)
 from participants.models import Organization
 from participants.selectors import person_name, profile_of
 
@@ -309,8 +317,9 @@ def withdraw(*, enrollment: Enrollment, by, reason: str = "", now=None) -> Enrol
 def decide(*, enrollment: Enrollment, decision: str, by, reason: str = "", now=None) -> Enrollment:
     """A coordinator confirms, rejects (with a reason the participant sees) or waitlists.
 
-    Confirming is refused when no seat is free within the quotas. A rejection frees a
-    seat and moves the waitlist. Deciding the same thing twice is a no-op.
+    Confirming is refused when no seat is free within the quotas, and while a
+    supervisor's clearance is asked and neither given nor waived (``clearance.waive``).
+    A rejection frees a seat and moves the waitlist. Deciding the same thing twice is a no-op.
     """
     now = now or timezone.now()
     reason = (reason or "").strip()
@@ -334,6 +343,18 @@ def decide(*, enrollment: Enrollment, decision: str, by, reason: str = "", now=N
             raise EnrollmentError(_("This enrollment is closed and cannot be decided."))
         if decision == statuses.REJECTED and not reason:
             raise EnrollmentError(_("Give the participant a reason for the rejection."))
+        if decision == statuses.CONFIRMED and (
+            SupervisorClearance.objects.filter(
+                enrollment=enrollment,
+                state__in=(SupervisorClearance.State.PENDING, SupervisorClearance.State.DECLINED),
+            ).exists()
+        ):
+            raise EnrollmentError(
+                _(
+                    "The supervisor has not cleared this application: wait for the "
+                    "clearance, or decide without it and give the reason."
+                )
+            )
         if decision == statuses.CONFIRMED and not SeatBook.read(session).has_seat_for(
             enrollment.organization
         ):

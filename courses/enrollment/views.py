@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from courses.enrollment.applications import needs_application
 from courses.enrollment.selectors import waitlist_position, withdrawal_outlook
 from courses.enrollment.services import EnrollmentError, ProfileRequired, enroll, withdraw
 from courses.models import OPEN_STATUSES, CourseSession, Enrollment
@@ -44,6 +45,8 @@ def enroll_view(request, code):
         .only(*ENROLL_FIELDS, "course__title", "course__url_path"),
         code=code,
     )
+    if needs_application(session):  # questions, a supervisor, acknowledgements: the form
+        return redirect("apply", code=session.code)
     try:
         enrollment = enroll(participant=request.user, session=session)
     except ProfileRequired:

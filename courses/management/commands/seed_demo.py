@@ -13,6 +13,7 @@ from cms.roles import COORDINATORS, PARTICIPANTS, TRAINERS
 from cms.services import assign_trainer
 from courses.certificates.credentials import issue_sent_credentials
 from courses.demo import demo_user, seed_certificates, seed_practical_details, seed_sessions
+from courses.demo_applications import seed_applications
 from courses.demo_evaluation import seed_evaluations
 
 # username, password, first name, last name, groups, superuser
@@ -72,6 +73,11 @@ class Command(BaseCommand):
         if seed_practical_details(coordinator=users["coordinator"]):
             self.stdout.write("Joining details, venue, agenda and a cohort message ready.")
         self.seed_credentials()
+        applied = seed_applications()
+        if applied:
+            self.stdout.write(
+                f"Applications ready: {applied}, with a CV, supervisors' clearance and consent."
+            )
         answered = seed_evaluations()
         if answered:
             self.stdout.write(f"Evaluations ready: {answered} questionnaires answered.")
