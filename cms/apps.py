@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _ensure_roles(sender, **kwargs):
-    from .roles import ensure_roles  # noqa: PLC0415 -- app registry not ready
     from .i18n import ensure_content_locales  # noqa: PLC0415 -- app registry not ready
+    from .roles import ensure_roles  # noqa: PLC0415 -- app registry not ready
     from .services import align_default_site_with_site_url  # noqa: PLC0415 -- app registry not ready
 
     ensure_roles()

@@ -297,9 +297,22 @@ class Unaccent(Func):
     output_field = TextField()
 
 
+# Arabic spellings that vary in practice are read as one: the hamza forms of alif, ta
+# marbuta and ha, alif maqsura and ya; short-vowel marks (tashkil) are dropped.
+ARABIC_FROM = "أإآٱةى" + "ًٌٍَُِّْ"
+ARABIC_TO = "ااااهي"
+
+
 def _folded(expression):
-    """Lower case without accents, in the database: "MÉDIATION" → "mediation"."""
-    return Lower(Unaccent(expression))
+    """Lower case without accents, in the database: "MÉDIATION" → "mediation", and
+    Arabic letters in one spelling: "الوساطة" → "الوساطه"."""
+    return Func(
+        Lower(Unaccent(expression)),
+        Value(ARABIC_FROM),
+        Value(ARABIC_TO),
+        function="translate",
+        output_field=TextField(),
+    )
 
 
 def _search_document():

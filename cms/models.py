@@ -273,7 +273,11 @@ class HomePage(Page):
                 translation_key__in=named[:1], locale_id__in=choices - {None}, live=True
             )
         }
-        page = pages.get(locales.get(wanted)) or pages.get(self.locale_id)
+        page = (
+            pages.get(locales.get(wanted))
+            or pages.get(self.locale_id)
+            or pages.get(locales.get(settings.LANGUAGE_CODE))
+        )
         if page is None:
             return super().route(request, path_components)
         return Page.route(page, request, [])

@@ -308,9 +308,7 @@ def seed_translations() -> int:
         with transaction.atomic():
             for page in pages:
                 source, _created = TranslationSource.get_or_create_from_instance(page)
-                translation, _created = Translation.objects.get_or_create(
-                    source=source, target_locale=locale
-                )
+                Translation.objects.get_or_create(source=source, target_locale=locale)
                 for segment in source.stringsegment_set.select_related("string", "context"):
                     StringTranslation.objects.update_or_create(
                         translation_of=segment.string,
@@ -321,6 +319,9 @@ def seed_translations() -> int:
                             "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
                         },
                     )
-                translation.save_target(publish=True)
+                # A draft first, then published here: wagtail-localize publishes only once
+                # the transaction commits, which a caller's transaction may postpone.
+                source.create_or_update_translation(locale, publish=False, copy_parent_pages=True)
+                page.get_translation(locale).get_latest_revision().publish()
         added += 1
     return added

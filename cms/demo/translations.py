@@ -3,7 +3,7 @@ Spanish, as the strings a translator enters in wagtail-localize's editor.
 
 Each English string of the course and its modules (as wagtail-localize extracts them:
 one per field, list item, paragraph or list entry of rich text) with its translations.
-Written with the glossary of the field (docs/glossary.md): mediation = الوساطة /
+Written with the glossary of the field (README, "Translating a course"): mediation = الوساطة /
 médiation / mediación; preventive diplomacy = الدبلوماسية الوقائية / diplomatie
 préventive / diplomacia preventiva; early warning = الإنذار المبكر / alerte précoce /
 alerta temprana. Plain Python literals only (see FORMAT.md).
