@@ -6,6 +6,7 @@ from wagtail.models import Page
 
 from participants.models import Organization
 
+from .i18n import locale_ids
 from .models import CoursePage
 
 
@@ -23,7 +24,7 @@ def featured_courses(*, home, limit=6):
         )
 
     source = home
-    if home.alias_of_id or home.locale.language_code != settings.LANGUAGE_CODE:
+    if home.alias_of_id or home.locale_id != locale_ids().get(settings.LANGUAGE_CODE):
         source = (
             Page.objects.filter(
                 translation_key=home.translation_key, locale__language_code=settings.LANGUAGE_CODE
