@@ -419,7 +419,12 @@ def upcoming_session_rows(filters: SessionFilters) -> tuple[list[SessionRow], st
     if filters.status:
         queryset = queryset.filter(status=filters.status)
     if filters.course:
-        queryset = queryset.filter(course_id=filters.course)
+        # The course in any of its languages: its translations share the sessions.
+        queryset = queryset.filter(
+            course__translation_key__in=CoursePage.objects.filter(pk=filters.course).values(
+                "translation_key"
+            )
+        )
     sessions_, following = page(
         queryset,
         keys=("starts_on", "id"),

@@ -4,10 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _ensure_roles(sender, **kwargs):
+    from .i18n import ensure_content_locales  # noqa: PLC0415 -- app registry not ready
     from .roles import ensure_roles  # noqa: PLC0415 -- app registry not ready
     from .services import align_default_site_with_site_url  # noqa: PLC0415 -- app registry not ready
 
     ensure_roles()
+    ensure_content_locales()
     # Wagtail's workflow emails link to the default Site: keep it at SITE_URL.
     align_default_site_with_site_url()
 
@@ -39,6 +41,17 @@ class CmsConfig(AppConfig):
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(bump_content_version, dispatch_uid=f"bump-{signal}")
         post_delete.connect(bump_content_version, sender=Page, dispatch_uid="bump-page-delete")
+        from wagtail.signals import copy_for_translation_done  # noqa: PLC0415 -- app registry not ready
+
+        from .translations import (  # noqa: PLC0415 -- app registry not ready
+            on_copy_for_translation,
+            refresh_translation_source,
+        )
+
+        copy_for_translation_done.connect(
+            on_copy_for_translation, dispatch_uid="cms.translation-editors"
+        )
+        page_published.connect(refresh_translation_source, dispatch_uid="cms.translation-source")
         for model in (Site, PageViewRestriction):
             for signal in (post_save, post_delete):
                 signal.connect(bump_content_version, sender=model, dispatch_uid=f"bump-{model}")

@@ -15,12 +15,14 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import TrigramWordSimilarity
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchVector, TrigramWordSimilarity
 from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import (
     BooleanField,
+    Case,
     CharField,
     ExpressionWrapper,
     F,
@@ -31,13 +33,16 @@ from django.db.models import (
     Subquery,
     TextField,
     Value,
+    When,
 )
 from django.db.models.functions import Cast, Coalesce, Lower, StrIndex
 from django.http import QueryDict
+from wagtail.models import Page
 
 from participants.models import Organization
 
 from .cache import cached
+from .i18n import best_of, content_language_names, locale_codes
 from .models import COURSE_LANGUAGES, CoursePage, DeliveryMode, ThematicArea
 
 PAGE_SIZE = 12
@@ -170,12 +175,34 @@ class CatalogResults:
 
 
 def _facet_index(catalog):
-    """One row per live course of the catalogue, with its facet values.
+    """One row per live course of the catalogue (in all its languages), with its facet
+    values and its live translations.
 
     One query, then cached for the current content version (``cms.cache``): publishing
-    or unpublishing any page changes the version.
+    or unpublishing any page changes the version. Every translation of the catalogue
+    shares the index (it is keyed by the catalogue's translation key).
     """
-    return cached(f"catalog-index:{catalog.pk}", lambda: _read_facet_index(catalog))
+    return cached(f"catalog-index:{catalog.translation_key}", lambda: _read_facet_index(catalog))
+
+
+def _catalog_paths(catalog) -> list[str]:
+    """The tree paths of the catalogue in every language, cached."""
+    return cached(
+        f"catalog-paths:{catalog.translation_key}",
+        lambda: list(
+            Page.objects.filter(translation_key=catalog.translation_key).values_list(
+                "path", flat=True
+            )
+        ),
+    )
+
+
+def catalog_courses(catalog):
+    """Live courses of ``catalog`` in every language (the children of its translations)."""
+    under = Q()
+    for path in _catalog_paths(catalog) or [catalog.path]:
+        under |= Q(path__startswith=path)
+    return CoursePage.objects.live().filter(under, depth=catalog.depth + 1)
 
 
 def _read_facet_index(catalog):
@@ -188,23 +215,42 @@ def _read_facet_index(catalog):
         )
 
     rows = (
-        CoursePage.objects.live()
-        .child_of(catalog)
+        catalog_courses(catalog)
         .annotate(
             area_ids=agg(CoursePage.thematic_areas.through, "thematicarea_id"),
             org_ids=agg(CoursePage.partner_organizations.through, "organization_id"),
         )
         .order_by("title", "pk")
-        .values_list("pk", "delivery_mode", "languages", "area_ids", "org_ids")
+        .values_list(
+            "pk",
+            "title",
+            "translation_key",
+            "locale_id",
+            "delivery_mode",
+            "languages",
+            "area_ids",
+            "org_ids",
+        )
     )
 
     def ids(text):
         return frozenset(int(x) for x in text.split(",")) if text else frozenset()
 
-    return [
-        {"pk": pk, "mode": {mode}, "lang": set(langs or ()), "area": ids(a), "org": ids(o)}
-        for pk, mode, langs, a, o in rows
-    ]
+    # One row per course: the facets of its page in the default language (else of its
+    # first translation), with the pk of the page in each language it is available in.
+    codes = locale_codes()
+    default = settings.LANGUAGE_CODE
+    courses: dict = {}
+    for pk, title, key, locale_id, mode, langs, a, o in rows:
+        code = codes.get(locale_id, default)
+        row = courses.get(key)
+        if row is None or (code == default and row["source"] != default):
+            facets = {"mode": {mode}, "lang": set(langs or ()), "area": ids(a), "org": ids(o)}
+            pks = row["pks"] if row else {}
+            row = courses[key] = {"pk": pk, "title": title, "source": code, "pks": pks, **facets}
+        row["pks"][code] = pk
+    # In the order of their titles in the default language.
+    return sorted(courses.values(), key=lambda row: (row["title"], row["pk"]))
 
 
 VOCABULARY_CACHE_KEY = "cms:catalog-vocabulary:v1"
@@ -251,9 +297,22 @@ class Unaccent(Func):
     output_field = TextField()
 
 
+# Arabic spellings that vary in practice are read as one: the hamza forms of alif, ta
+# marbuta and ha, alif maqsura and ya; short-vowel marks (tashkil) are dropped.
+ARABIC_FROM = "أإآٱةى" + "ًٌٍَُِّْ"
+ARABIC_TO = "ااااهي"
+
+
 def _folded(expression):
-    """Lower case without accents, in the database: "MÉDIATION" → "mediation"."""
-    return Lower(Unaccent(expression))
+    """Lower case without accents, in the database: "MÉDIATION" → "mediation", and
+    Arabic letters in one spelling: "الوساطة" → "الوساطه"."""
+    return Func(
+        Lower(Unaccent(expression)),
+        Value(ARABIC_FROM),
+        Value(ARABIC_TO),
+        function="translate",
+        output_field=TextField(),
+    )
 
 
 def _search_document():
@@ -285,6 +344,28 @@ def _search_document():
     )
 
 
+# PostgreSQL's text-search configuration of each content language; the others ('ar',
+# 'zh-hans') are matched word for word ('simple'), and by pg_trgm for typos.
+TEXT_SEARCH_CONFIGS = {
+    "en": "english",
+    "fr": "french",
+    "es": "spanish",
+    "pt": "portuguese",
+    "ru": "russian",
+}
+
+
+def _text_search_config():
+    """The configuration of each course's language, as an SQL expression on locale_id."""
+    whens = [
+        When(locale_id=pk, then=Value(TEXT_SEARCH_CONFIGS[code]))
+        for pk, code in locale_codes().items()
+        if code in TEXT_SEARCH_CONFIGS
+    ]
+    chosen = Case(*whens, default=Value("simple"), output_field=TextField())
+    return Func(chosen, template="(%(expressions)s)::regconfig", output_field=TextField())
+
+
 @dataclass(frozen=True)
 class SearchMatch:
     ids: set[int]
@@ -302,7 +383,7 @@ def _search(catalog, text) -> SearchMatch:
     "mediaton" finds "mediation"), with the closest spelling as a suggestion.
     """
     words = re.findall(r"\w+", text.casefold())[:MAX_SEARCH_WORDS]
-    courses = CoursePage.objects.live().child_of(catalog)
+    courses = catalog_courses(catalog)
     full_text = courses.search(text, operator="and").get_queryset().values("pk")
     if not words:
         return SearchMatch(
@@ -318,7 +399,18 @@ def _search(catalog, text) -> SearchMatch:
             alike &= Q(**{f"like_{i}__gte": TYPO_SIMILARITY})
         else:
             alike &= Q(**{f"at_{i}__gt": 0})
-    exact = Q(pk__in=full_text) | contains
+    # Each course is also searched in its own language: stemmed by PostgreSQL's
+    # text-search configuration for it ("mediación" finds "mediaciones"), 'simple' for
+    # the languages PostgreSQL has none for (Arabic, Chinese).
+    config = _text_search_config()
+    annotations["in_language"] = Func(
+        SearchVector(F("document"), config=config),
+        SearchQuery(_folded(Value(" ".join(words))), config=config),
+        arg_joiner=" @@ ",
+        template="(%(expressions)s)",
+        output_field=BooleanField(),
+    )
+    exact = Q(pk__in=full_text) | contains | Q(in_language=True)
     rows = list(
         courses.annotate(document=_folded(_search_document()))
         .alias(**annotations)
@@ -365,8 +457,10 @@ def _closest_spelling(words, documents):
     return suggestion if suggestion != " ".join(words) else ""
 
 
-def search_catalog(*, catalog, query: CatalogQuery) -> CatalogResults:
-    """Search and filter the courses of ``catalog``.
+def search_catalog(*, catalog, query: CatalogQuery, language: str = "") -> CatalogResults:
+    """Search and filter the courses of ``catalog``: each course once, in ``language``
+    when it is available in it (else in the default language), whichever of its
+    translations the search found it by.
 
     Unknown filter values are ignored, as if absent. Queries: facet index 1 (none while
     it is cached), search 1 (when there is text), the shown page of courses 1; labels
@@ -376,7 +470,7 @@ def search_catalog(*, catalog, query: CatalogQuery) -> CatalogResults:
     match = None
     if query.q:
         match = _search(catalog, query.q)
-        index = [row for row in index if row["pk"] in match.ids]
+        index = [row for row in index if not match.ids.isdisjoint(row["pks"].values())]
 
     vocab = {
         **taxonomy(),
@@ -403,7 +497,7 @@ def search_catalog(*, catalog, query: CatalogQuery) -> CatalogResults:
             for key in row[name]:
                 tally[key] = tally.get(key, 0) + 1
         if not failed:
-            hits.append(row["pk"])
+            hits.append(best_of(row["pks"], language or settings.LANGUAGE_CODE))
 
     # With nothing found, the filters the catalogue has stay on offer (at zero), so the
     # panel does not vanish and a filter can be changed from there.
@@ -463,17 +557,21 @@ def search_catalog(*, catalog, query: CatalogQuery) -> CatalogResults:
             "delivery_mode",
             "languages",
             "hero_image",
+            "locale_id",
         )
     }
     area_names = dict(vocab["area"].values())
     org_names = dict(vocab["org"].values())
-    row_by_pk = {row["pk"]: row for row in index}
+    row_by_pk = {pk: row for row in index for pk in row["pks"].values()}
+    names = content_language_names()
     courses = []
     for pk in page.object_list:
         course = by_pk[pk]
         row = row_by_pk[pk]
         course.area_names = sorted(area_names[a] for a in row["area"] if a in area_names)
         course.partner_acronyms = sorted(org_names[o] for o in row["org"] if o in org_names)
+        course.content_language = next(code for code, p in row["pks"].items() if p == pk)
+        course.available_languages = [names[code] for code in names if code in row["pks"]]
         courses.append(course)
     return CatalogResults(
         courses=courses,

@@ -29,5 +29,7 @@ class CachedSiteMiddleware:
     def find_site(request):
         site = Site._find_for_request(request)
         if site is not None:
-            site.root_page.specific  # noqa: B018 - loaded now, so it is cached with the site
+            # The specific home page, loaded now so it is cached with the site; its
+            # ``localized`` is itself (HomePage.route picks the visitor's translation).
+            site.root_page = site.root_page.specific
         return site

@@ -24,6 +24,14 @@ from .blocks import (
     name_rich_text_editor,
 )
 from .cache import cached, published
+from .i18n import (
+    LANGUAGE_PARAMETER,
+    content_language_names,
+    explicit_language,
+    locale_codes,
+    locale_ids,
+    requested_language,
+)
 from .unreadable_input import ExplainsTamperedFormsetsMixin
 
 # Languages a course can be delivered in: the six official UN languages and the
@@ -89,7 +97,7 @@ def family_rows(*, parents, children_of=None, depth=None):
             module_minutes=models.F("modulepage__estimated_minutes"),
             module_summary=models.F("modulepage__summary"),
         )
-        .only("id", "title", "slug", "url_path", "path", "depth", "live")
+        .only("id", "title", "slug", "url_path", "path", "depth", "live", "translation_key")
         .order_by("path")
     )
     for row in rows:
@@ -108,6 +116,46 @@ def view_restrictions_if_any(page):
     if not cached("any-view-restriction", PageViewRestriction.objects.exists):
         return PageViewRestriction.objects.none()
     return Page.get_view_restrictions(page)
+
+
+def language_choices(request, *, translation_key, locale_id) -> dict:
+    """What a translated page offers about its language: the languages it is available
+    in (links, its own first), and the visitor's language when it is not one of them.
+
+    The live translations are cached with the content version (no query once cached).
+    """
+    codes = locale_codes()
+    available = cached(
+        f"translations:{translation_key}",
+        lambda: sorted(
+            codes.get(pk, "")
+            for pk in Page.objects.live()
+            .filter(translation_key=translation_key)
+            .values_list("locale_id", flat=True)
+        ),
+    )
+    names = content_language_names()
+    current = codes.get(locale_id, settings.LANGUAGE_CODE)
+    wanted = getattr(request, "content_language", None) or requested_language(request)
+    carried = explicit_language(request)
+    return {
+        "page_language": current,
+        "page_language_name": names.get(current, current),
+        "page_languages": [
+            {
+                "code": code,
+                "name": names[code],
+                "url": f"?{LANGUAGE_PARAMETER}={code}",
+                "current": code == current,
+            }
+            for code in names
+            if code in available or code == current
+        ],
+        "missing_language_name": names[wanted]
+        if wanted in names and wanted not in available and wanted != current
+        else "",
+        "language_query": f"?{LANGUAGE_PARAMETER}={carried}" if carried else "",
+    }
 
 
 def crumbs(*pages):
@@ -134,8 +182,11 @@ def modules_readable_by(user, *, course_path: str, page: Page) -> bool:
         sessions__enrollments__status__in=["confirmed", "completed", "not_completed"],
     )
     runs_it = Q(sessions__trainers=user) | Q(sessions__coordinators=user)
+    # Sessions and trainers belong to the course in all its languages: to any of the
+    # pages that share the translation key of the course at ``course_path``.
+    same_course = CoursePage.objects.filter(path=course_path).values("translation_key")
     if (
-        CoursePage.objects.filter(path=course_path)
+        CoursePage.objects.filter(translation_key__in=same_course)
         .filter(took_part | runs_it | Q(trainers__user=user))
         .exists()
     ):
@@ -179,6 +230,12 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    @property
+    def localized(self):
+        # Wagtail routes from the site root's ``localized`` translation (two queries);
+        # ``route`` picks the visitor's translation itself, page by page.
+        return self
+
     def route(self, request, path_components):
         """Resolve a URL under the site in one query instead of one or two per level.
 
@@ -186,6 +243,10 @@ class HomePage(Page):
         catalogue → course → module), so the page a path names can be fetched directly
         from its specific model by ``url_path``. Wagtail's own routing remains the
         fallback for any path the rules do not determine.
+
+        Every language's tree has the same URLs: the path is looked up in this (the
+        site's) tree, and the same query brings the page's live translation in the
+        visitor's language (``cms.i18n``), which is served instead when there is one.
         """
         model = type(self)
         for _component in path_components:
@@ -193,16 +254,33 @@ class HomePage(Page):
             if len(children) != 1:
                 return super().route(request, path_components)
             model = children[0]
+        wanted = requested_language(request)
+        request.content_language = wanted
+        locales = locale_ids()
+        choices = {locales.get(wanted), locales.get(settings.LANGUAGE_CODE), self.locale_id}
         if model is type(self):
-            return super().route(request, path_components)
-        url_path = self.url_path + "/".join(path_components) + "/"
+            url_path, slug = self.url_path, self.slug
+        else:
+            url_path = self.url_path + "/".join(path_components) + "/"
+            slug = path_components[-1]
         # A page model may name what its template always needs (``routing_queryset``).
         queryset = getattr(model, "routing_queryset", model.objects.all)()
         # slug is indexed, url_path is not: the slug narrows the search to a few rows.
-        page = queryset.filter(slug=path_components[-1], url_path=url_path).first()
+        named = model.objects.filter(slug=slug, url_path=url_path).values("translation_key")
+        pages = {
+            page.locale_id: page
+            for page in queryset.filter(
+                translation_key__in=named[:1], locale_id__in=choices - {None}, live=True
+            )
+        }
+        page = (
+            pages.get(locales.get(wanted))
+            or pages.get(self.locale_id)
+            or pages.get(locales.get(settings.LANGUAGE_CODE))
+        )
         if page is None:
             return super().route(request, path_components)
-        return page.route(request, [])
+        return Page.route(page, request, [])
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import featured_courses, partner_organizations  # noqa: PLC0415 -- cycle
@@ -244,7 +322,9 @@ class CatalogPage(Page):
         context = super().get_context(request, *args, **kwargs)
         query = CatalogQuery.from_params(request.GET)
         context["query"] = query
-        context["results"] = search_catalog(catalog=self, query=query)
+        context["results"] = search_catalog(
+            catalog=self, query=query, language=requested_language(request)
+        )
         context["breadcrumbs"] = crumbs(self)
         return context
 
@@ -385,6 +465,11 @@ class CoursePage(Page):
             request.user, course_path=self.path, page=self
         )
         context["breadcrumbs"] = crumbs(catalog, self)
+        context.update(
+            language_choices(
+                request, translation_key=self.translation_key, locale_id=self.locale_id
+            )
+        )
         return context
 
 
@@ -466,6 +551,11 @@ class ModulePage(Page):
         context["previous_module"] = siblings[position - 1] if position else None
         context["next_module"] = siblings[position + 1] if position + 1 < len(siblings) else None
         context["breadcrumbs"] = crumbs(catalog, course, self)
+        context.update(
+            language_choices(
+                request, translation_key=self.translation_key, locale_id=self.locale_id
+            )
+        )
         return context
 
 

@@ -103,8 +103,10 @@ def ensure_roles():
     Group.objects.get_or_create(name=PARTICIPANTS)
 
     access_admin = _permission("wagtailadmin", "access_admin")
+    # Translating a page (wagtail-localize) makes a draft; publishing it goes through review.
+    submit_translation = _permission("wagtail_localize", "submit_translation")
     for group in (trainers, coordinators):
-        group.permissions.add(access_admin)
+        group.permissions.add(access_admin, submit_translation)
     coordinators.permissions.add(
         *(_permission(app, codename) for app, codename in COORDINATOR_MODEL_PERMISSIONS)
     )

@@ -1,24 +1,52 @@
 """Reads that several pages share, each with a fixed number of queries."""
 
+from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch
+from wagtail.models import Page
 
 from participants.models import Organization
 
+from .i18n import locale_ids
 from .models import CoursePage
 
 
 def featured_courses(*, home, limit=6):
-    """Live featured courses under ``home``: 3 queries whatever their number."""
-    return list(
-        CoursePage.objects.live()
-        .descendant_of(home)
-        .filter(featured=True)
-        .select_related("hero_image")
-        .prefetch_related(
+    """Live featured courses under ``home``, each in the language of ``home`` when it is
+    translated into it: 3 queries whatever their number, 5 on a translated home page.
+
+    A translated home page (an alias of the site's home, or a translation of it) shows
+    the featured courses of the site's home, so every language has them.
+    """
+
+    def courses(queryset):
+        return queryset.select_related("hero_image").prefetch_related(
             Prefetch("partner_organizations", queryset=Organization.objects.only("id", "acronym")),
         )
-        .order_by("title")[:limit]
+
+    source = home
+    if home.alias_of_id or home.locale_id != locale_ids().get(settings.LANGUAGE_CODE):
+        source = (
+            Page.objects.filter(
+                translation_key=home.translation_key, locale__language_code=settings.LANGUAGE_CODE
+            ).first()
+            or home
+        )
+    featured = list(
+        courses(CoursePage.objects.live().descendant_of(source).filter(featured=True)).order_by(
+            "title"
+        )[:limit]
     )
+    if source is home:
+        return featured
+    translated = {
+        course.translation_key: course
+        for course in courses(
+            CoursePage.objects.live().filter(
+                translation_key__in=[c.translation_key for c in featured], locale=home.locale_id
+            )
+        )
+    }
+    return [translated.get(course.translation_key, course) for course in featured]
 
 
 def partner_organizations():

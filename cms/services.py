@@ -26,8 +26,11 @@ def course_editors_group(course: CoursePage) -> Group:
     """
     group, created = Group.objects.get_or_create(name=f"{EDITORS_GROUP_PREFIX}{course.pk}")
     if created:
+        # The course in every language it is translated into (cms.translations keeps
+        # translations made later in step).
         GroupPagePermission.objects.bulk_create(
-            GroupPagePermission(group=group, page=course, permission=page_permission(codename))
+            GroupPagePermission(group=group, page=page, permission=page_permission(codename))
+            for page in CoursePage.objects.filter(translation_key=course.translation_key)
             for codename in TRAINER_PAGE_PERMISSIONS
         )
         course_collection(course, group)

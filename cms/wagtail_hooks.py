@@ -1,4 +1,5 @@
 from django.db import transaction
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.views.generic import CreateView, DeleteView, EditView
@@ -11,6 +12,7 @@ from .files import check_document
 from .forms import CourseTrainerForm
 from .models import CourseTrainer, ThematicArea
 from .services import assign_trainer, unassign_trainer
+from .translation_admin import review_button, submit_for_review
 
 
 class ThematicAreaViewSet(SnippetViewSet):
@@ -114,3 +116,12 @@ def remove_wagtail_guides(request, menu_items):
 @hooks.register("before_serve_document")
 def keep_restricted_handouts_restricted(document, request):
     return check_document(document, request)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_review_urls():
+    urls = [path("<int:page_id>/", submit_for_review, name="submit_for_review")]
+    return [path("translations/review/", include((urls, "cms_translations")))]
+
+
+hooks.register("register_page_header_buttons", review_button)

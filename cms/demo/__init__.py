@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import io
 import random
+import uuid
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.db.models.signals import post_save
@@ -19,7 +21,7 @@ from modelsearch.signal_handlers import post_save_signal_handler
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
-from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.models import Locale, Page, ReferenceIndex, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from participants.models import Organization
@@ -28,6 +30,9 @@ from ..models import CatalogPage, CoursePage, HomePage, ModulePage, ThematicArea
 from ..services import align_default_site_with_site_url
 from .courses_a import COURSES as COURSES_A
 from .courses_b import COURSES as COURSES_B
+from .translations import COURSE_SLUG as TRANSLATED_COURSE
+from .translations import LANGUAGES as TRANSLATED_INTO
+from .translations import STRINGS as TRANSLATED_STRINGS
 
 COURSES = [*COURSES_A, *COURSES_B]
 
@@ -134,8 +139,29 @@ def hero_image(title: str, area_slug: str, seed: int):
     return Image.objects.create(title=title, file=ImageFile(buffer, name=f"{area_slug}-{seed}.png"))
 
 
+# Blocks whose value is a list (ListBlock), directly or in a case study's questions.
+LIST_BLOCKS = {"discussion_questions", "key_takeaways", "further_reading"}
+
+
+def _list_items(values) -> list[dict]:
+    """A ListBlock's items in Wagtail's block format (each with an id), the format an
+    editor's save writes: wagtail-localize extracts strings for translation only from it."""
+    return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]
+
+
+def _block_value(block_type, value):
+    if block_type in LIST_BLOCKS:
+        return _list_items(value)
+    if block_type == "case_study" and "questions" in value:
+        return {**value, "questions": _list_items(value["questions"])}
+    return value
+
+
 def _stream(items: Iterable) -> list[dict]:
-    return [{"type": block_type, "value": value} for block_type, value in items]
+    return [
+        {"type": block_type, "value": _block_value(block_type, value)}
+        for block_type, value in items
+    ]
 
 
 @transaction.atomic
@@ -253,3 +279,49 @@ def seed_generated_courses(
                 for page in chunk:
                     ReferenceIndex.create_or_update_for_object(page)
     return sum(1 for course in courses if course.slug not in existing)
+
+
+def seed_translations() -> int:
+    """The demo's translated course in Arabic, French and Spanish, made the way a trainer
+    makes it: wagtail-localize extracts the strings of the course and of each module, the
+    translator's strings (``cms.demo.translations``) are entered for each, and the
+    translation is published. Languages the course has already are left alone. Returns
+    how many languages were added.
+    """
+    from wagtail_localize.models import (  # noqa: PLC0415 -- demo only
+        StringTranslation,
+        Translation,
+        TranslationSource,
+    )
+
+    course = CoursePage.objects.filter(
+        slug=TRANSLATED_COURSE, locale__language_code=settings.LANGUAGE_CODE
+    ).first()
+    if course is None:
+        return 0
+    pages = [course, *ModulePage.objects.child_of(course).order_by("path")]
+    added = 0
+    for code in TRANSLATED_INTO:
+        locale = Locale.objects.filter(language_code=code).first()
+        if locale is None or course.has_translation(locale):
+            continue
+        with transaction.atomic():
+            for page in pages:
+                source, _created = TranslationSource.get_or_create_from_instance(page)
+                Translation.objects.get_or_create(source=source, target_locale=locale)
+                for segment in source.stringsegment_set.select_related("string", "context"):
+                    StringTranslation.objects.update_or_create(
+                        translation_of=segment.string,
+                        locale=locale,
+                        context=segment.context,
+                        defaults={
+                            "data": TRANSLATED_STRINGS[segment.string.data][code],
+                            "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                        },
+                    )
+                # A draft first, then published here: wagtail-localize publishes only once
+                # the transaction commits, which a caller's transaction may postpone.
+                source.create_or_update_translation(locale, publish=False, copy_parent_pages=True)
+                page.get_translation(locale).get_latest_revision().publish()
+        added += 1
+    return added

@@ -280,7 +280,9 @@ class SessionRow:
 def upcoming_sessions(*, user, course=None, limit=None) -> list[SessionRow]:
     """Sessions not over yet (of ``course``, or of every course), soonest first.
 
-    Two queries: the sessions with their seat counts, and the visitor's enrollments.
+    A session belongs to the course in every language: a translation of the course page
+    lists the sessions of all the pages sharing its ``translation_key``. Two queries: the
+    sessions with their seat counts, and the visitor's enrollments.
     """
     now = timezone.now()
     sessions = with_seat_counts(
@@ -289,7 +291,7 @@ def upcoming_sessions(*, user, course=None, limit=None) -> list[SessionRow]:
         .order_by("starts_on", "code")
     )
     if course is not None:
-        sessions = sessions.filter(course=course)
+        sessions = sessions.filter(course__translation_key=course.translation_key)
     sessions = list(sessions[:limit] if limit else sessions)
     mine = {}
     if user.is_authenticated and sessions:

@@ -30,18 +30,30 @@ def record_module_visit(*, user, module, now=None) -> None:
     visit, enrollment, session, page = (
         quote(model._meta.db_table) for model in (ModuleVisit, Enrollment, CourseSession, Page)
     )
+    # A session belongs to its course in every language: opening a translation of a
+    # module counts as opening the module of the course page the session is attached
+    # to (the translation of ``module`` that is a child of that page).
     sql = (
         f"INSERT INTO {visit} (user_id, module_id, first_opened_at) "  # noqa: S608 - table names
-        "SELECT %s, %s, %s WHERE EXISTS ("
-        f"SELECT 1 FROM {enrollment} e JOIN {session} s ON s.id = e.session_id "
-        f"JOIN {page} p ON p.id = s.course_id "
-        "WHERE e.participant_id = %s AND e.status IN (%s, %s, %s) AND p.path = %s"
-        ") ON CONFLICT (user_id, module_id) DO NOTHING"
+        f"SELECT DISTINCT %s, m.id, %s::timestamptz FROM {page} m "
+        f"JOIN {page} p ON m.path LIKE p.path || '%%' AND m.depth = p.depth + 1 "
+        f"JOIN {session} s ON s.course_id = p.id "
+        f"JOIN {enrollment} e ON e.session_id = s.id "
+        "WHERE m.translation_key = %s AND e.participant_id = %s AND e.status IN (%s, %s, %s) "
+        f"AND p.translation_key = (SELECT translation_key FROM {page} WHERE path = %s) "
+        "ON CONFLICT (user_id, module_id) DO NOTHING"
     )
     with connection.cursor() as cursor:
         cursor.execute(
             sql,
-            [user.pk, module.pk, now, user.pk, *ROSTER, module.path[: -module.steplen]],
+            [
+                user.pk,
+                now,
+                module.translation_key,
+                user.pk,
+                *ROSTER,
+                module.path[: -module.steplen],
+            ],
         )
 
 

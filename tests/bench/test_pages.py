@@ -108,3 +108,32 @@ def test_module_page(client, bench_site, course, module):
         lambda: client.get(url),
         check=expect_page(module.title, course.title),
     )
+
+
+# The demo's course translated into Arabic (cms.demo.translations), and one of its modules.
+TRANSLATED_SLUG = "partnering-under-chapter-viii"
+SEARCH_AR = "وساطة"
+
+
+def test_course_page_ar(client, bench_site):
+    """The course page in Arabic for a visitor whose browser asks for Arabic: the same
+    target as ``course_page``."""
+    course = CoursePage.objects.live().get(slug=TRANSLATED_SLUG, locale__language_code="ar")
+    module = ModulePage.objects.live().child_of(course).first()
+    measure(
+        "course_page_ar",
+        lambda: client.get(course.url, headers={"accept-language": "ar"}),
+        check=expect_page(course.title, module.title),
+    )
+
+
+def test_catalog_search_ar(client, bench_site):
+    """An Arabic search of the whole catalogue (every course and translation is searched;
+    the demo has one course in Arabic): the same target as ``catalog_search``."""
+    course = CoursePage.objects.live().get(slug=TRANSLATED_SLUG, locale__language_code="ar")
+    url = bench_site.catalog.url
+    measure(
+        "catalog_search_ar",
+        lambda: client.get(url, {"q": SEARCH_AR}, headers={"accept-language": "ar"}),
+        check=expect_page(course.title, SEARCH_AR),
+    )

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from cms.demo import seed_courses, seed_generated_courses, seed_site
+from cms.demo import seed_courses, seed_generated_courses, seed_site, seed_translations
 from cms.models import CoursePage
 from cms.roles import COORDINATORS, PARTICIPANTS, TRAINERS
 from cms.services import assign_trainer
@@ -54,6 +54,8 @@ class Command(BaseCommand):
         _home, catalog = seed_site()
         written = seed_courses(catalog)
         self.stdout.write(f"Site ready: {len(written)} written courses.")
+        if translated := seed_translations():
+            self.stdout.write(f"Translations ready: one course in {translated} more languages.")
         users = self.seed_users()
         self.assign_trainers(users)
         sessions = seed_sessions(
@@ -84,7 +86,7 @@ class Command(BaseCommand):
         if courses:
             self.stdout.write(f"Generating {courses} more courses…")
             seed_generated_courses(catalog, courses, progress=self.report_progress)
-        total = CoursePage.objects.live().child_of(catalog).count()
+        total = CoursePage.objects.live().child_of(catalog).count()  # default language
         self.stdout.write(self.style.SUCCESS(f"Demo ready: {total} live courses."))
 
     def seed_credentials(self):
@@ -106,7 +108,9 @@ class Command(BaseCommand):
 
     def assign_trainers(self, users):
         for username, slugs in TRAINER_COURSES.items():
-            for course in CoursePage.objects.filter(slug__in=slugs):
+            for course in CoursePage.objects.filter(
+                slug__in=slugs, locale__language_code=settings.LANGUAGE_CODE
+            ):
                 assign_trainer(course=course, user=users[username], assigned_by=users["admin"])
 
 
