@@ -14,6 +14,8 @@ from courses.attendance.views import AttendanceViewSet
 from courses.certificates.views import CertificatesViewSet
 from courses.dashboard import coordinator_panels
 from courses.enrollment.admin_views import ReviewViewSet
+from courses.enrollment.focal_admin import FocalPointViewSet
+from courses.enrollment.invitation_admin import InvitationsViewSet
 from courses.evaluation.viewsets import EvaluationMenu
 from courses.learning.services import record_module_visit
 from courses.messaging.views import MessagingViewSet
@@ -33,6 +35,7 @@ class CoursesMenu(ViewSetGroup):
         MeetingViewSet("course_meetings"),
         SessionSignatoryViewSet("session_signatories"),
         AttendanceViewSet(),
+        FocalPointViewSet(),
     )
 
 
@@ -46,6 +49,7 @@ def register_viewsets():
         SessionReportViewSet(),
         ReportsViewSet(),
         MessagingViewSet(),
+        InvitationsViewSet(),
     ]
 
 

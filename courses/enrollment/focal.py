@@ -37,6 +37,7 @@ POLICY_NAMES = {
     CourseSession.Policy.OPEN: gettext_lazy("open enrollment"),
     CourseSession.Policy.APPROVAL: gettext_lazy("approval by coordinators"),
     CourseSession.Policy.NOMINATION: gettext_lazy("nomination"),
+    CourseSession.Policy.INVITATION: gettext_lazy("by invitation"),
 }
 
 
