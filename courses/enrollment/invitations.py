@@ -20,7 +20,6 @@ from __future__ import annotations
 import csv
 import datetime
 import hashlib
-import io
 import logging
 import secrets
 from dataclasses import dataclass, field
@@ -155,12 +154,16 @@ def parse_list(text: str) -> list[Invitee]:
     text = (text or "").replace("\ufeff", "").strip()
     if not text:
         return []
-    try:
-        dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
     rows = []
-    for number, cells in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
+        # Each line its own separator: lists pasted from several sources mix them.
+        if "\t" in line:
+            delimiter = "\t"
+        elif line.count(";") > line.count(","):
+            delimiter = ";"
+        else:
+            delimiter = ","
+        cells = next(csv.reader([line], delimiter=delimiter), [])
         cells = [cell.strip() for cell in cells]
         if not any(cells):
             continue
