@@ -319,7 +319,9 @@ def test_only_a_coordinator_of_the_session_invites(session):
 # ---------------------------------------------------------------------- screens
 
 
-def test_the_list_screen_checks_then_confirms_then_sends(client, session, coordinator):
+def test_the_list_screen_checks_then_confirms_then_sends(
+    client, session, coordinator, django_capture_on_commit_callbacks
+):
     client.force_login(coordinator)
     check_url = reverse("course_invitations:check", args=[session.pk])
     page = client.post(
@@ -336,16 +338,17 @@ def test_the_list_screen_checks_then_confirms_then_sends(client, session, coordi
     assert not Invitation.objects.exists()
     rows = re.search(r'name="rows" value="([^"]*)"', html).group(1).replace("&quot;", '"')
 
-    response = client.post(
-        check_url,
-        {
-            "action": "send",
-            "rows": rows,
-            "expected_count": "2",
-            "outcome": "requested",
-            "add_valid_rows": "1",
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            check_url,
+            {
+                "action": "send",
+                "rows": rows,
+                "expected_count": "2",
+                "outcome": "requested",
+                "add_valid_rows": "1",
+            },
+        )
 
     assert response.status_code == 302
     assert sorted(Invitation.objects.values_list("email", "outcome")) == [
@@ -353,7 +356,8 @@ def test_the_list_screen_checks_then_confirms_then_sends(client, session, coordi
         ("y@example.org", "requested"),
     ]
     listing = client.get(reverse("course_invitations:index", args=[session.pk])).content.decode()
-    assert "x@example.org" in listing and "Sent" in listing
+    assert "x@example.org" in listing and 'data-state="sent"' in listing
+    assert sorted(m.to[0] for m in mail.outbox) == ["x@example.org", "y@example.org"]
 
 
 def test_an_uploaded_csv_is_read(client, session, coordinator):
