@@ -5,6 +5,7 @@ invitee follows the emailed link, signs up, completes the profile and lands enro
 from __future__ import annotations
 
 import re
+import time
 import uuid
 
 import pytest
@@ -12,7 +13,7 @@ from playwright.sync_api import expect
 
 from config.celery import app as celery_app
 from courses.models import Enrollment, Invitation
-from tests.e2e.steps import admin_sign_in
+from tests.e2e.steps import admin_sign_in, look
 from tests.factories.courses import make_session
 from tests.factories.pages import make_course
 from tests.factories.users import PASSWORD, make_coordinator
@@ -56,6 +57,7 @@ def test_invite_someone_without_an_account_who_signs_up_and_lands_enrolled(
     )
     page.get_by_role("button", name="Check the list").click()
     expect(page.get_by_text("1 row has a problem")).to_be_visible()
+    look(page, "invitations-confirm")
     page.get_by_role("button", name="Add the valid row and send 1 invitation").click()
     expect(page.get_by_text("1 invitation is on its way.")).to_be_visible()
 
@@ -68,6 +70,11 @@ def test_invite_someone_without_an_account_who_signs_up_and_lands_enrolled(
     try:
         worker.wait_ready()
         assert smtp.wait_for(1, timeout=120), worker.log_tail()
+        # The sink accepts the email inside the worker's transaction: wait for its commit.
+        deadline = time.monotonic() + 30
+        while not Invitation.objects.filter(sent_at__isnull=False).exists():
+            assert time.monotonic() < deadline, worker.log_tail()
+            time.sleep(0.2)
     finally:
         worker.stop()
     (accepted,) = smtp.accepted
@@ -75,11 +82,14 @@ def test_invite_someone_without_an_account_who_signs_up_and_lands_enrolled(
     body = accepted.message.get_body(("plain",)).get_content()
     link = re.search(r"https?://\S+/invitations/[0-9a-f]+/", body).group(0)
     page.reload()
-    expect(page.get_by_role("cell", name="Sent")).to_be_visible()
+    expect(page.locator('[data-state="sent"]')).to_be_visible()
+    page.locator('[data-state="sent"]').scroll_into_view_if_needed()
+    look(page, "invitations-list")
 
     invitee = new_context().new_page()
     invitee.goto(link)
     expect(invitee.get_by_role("heading", name="High-level mediation seminar")).to_be_visible()
+    look(invitee, "invitation-account-step")
     invitee.get_by_role("link", name="Create my account").click()
     expect(invitee.get_by_label("Email")).to_have_value(INVITEE)
     invitee.get_by_label("Password", exact=True).fill(PASSWORD)
@@ -95,6 +105,7 @@ def test_invite_someone_without_an_account_who_signs_up_and_lands_enrolled(
     invitee.get_by_label("Job title").fill("Mediation Adviser")
     invitee.get_by_label("Duty station").select_option(label="Senegal")
     invitee.get_by_role("button", name="Save my profile").click()
+    look(invitee, "invitation-accept-step")
     invitee.get_by_role("button", name="Accept the invitation").click()
 
     expect(invitee).to_have_url(re.compile(r"/my-learning/$"))
@@ -106,4 +117,11 @@ def test_invite_someone_without_an_account_who_signs_up_and_lands_enrolled(
     assert enrollment.participant.emailaddress_set.get().verified
 
     page.reload()
-    expect(page.get_by_role("cell", name=re.compile("Accepted"))).to_be_visible()
+    expect(page.locator('[data-state="accepted"]')).to_be_visible()
+
+    page.get_by_role("link", name="Place a person").click()
+    page.get_by_label("Name or email").fill("ndiaye")
+    page.locator("#main").get_by_role("button", name="Search").click()
+    expect(page.get_by_role("cell", name=re.compile("^Fatou Ndiaye"))).to_be_visible()
+    expect(page.locator('[data-state="confirmed"]')).to_be_visible()
+    look(page, "place-a-person")
