@@ -10,6 +10,7 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -450,3 +451,47 @@ def test_someone_who_is_not_a_focal_point_cannot_invite_nominees(course):
             justification="Why not.",
         )
     assert not Invitation.objects.exists()
+
+
+def test_a_batch_writes_each_invitee_their_own_name_and_link(
+    session, coordinator, django_capture_on_commit_callbacks
+):
+    rows = [
+        Invitee(1, "a@example.org", "Amina Diallo"),
+        Invitee(2, "b@example.org", "Kwame Mensah"),
+        Invitee(3, "c@example.org"),
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = invitations.invite(session=session, by=coordinator, rows=rows)
+    by_address = {m.to[0]: m.body for m in mail.outbox}
+    assert "Dear Amina Diallo," in by_address["a@example.org"]
+    assert "Dear Kwame Mensah," in by_address["b@example.org"]
+    assert "Hello," in by_address["c@example.org"]
+    for invitation in sent:
+        assert invitations.link_of(invitation) in by_address[invitation.email]
+    assert len({link_in(m) for m in mail.outbox}) == 3
+    assert all("\x00" not in body for body in by_address.values())
+
+
+def test_signing_up_through_the_link_verifies_only_the_invited_address(
+    client, session, coordinator, django_capture_on_commit_callbacks
+):
+    _invitation, path = sent_invitation(session, coordinator, django_capture_on_commit_callbacks)
+    client.get(path)
+    password = "an unguessable passphrase 42"
+    client.post(
+        reverse("account_signup"),
+        {"email": "forwarded.to@example.org", "password1": password, "password2": password},
+    )
+    stranger = EmailAddress.objects.get(email="forwarded.to@example.org").user
+    assert list(stranger.emailaddress_set.values_list("email", "verified")) == [
+        ("forwarded.to@example.org", False)
+    ]
+
+    other = Client()
+    other.get(path)
+    other.post(
+        reverse("account_signup"),
+        {"email": "amina@example.org", "password1": password, "password2": password},
+    )
+    assert EmailAddress.objects.get(email="amina@example.org").verified
