@@ -270,7 +270,7 @@ def focal_point(request):
         focal_point=request.user,
         now=now,
     )
-    invite_form = InviteColleaguesForm(posted if inviting else None, now=now)
+    invite_form = InviteColleaguesForm(posted if inviting else None, now=now, prefix="invite")
     if (
         inviting
         and invite_form.is_valid()

@@ -156,12 +156,10 @@ class InviteOneView(InvitationsView):
                 invitations.invite(
                     session=self.session, by=request.user, rows=[row], outcome=data["outcome"]
                 )
-            except invitations.InvitationError:
+            except invitations.InvitationError as error:
                 checked = invitations.check_list(self.session, [row])
-                problem = checked.problems[0].problem if checked.problems else ""
-                form.add_error(
-                    "email", problem or _("This person cannot be invited to this session.")
-                )
+                problem = checked.problems[0].problem if checked.problems else str(error)
+                form.add_error("email", problem)
             else:
                 messages.success(request, _("Invitation sent to %(email)s.") % {"email": row.email})
                 return redirect(self.list_url)

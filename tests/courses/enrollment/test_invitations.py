@@ -495,3 +495,13 @@ def test_signing_up_through_the_link_verifies_only_the_invited_address(
         {"email": "amina@example.org", "password1": password, "password2": password},
     )
     assert EmailAddress.objects.get(email="amina@example.org").verified
+
+
+def test_inviting_one_person_twice_says_why_on_the_form(client, session, coordinator):
+    client.force_login(coordinator)
+    url = reverse("course_invitations:invite", args=[session.pk])
+    data = {"one-email": "Amina@Example.org", "one-name": "Amina", "one-outcome": "confirmed"}
+    assert client.post(url, data).status_code == 302
+    page = client.post(url, data)
+    assert "already invited to this session" in page.content.decode()
+    assert list(Invitation.objects.values_list("email", flat=True)) == ["amina@example.org"]

@@ -139,9 +139,9 @@ def test_a_focal_point_invites_colleagues_without_an_account(client, course):
         reverse("focal_point"),
         {
             "form": "invite",
-            "emails": "new1@example.org, New One\nnew2@example.org",
-            "session": session.pk,
-            "justification": "New to the unit.",
+            "invite-emails": "new1@example.org, New One\nnew2@example.org",
+            "invite-session": session.pk,
+            "invite-justification": "New to the unit.",
         },
     )
 
