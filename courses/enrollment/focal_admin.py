@@ -45,7 +45,7 @@ class FocalPointViewSet(ModelViewSet):
     form_fields = ["organization", "user"]
     icon = "group"
     menu_label = gettext_lazy("Focal points")
-    menu_order = 400
+    menu_order = 500
     url_prefix = "courses/focal-points"
     name = "focal_points"
     copy_view_enabled = False
