@@ -252,8 +252,16 @@ ROLE_PERMISSIONS = {
 }
 
 
+#: Coordinators appoint and remove focal points (``enrollment.focal_admin``).
+PARTICIPANTS_ROLE_PERMISSIONS = {
+    roles.COORDINATORS: ["add_focalpoint", "delete_focalpoint", "view_focalpoint"],
+}
+
+
 def grant_role_permissions(**kwargs) -> None:
     """After ``migrate`` (``CoursesConfig.ready``; our permissions exist by then): the
     roles get our rights. Idempotent; never removes a right granted by hand."""
     for group_name, codenames in ROLE_PERMISSIONS.items():
         roles.grant(group_name, "courses", codenames)
+    for group_name, codenames in PARTICIPANTS_ROLE_PERMISSIONS.items():
+        roles.grant(group_name, "participants", codenames)

@@ -53,6 +53,14 @@ MESSAGE_ACTION = "concord.session.message"
 # Applications: the supervisor's answer, deciding without it (issue 15, part B)
 CLEARANCE_ACTION = "concord.application.clearance"
 WAIVE_CLEARANCE_ACTION = "concord.application.waive_clearance"
+# Invitations, direct placement, nominations (``courses.enrollment.invitations`` …)
+INVITE_ACTION = "concord.invitation.invite"
+INVITATION_REVOKE_ACTION = "concord.invitation.revoke"
+INVITATION_RESEND_ACTION = "concord.invitation.resend"
+INVITATION_ACCEPT_ACTION = "concord.invitation.accept"
+INVITATION_DECLINE_ACTION = "concord.invitation.decline"
+PLACE_ACTION = "concord.enrollment.place"
+NOMINATE_ACTION = "concord.enrollment.nominate"
 
 
 def log_each(
@@ -269,6 +277,85 @@ def _register_messages(actions):
             return log_entry.data.get("body", "")
 
 
+def _register_invitations(actions):
+    @actions.register_action(INVITE_ACTION)
+    class Invited(LogFormatter):
+        label = gettext_lazy("Invite by email")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            count = data.get("count", 0)
+            return ngettext(
+                "%(n)s person invited (%(outcome)s on acceptance)",
+                "%(n)s people invited (%(outcome)s on acceptance)",
+                count,
+            ) % {"n": count, "outcome": data.get("outcome_label", "")}
+
+        def format_comment(self, log_entry):
+            return ", ".join(log_entry.data.get("emails", []))
+
+    @actions.register_action(INVITATION_REVOKE_ACTION)
+    class InvitationRevoked(LogFormatter):
+        label = gettext_lazy("Revoke an invitation")
+
+        def format_message(self, log_entry):
+            return _("Invitation of %(email)s revoked") % {"email": log_entry.data.get("email")}
+
+    @actions.register_action(INVITATION_RESEND_ACTION)
+    class InvitationResent(LogFormatter):
+        label = gettext_lazy("Send an invitation again")
+
+        def format_message(self, log_entry):
+            return _("Invitation of %(email)s sent again with a new link") % {
+                "email": log_entry.data.get("email")
+            }
+
+    @actions.register_action(INVITATION_ACCEPT_ACTION)
+    class InvitationAccepted(LogFormatter):
+        label = gettext_lazy("Accept an invitation")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            return _("%(person)s accepted the invitation sent to %(email)s: %(to)s") % {
+                "person": data.get("participant", ""),
+                "email": data.get("email", ""),
+                "to": _outcome_label(data.get("to")),
+            }
+
+    @actions.register_action(INVITATION_DECLINE_ACTION)
+    class InvitationDeclined(LogFormatter):
+        label = gettext_lazy("Decline an invitation")
+
+        def format_message(self, log_entry):
+            return _("%(email)s declined the invitation") % {"email": log_entry.data.get("email")}
+
+    @actions.register_action(PLACE_ACTION)
+    class Placed(LogFormatter):
+        label = gettext_lazy("Place a person in the session")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            return _("%(person)s placed in the session by a coordinator: %(to)s") % {
+                "person": data.get("participant", ""),
+                "to": _outcome_label(data.get("to")),
+            }
+
+    @actions.register_action(NOMINATE_ACTION)
+    class Nominated(LogFormatter):
+        label = gettext_lazy("Nominate")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            return _("%(person)s nominated by %(by)s: %(to)s") % {
+                "person": data.get("participant", ""),
+                "by": data.get("nominated_by", ""),
+                "to": _outcome_label(data.get("to")),
+            }
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("justification", "")
+
+
 def register_actions(actions):
     """Our actions in Wagtail's registry (``wagtail_hooks`` calls this): labels for the
     plain ones, a formatter for those whose entry tells what changed."""
@@ -277,6 +364,7 @@ def register_actions(actions):
     _register_enrollment(actions)
     _register_messages(actions)
     _register_applications(actions)
+    _register_invitations(actions)
 
 
 def _register_applications(actions):

@@ -27,6 +27,7 @@ from courses.certificates.services import (
     process_certificate,
     reissue_certificate,
 )
+from courses.enrollment import invitations
 from courses.enrollment.services import decide, enroll, withdraw
 from courses.messaging.services import send_cohort_message
 from courses.sessions.services import bump_calendar, cancel_session
@@ -157,6 +158,17 @@ SESSIONS = [
         language="fr",
         seats=16,
         policy="approval",
+    ),
+    # By invitation only: invitations pending, accepted, declined (``_invite_demo_cohort``).
+    DemoSession(
+        "mpd-2027-geneva",
+        "mediation-process-design",
+        80,
+        5,
+        FULL_DAY,
+        GENEVA,
+        seats=20,
+        policy="invitation",
     ),
     # Full: confirmed and waitlisted, then a withdrawal promotes the first in line.
     DemoSession(
@@ -491,7 +503,30 @@ def _history(cohort, coordinator, now, today, *, participant):
         )
 
 
+def _invite_demo_cohort(session, cohort, coordinator):
+    """Invitations to an invitation-only session: three of the cohort accepted, one
+    person without an account declined, the others wait for an answer."""
+    outsiders = [
+        ("hauwa.bello@ecowas.example.org", "Hauwa Bello", "ECOWAS Commission"),
+        ("l.moreau@eeas.example.org", "Léa Moreau", "EEAS"),
+        ("t.sato@asean.example.org", "Takeshi Sato", "ASEAN Secretariat"),
+    ]
+    members = cohort[:5]
+    rows = [
+        invitations.Invitee(i, u.email.lower(), f"{u.first_name} {u.last_name}", "")
+        for i, u in enumerate(members, start=1)
+    ] + [invitations.Invitee(len(members) + i, *row) for i, row in enumerate(outsiders, start=1)]
+    sent = invitations.invite(session=session, by=coordinator, rows=rows)
+    by_email = {i.email: i for i in sent}
+    for user in members[:3]:
+        invitations.accept(invitation=by_email[user.email.lower()], user=user)
+    invitations.decline(invitation=by_email[outsiders[2][0]])
+
+
 def _enroll_demo_cohort(session, cohort, participant, focal_point, coordinator):
+    if session.policy == CourseSession.Policy.INVITATION:
+        _invite_demo_cohort(session, cohort, coordinator)
+        return
     if session.policy == CourseSession.Policy.NOMINATION:
         for user in cohort:
             if user.participant.organization.acronym == "AUC":

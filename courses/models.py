@@ -49,6 +49,7 @@ class CourseSession(models.Model):
         OPEN = "open", _("Open: first come, first served")
         APPROVAL = "approval", _("Approval: a coordinator decides")
         NOMINATION = "nomination", _("Nomination: focal points put people forward")
+        INVITATION = "invitation", _("Invitation: only invited people may enroll")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -1756,3 +1757,150 @@ class ConsentRecord(models.Model):
 
     def __str__(self):
         return f"{self.user_id} · {self.document_id} v{self.version}"
+
+
+# ---------------------------------------------------------------------- invitations
+# Invitations by email (``courses.enrollment.invitations``): a single-use, expiring link
+# bound to one address. Only a hash of the link's token is stored; the token itself is
+# derived from ``nonce`` with the site's secret key (``invitations.token_for``), so the
+# email can be written by the worker and a copy of the database alone opens nothing.
+
+
+class Invitation(models.Model):
+    """One person invited to one session by email, with what accepting gives them."""
+
+    class Outcome(models.TextChoices):
+        CONFIRMED = "confirmed", _("A confirmed place")
+        REQUESTED = "requested", _("A request for the coordinators to decide")
+
+    class State(models.TextChoices):
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        OPENED = "opened", _("Opened")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        EXPIRED = "expired", _("Expired")
+        REVOKED = "revoked", _("Revoked")
+
+    session = models.ForeignKey(
+        CourseSession,
+        verbose_name=_("session"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    email = models.EmailField(_("email"))
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    organization_name = models.CharField(_("organization"), max_length=200, blank=True)
+    outcome = models.CharField(
+        _("on acceptance"), max_length=12, choices=Outcome.choices, default=Outcome.CONFIRMED
+    )
+    language = models.CharField(_("language of the email"), max_length=8, blank=True)
+    nonce = models.CharField(max_length=32, editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    # A focal point's invitation to a nomination session: accepting it is the nomination.
+    nominated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("nominated by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    justification = models.TextField(_("justification"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(_("invited at"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    opened_at = models.DateTimeField(_("opened at"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("accepted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    enrollment = models.ForeignKey(
+        Enrollment,
+        verbose_name=_("enrollment"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="invitations",
+    )
+    declined_at = models.DateTimeField(_("declined at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            models.UniqueConstraint(fields=["session", "email"], name="one_invitation_per_email")
+        ]
+
+    def __str__(self):
+        return f"{self.email} → {self.session_id}"
+
+    def state_at(self, now=None) -> str:
+        if self.accepted_at:
+            return self.State.ACCEPTED
+        if self.revoked_at:
+            return self.State.REVOKED
+        if self.declined_at:
+            return self.State.DECLINED
+        if self.expires_at <= (now or timezone.now()):
+            return self.State.EXPIRED
+        if self.opened_at:
+            return self.State.OPENED
+        if self.sent_at:
+            return self.State.SENT
+        return self.State.SENDING
+
+    @property
+    def state(self) -> str:
+        return self.state_at()
+
+    def get_state_display(self) -> str:
+        return self.State(self.state).label
+
+
+class InvitationNotice(models.Model):
+    """The email of one sending of an invitation (the first, each resend): recorded in
+    the caller's transaction, queued on commit, sent once; ``key`` is the invitation's
+    nonce at that sending, so a superseded link is never mailed."""
+
+    invitation = models.ForeignKey(
+        Invitation, verbose_name=_("invitation"), on_delete=models.CASCADE, related_name="notices"
+    )
+    key = models.CharField(_("key"), max_length=32)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("invitation email")
+        verbose_name_plural = _("invitation emails")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["invitation", "key"], name="one_notice_per_invitation_sending"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                condition=Q(sent_at__isnull=True),
+                name="invitation_notice_unsent",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.invitation} ({self.key[:6]})"

@@ -51,6 +51,14 @@ def send_notices(*, notice_ids):
     return messaging.deliver_batch(notice_ids)
 
 
+@shared_task(acks_late=True, soft_time_limit=240, time_limit=300)
+def send_invitation_notices(*, notice_ids):
+    """A batch of invitation emails (``enrollment.invitations.deliver_batch``)."""
+    from courses.enrollment import invitations  # noqa: PLC0415 -- leaf
+
+    return invitations.deliver_batch(notice_ids)
+
+
 @shared_task(acks_late=True, soft_time_limit=60, time_limit=90)
 def send_digest(*, digest_id):
     """One daily digest to a coordinator or a focal point."""
@@ -78,9 +86,9 @@ def send_session_reminders():
 @shared_task
 def requeue_unsent_notices():
     """Every few minutes: queue again what a lost task or a broker outage left unsent."""
-    from courses.enrollment import notifications  # noqa: PLC0415 -- leaf
+    from courses.enrollment import invitations, notifications  # noqa: PLC0415 -- leaf
 
-    return notifications.requeue_unsent()
+    return notifications.requeue_unsent() + invitations.requeue_unsent()
 
 
 @shared_task(

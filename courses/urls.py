@@ -2,7 +2,7 @@ from django.urls import path
 
 from courses.attendance import check_in
 from courses.certificates import pages as certificate_pages
-from courses.enrollment import application_views, focal
+from courses.enrollment import application_views, focal, invitation_pages
 from courses.enrollment import views as enrollment_views
 from courses.evaluation import views as evaluation_views
 from courses.learning import views
@@ -29,6 +29,7 @@ urlpatterns = [
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     path("my-learning/calendar/reset/", views.reset_feed, name="calendar_feed_reset"),
     path("focal-point/", focal.focal_point, name="focal_point"),
+    path("invitations/<slug:token>/", invitation_pages.invitation_view, name="invitation"),
     # Codes are URL-safe base 64 (``new_certificate_code``): anything else, a NUL byte
     # included, is not a certificate and answers 404 before reaching the database.
     path("certificates/verify/", certificate_pages.lookup, name="certificate_lookup"),

@@ -15,6 +15,8 @@ from courses.certificates.views import CertificatesViewSet
 from courses.dashboard import coordinator_panels
 from courses.enrollment.admin_views import ReviewViewSet
 from courses.enrollment.application_admin import ApplicationsMenu
+from courses.enrollment.focal_admin import FocalPointViewSet
+from courses.enrollment.invitation_admin import InvitationsViewSet
 from courses.evaluation.viewsets import EvaluationMenu
 from courses.learning.services import record_module_visit
 from courses.messaging.views import MessagingViewSet
@@ -34,6 +36,7 @@ class CoursesMenu(ViewSetGroup):
         MeetingViewSet("course_meetings"),
         SessionSignatoryViewSet("session_signatories"),
         AttendanceViewSet(),
+        FocalPointViewSet(),
     )
 
 
@@ -48,6 +51,7 @@ def register_viewsets():
         SessionReportViewSet(),
         ReportsViewSet(),
         MessagingViewSet(),
+        InvitationsViewSet(),
     ]
 
 

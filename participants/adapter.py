@@ -17,6 +17,14 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_client_ip(self, request) -> str:
         return client_ip(request)
 
+    def unstash_verified_email(self, request) -> str | None:
+        """An address proved by a link (an invitation's) counts as verified only for a
+        sign-up with that very address: someone who opened a forwarded link and signs up
+        with their own address must not get the invitee's address on their account."""
+        stashed = super().unstash_verified_email(request)
+        typed = (request.POST.get("email") or "").strip().lower()
+        return stashed if stashed and stashed.lower() == typed else None
+
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """Render the email here (the request's language and site), send it from a
         Celery task after commit.

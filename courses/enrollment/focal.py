@@ -16,9 +16,10 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
+from courses.enrollment import invitations
 from courses.enrollment.selectors import (
     colleagues_of,
     focal_organizations,
@@ -37,10 +38,11 @@ POLICY_NAMES = {
     CourseSession.Policy.OPEN: gettext_lazy("open enrollment"),
     CourseSession.Policy.APPROVAL: gettext_lazy("approval by coordinators"),
     CourseSession.Policy.NOMINATION: gettext_lazy("nomination"),
+    CourseSession.Policy.INVITATION: gettext_lazy("by invitation"),
 }
 
 
-class ColleagueField(forms.ModelChoiceField):
+class ColleagueField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, profile):
         return f"{person_name(profile.user)} · {profile.job_title}"
 
@@ -64,11 +66,15 @@ class OpenSessionField(forms.ModelChoiceField):
 class NominationForm(forms.Form):
     """Who, for which session, and why; choices limited to the focal point's organization."""
 
+    # Named in the singular for the links and bookmarks of the one-person form; it takes
+    # several colleagues at once (each nominated on their own, with the same reasons).
     colleague = ColleagueField(
         queryset=None,
-        label=gettext_lazy("Colleague"),
-        empty_label=gettext_lazy("Choose a colleague"),
-        help_text=gettext_lazy("Staff of your organization who have completed their profile."),
+        label=gettext_lazy("Colleagues"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy(
+            "Staff of your organization who have completed their profile: tick one or several."
+        ),
         error_messages={
             "required": gettext_lazy("Choose the colleague you nominate."),
             "invalid_choice": gettext_lazy("Choose a colleague from your organization."),
@@ -100,7 +106,58 @@ class NominationForm(forms.Form):
     def __init__(self, *args, organization, focal_point, now, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["colleague"].queryset = colleagues_of(organization, exclude_user=focal_point)
-        self.fields["session"].queryset = sessions_open_for_enrollment(now)
+        self.fields["session"].queryset = sessions_open_for_enrollment(now).exclude(
+            policy=CourseSession.Policy.INVITATION
+        )
+
+
+class InviteColleaguesForm(forms.Form):
+    """Colleagues with no account yet: an invitation each; accepting is the nomination."""
+
+    emails = forms.CharField(
+        label=gettext_lazy("Their email addresses"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy(
+            "One a line, optionally followed by a comma and the name. Each gets a personal "
+            "link to create their account; their nomination reaches the coordinators when "
+            "they accept."
+        ),
+        error_messages={"required": gettext_lazy("Write at least one email address.")},
+    )
+    session = OpenSessionField(
+        queryset=None,
+        label=gettext_lazy("Session"),
+        empty_label=gettext_lazy("Choose a session"),
+        help_text=gettext_lazy("Sessions by nomination, open for enrollment now."),
+        error_messages={
+            "required": gettext_lazy("Choose a session."),
+            "invalid_choice": gettext_lazy("Choose a session that is open for enrollment."),
+        },
+    )
+    justification = forms.CharField(
+        label=gettext_lazy("Justification"),
+        max_length=JUSTIFICATION_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Why these colleagues: the coordinators read it when they decide."),
+        error_messages={
+            "required": gettext_lazy("Say in a few words why you nominate these colleagues."),
+        },
+    )
+
+    def __init__(self, *args, now, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["session"].queryset = sessions_open_for_enrollment(now).filter(
+            policy=CourseSession.Policy.NOMINATION
+        )
+
+    def clean_emails(self):
+        try:
+            rows = invitations.parse_list(self.cleaned_data["emails"])
+        except invitations.InvitationError as error:
+            raise forms.ValidationError(str(error)) from error
+        if not rows:
+            raise forms.ValidationError(_("Write at least one email address."))
+        return rows
 
 
 def _organization(request):
@@ -147,21 +204,11 @@ def nomination_message(enrollment: Enrollment, colleague, *, created: bool) -> s
     ) % {"name": name, "course": course, "status": status}
 
 
-@private_page
-@login_required
-@require_http_methods(["GET", "HEAD", "POST"])
-def focal_point(request):
-    organization, organizations = _organization(request)
-    now = timezone.now()
-    form = NominationForm(
-        request.POST if request.method == "POST" else None,
-        organization=organization,
-        focal_point=request.user,
-        now=now,
-    )
-    if form.is_valid():
-        colleague = form.cleaned_data["colleague"]
-        session = form.cleaned_data["session"]
+def _nominate_each(request, form, now) -> None:
+    """Each ticked colleague nominated in their own transaction: a refusal for one (a
+    closed session, say) is told for that person while the others go through."""
+    session = form.cleaned_data["session"]
+    for colleague in form.cleaned_data["colleague"]:
         try:
             enrollment = enroll(
                 participant=colleague.user,
@@ -171,15 +218,68 @@ def focal_point(request):
                 now=now,
             )
         except EnrollmentError as refusal:
-            form.add_error(None, str(refusal))
-        else:
-            # enroll() returns an existing enrollment unchanged; a new one carries our time.
-            created = (
-                enrollment.requested_at == now and enrollment.nominated_by_id == request.user.pk
-            )
-            notify = messages.success if created else messages.warning
-            notify(request, nomination_message(enrollment, colleague, created=created))
-            return redirect(_page_url(organization, organizations))
+            messages.error(request, f"{person_name(colleague.user)}: {refusal}")
+            continue
+        # enroll() returns an existing enrollment unchanged; a new one carries our time.
+        created = enrollment.requested_at == now and enrollment.nominated_by_id == request.user.pk
+        notify = messages.success if created else messages.warning
+        notify(request, nomination_message(enrollment, colleague, created=created))
+
+
+def _invite_colleagues(request, form, organization, now) -> bool:
+    rows = form.cleaned_data["emails"]
+    for row in rows:
+        row.organization = row.organization or organization.acronym
+    try:
+        sent = invitations.invite(
+            session=form.cleaned_data["session"],
+            by=request.user,
+            rows=rows,
+            nominated_by=request.user,
+            justification=form.cleaned_data["justification"],
+            now=now,
+        )
+    except invitations.InvitationError as refusal:
+        checked = invitations.check_list(form.cleaned_data["session"], rows)
+        details = "; ".join(f"{p.email or p.line}: {p.problem}" for p in checked.problems)
+        form.add_error(None, f"{refusal} {details}".strip())
+        return False
+    messages.success(
+        request,
+        ngettext(
+            "%(n)d colleague invited: their nomination reaches the coordinators when they accept.",
+            "%(n)d colleagues invited: their nominations reach the coordinators when they accept.",
+            len(sent),
+        )
+        % {"n": len(sent)},
+    )
+    return True
+
+
+@private_page
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def focal_point(request):
+    organization, organizations = _organization(request)
+    now = timezone.now()
+    posted = request.POST if request.method == "POST" else None
+    inviting = posted is not None and posted.get("form") == "invite"
+    form = NominationForm(
+        None if inviting else posted,
+        organization=organization,
+        focal_point=request.user,
+        now=now,
+    )
+    invite_form = InviteColleaguesForm(posted if inviting else None, now=now, prefix="invite")
+    if (
+        inviting
+        and invite_form.is_valid()
+        and _invite_colleagues(request, invite_form, organization, now)
+    ):
+        return redirect(_page_url(organization, organizations))
+    if form.is_valid():
+        _nominate_each(request, form, now)
+        return redirect(_page_url(organization, organizations))
     upcoming, past = organization_enrollments(organization)
     return render(
         request,
@@ -188,6 +288,7 @@ def focal_point(request):
             "organization": organization,
             "organizations": organizations,
             "form": form,
+            "invite_form": invite_form,
             "form_action": _page_url(organization, organizations),
             "upcoming": upcoming,
             "past": past,

@@ -122,7 +122,7 @@ def render(notice: Notice) -> mailer.CompactEmail:
             "learning_url": settings.SITE_URL + "/my-learning/",
             "days": {"7d": 7, "1d": 1}.get(notice.key),
             "may_enroll_again": session.enrollment_is_open()
-            and session.policy != CourseSession.Policy.NOMINATION,
+            and session.policy in (CourseSession.Policy.OPEN, CourseSession.Policy.APPROVAL),
             "language": language,
             # Venue details and joining link: only for those the one rule lets see them.
             "joining": may_see_joining_details(user, session),

@@ -25,6 +25,8 @@ from courses.regions import Region, region_of
 from participants.models import Organization, Participant
 
 NOT_GIVEN = "not_given"
+#: Policies under which people ask for a place themselves (and may ask again).
+SELF_SERVICE_POLICIES = (CourseSession.Policy.OPEN, CourseSession.Policy.APPROVAL)
 
 
 def with_seat_counts(sessions: QuerySet[CourseSession]) -> QuerySet[CourseSession]:
@@ -263,7 +265,7 @@ class SessionRow:
 
     @property
     def action(self) -> str:
-        """enrolled, enroll, waitlist, request, nominated, closed. A person who withdrew
+        """enrolled, enroll, waitlist, request, nominated, invited, closed. A person who withdrew
         is offered what a newcomer is (``withdrawn`` tells the page to say so)."""
         if self.enrollment is not None and not self.withdrawn:
             return "enrolled"
@@ -272,6 +274,8 @@ class SessionRow:
         policy = self.session.policy
         if policy == CourseSession.Policy.NOMINATION:
             return "nominated"
+        if policy == CourseSession.Policy.INVITATION:
+            return "invited"
         if policy == CourseSession.Policy.APPROVAL:
             return "request"
         return "enroll" if self.seats_left else "waitlist"
@@ -349,7 +353,7 @@ def withdrawal_outlook(enrollment: Enrollment, now=None) -> WithdrawalOutlook:
         enrollment=enrollment,
         waiting=waiting,
         may_enroll_again=session.enrollment_is_open(now)
-        and session.policy != CourseSession.Policy.NOMINATION,
+        and session.policy in SELF_SERVICE_POLICIES,
     )
 
 

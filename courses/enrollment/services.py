@@ -24,7 +24,13 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from courses.access import is_coordinator, is_focal_point, lock_session
-from courses.audit import DECIDE_ACTION, QUOTA_ACTION, REENROLL_ACTION, WITHDRAW_ACTION
+from courses.audit import (
+    DECIDE_ACTION,
+    NOMINATE_ACTION,
+    QUOTA_ACTION,
+    REENROLL_ACTION,
+    WITHDRAW_ACTION,
+)
 from courses.enrollment import notifications
 from courses.models import (
     HELD,
@@ -163,6 +169,12 @@ def enroll(
     may_nominate = nominated_by is not None and (
         is_focal_point(nominated_by, organization) or is_coordinator(nominated_by, session)
     )
+    if session.policy == CourseSession.Policy.INVITATION:
+        # Invited people come in through their invitation (``invitations.accept``), and
+        # coordinators place people directly (``placement.place``): never through here.
+        raise EnrollmentError(
+            _("This session is by invitation only: use the link in your invitation email.")
+        )
     if session.policy == CourseSession.Policy.NOMINATION:
         if nominated_by is None:
             raise EnrollmentError(
@@ -216,9 +228,13 @@ def enroll(
             enrollment.status = Enrollment.Status.REQUESTED
         if withdrawn is None:
             enrollment.save(force_insert=True)
+        else:
+            enrollment.save()
+        if nominated_by is not None:
+            log_nomination(enrollment, nominated_by=nominated_by)
+        if withdrawn is None:
             notifications.for_decision(enrollment, fresh=True)
             return enrollment
-        enrollment.save()
         log(
             session,
             REENROLL_ACTION,
@@ -231,6 +247,22 @@ def enroll(
         )
         notifications.for_decision(enrollment)
         return enrollment
+
+
+def log_nomination(enrollment: Enrollment, *, nominated_by) -> None:
+    """Every nomination is in the enrollment's history: who put whom forward, and why."""
+    log(
+        enrollment,
+        NOMINATE_ACTION,
+        user=nominated_by,
+        data={
+            "session": enrollment.session.code,
+            "participant": person_name(enrollment.participant),
+            "nominated_by": person_name(nominated_by),
+            "justification": enrollment.justification,
+            "to": enrollment.status,
+        },
+    )
 
 
 def promote_from_waitlist(*, session: CourseSession, now=None) -> list[Enrollment]:

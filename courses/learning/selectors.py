@@ -75,7 +75,7 @@ class LearningRow:
         return (
             self.enrollment.status == Enrollment.Status.WITHDRAWN
             and session.enrollment_is_open(self.now)
-            and session.policy != CourseSession.Policy.NOMINATION
+            and session.policy in (CourseSession.Policy.OPEN, CourseSession.Policy.APPROVAL)
         )
 
     @property

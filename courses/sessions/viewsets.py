@@ -383,6 +383,11 @@ class SessionEditView(SessionScopedMixin, generic.EditView):
         return [
             HeaderButton(_("Review enrollments"), url=_review_url(self.object), icon_name="tasks"),
             HeaderButton(
+                _("Invitations"),
+                url=reverse("course_invitations:index", args=[self.object.pk]),
+                icon_name="mail",
+            ),
+            HeaderButton(
                 _("Attendance"),
                 url=reverse("course_attendance:sheet", args=[self.object.pk]),
                 icon_name="table",

@@ -32,6 +32,12 @@ TONES = {
     "not_completed": CRITICAL,
     "withdrawn": NEUTRAL,
     "cancelled": NEUTRAL,
+    # invitations
+    "sending": WARNING,
+    "opened": INFO,
+    "accepted": POSITIVE,
+    "declined": CRITICAL,
+    "expired": NEUTRAL,
     # the completion rule
     "met": POSITIVE,
     # donor summaries (pending and failed as above)

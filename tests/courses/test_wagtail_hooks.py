@@ -27,6 +27,7 @@ def test_no_two_menu_items_share_an_order_and_courses_is_one_entry():
         "Sittings",
         "Signatories",
         "Attendance",
+        "Focal points",
     ]
     assert len({item.order for item in inside}) == len(inside)
     reports = _items(reports_menu, request)

@@ -14,11 +14,13 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from courses.audit import DECIDE_ACTION, OVERRIDE_ACTION
+from courses.enrollment.invitations import new_link
 from courses.models import (
     Attendance,
     Certificate,
     CohortMessage,
     Enrollment,
+    Invitation,
     Meeting,
     SessionSignatory,
 )
@@ -270,9 +272,24 @@ def our_patterns():
     return found
 
 
+def foreign_invitation(foreign):
+    invitation = Invitation.objects.filter(session=foreign).first()
+    if invitation is None:
+        nonce, token_hash = new_link()
+        invitation = Invitation.objects.create(
+            session=foreign,
+            email="invited@example.org",
+            nonce=nonce,
+            token_hash=token_hash,
+            expires_at=foreign.enrollment_closes_at,
+        )
+    return invitation
+
+
 def foreign_kwargs(name, params, foreign):
     enrollment = Enrollment.objects.filter(session=foreign).first()
     values = {
+        "invitation": foreign_invitation(foreign).pk if "invitation" in params else None,
         "certificate": Certificate.objects.get(enrollment=enrollment).pk,
         "enrollment_pk": enrollment.pk,
         "format": "csv",
