@@ -6,7 +6,6 @@ from pathlib import Path
 import environ
 from celery.schedules import crontab
 from django.utils.csp import CSP
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -171,9 +170,23 @@ ACCOUNT_RATE_LIMITS = {
 # directly, wrong behind a proxy (every client would share the proxy's address).
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
-# Internationalisation: the interface ships in English and French.
+# Internationalisation: the six UN languages and Portuguese, each named in itself (the
+# switcher offers a language to those who read it). Codes chosen so that Django's,
+# Wagtail's and allauth's own catalogues apply: "zh-hans" (zh_Hans), and "pt-br", for
+# which none of Wagtail and allauth ship a plain "pt"; our own catalogue for it lives in
+# locale/pt, which gettext finds for pt_BR. Arabic is right to left (LANGUAGE_BIDI).
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("fr", _("French"))]
+LANGUAGES = [
+    ("ar", "العربية"),
+    ("en", "English"),
+    ("es", "Español"),
+    ("fr", "Français"),
+    ("pt-br", "Português"),
+    ("ru", "Русский"),
+    ("zh-hans", "中文"),
+]
+# Wagtail's admin offers the same languages (its own screens have all seven catalogues).
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
