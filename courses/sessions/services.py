@@ -236,6 +236,7 @@ COPIED_FIELDS = (
     "city",
     "country",
     "language",
+    "certificate_second_language",
     "capacity",
     "policy",
     "min_attendance_percent",
