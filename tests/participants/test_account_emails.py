@@ -62,7 +62,7 @@ def test_sign_up_confirmation_in_the_language_of_the_request(
     assert message.subject == "[Concord] Confirmez votre adresse e-mail"
     assert message.body.startswith("Bonjour,")
     assert "Confirmer mon adresse e-mail" in html_of(message)
-    assert '<html lang="fr">' in html_of(message)
+    assert '<html lang="fr" dir="ltr">' in html_of(message)
     assert_branded(message)
 
 

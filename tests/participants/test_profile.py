@@ -199,7 +199,9 @@ def test_unreviewed_organizations_are_no_course_partners_until_reviewed(person):
 def test_the_name_as_it_should_print_and_its_latin_letters_are_saved(client, person):
     response = client.post(
         "/profile/",
-        valid_data(printed_name="  王   小明 ", printed_name_latin="Wang Xiaoming"),
+        valid_data(
+            printed_name="  王   小明 ", printed_name_latin="Wang Xiaoming", preferred_language="en"
+        ),
     )
     assert response.status_code == 302
     profile = profile_of(person)
