@@ -351,6 +351,7 @@ TEXT_SEARCH_CONFIGS = {
     "fr": "french",
     "es": "spanish",
     "pt": "portuguese",
+    "pt-br": "portuguese",
     "ru": "russian",
 }
 

@@ -23,7 +23,8 @@ urlpatterns = [
     path("admin/reports/", include(admin_reports.urlpatterns())),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Django's set_language, which also remembers a signed-in person's choice.
+    path("i18n/setlang/", participant_views.set_language, name="set_language"),
     # allauth's sign-in and sign-out, also under Django's usual names "login" and "logout".
     path("accounts/login/", account_views.login, name="login"),
     path("accounts/logout/", account_views.logout, name="logout"),

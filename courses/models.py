@@ -18,7 +18,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
+from django.utils.translation import get_supported_language_variant, gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
@@ -40,6 +40,18 @@ def validate_https_url(value):
 def validate_timezone(value):
     if value not in zoneinfo.available_timezones():
         raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
+
+
+# Certificates print in every language of the interface (the codes of settings.LANGUAGES).
+CERTIFICATE_LANGUAGES = [
+    ("ar", _("Arabic")),
+    ("en", _("English")),
+    ("es", _("Spanish")),
+    ("fr", _("French")),
+    ("pt-br", _("Portuguese")),
+    ("ru", _("Russian")),
+    ("zh-hans", _("Chinese")),
+]
 
 
 class CourseSession(models.Model):
@@ -111,6 +123,16 @@ class CourseSession(models.Model):
             "The organizations whose names and logos the certificates carry. Leave empty "
             "for the UN entity that runs the programme and the course's partner "
             "organizations."
+        ),
+    )
+    certificate_second_language = models.CharField(
+        _("second language of the certificates"),
+        max_length=8,
+        blank=True,
+        choices=CERTIFICATE_LANGUAGES,
+        help_text=_(
+            "Leave empty for certificates in the session's language only. Otherwise each "
+            "certificate says everything in both languages, side by side on one page."
         ),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -223,8 +245,26 @@ class CourseSession(models.Model):
             errors["enrollment_closes_at"] = _("Enrollment must close after it opens.")
         if not self.is_online and not self.city:
             errors["city"] = _("Give the city, or mark the session as online.")
+        if self.certificate_second_language and (
+            self.certificate_second_language == self.certificate_language
+        ):
+            errors["certificate_second_language"] = _(
+                "The certificates are in this language already: choose another one, or none."
+            )
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def certificate_language(self) -> str:
+        """The first language of the session's certificates: its own language as the
+        interface spells it ("zh" is "zh-hans"), or English when certificates have no
+        wording in it (Swahili)."""
+        codes = {code for code, _name in CERTIFICATE_LANGUAGES}
+        try:
+            language = get_supported_language_variant(self.language or "en")
+        except LookupError:
+            return "en"
+        return language if language in codes else "en"
 
     @property
     def place(self):
@@ -862,9 +902,6 @@ def new_short_code() -> str:
     """A reference to read aloud or type, e.g. ``7KQ4-M2XD-9F3A`` (60 random bits)."""
     raw = "".join(secrets.choice(SHORT_CODE_ALPHABET) for _ in range(12))
     return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
-
-
-CERTIFICATE_LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 
 
 class Certificate(models.Model):

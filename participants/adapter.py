@@ -5,10 +5,12 @@ import logging
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
+from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.db import transaction
 
 from .http import client_ip
+from .models import Participant
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +26,28 @@ class AccountAdapter(DefaultAccountAdapter):
         stashed = super().unstash_verified_email(request)
         typed = (request.POST.get("email") or "").strip().lower()
         return stashed if stashed and stashed.lower() == typed else None
+
+    def post_login(self, request, user, **kwargs):
+        """Sign in, then open the site in the language the person chose (their profile),
+        on this device too: the language cookie is set on the response."""
+        response = super().post_login(request, user, **kwargs)
+        language = (
+            Participant.objects.filter(user=user)
+            .values_list("preferred_language", flat=True)
+            .first()
+        )
+        if language and language in {code for code, _name in settings.LANGUAGES}:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
+        return response
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """Render the email here (the request's language and site), send it from a

@@ -1,9 +1,16 @@
+import unicodedata
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import Organization, Participant
+
+
+def _latin(char: str) -> bool:
+    name = unicodedata.name(char, "")
+    return not char.isalpha() or name.startswith("LATIN ")
 
 
 class NameForm(forms.ModelForm):
@@ -16,7 +23,7 @@ class NameForm(forms.ModelForm):
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
             "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
         }
-        help_texts = {"first_name": _("As it should appear on your certificates.")}
+        help_texts = {"first_name": _("Your given name, as in your official documents.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -47,7 +54,15 @@ class ParticipantForm(forms.ModelForm):
 
     class Meta:
         model = Participant
-        fields = ["organization", "job_title", "duty_station", "preferred_language", "gender"]
+        fields = [
+            "organization",
+            "job_title",
+            "duty_station",
+            "preferred_language",
+            "gender",
+            "printed_name",
+            "printed_name_latin",
+        ]
         labels = {
             "job_title": _("Job title"),
             "duty_station": _("Duty station (country)"),
@@ -58,7 +73,10 @@ class ParticipantForm(forms.ModelForm):
             "preferred_language": _("The language of this site and of the emails we send you."),
             "gender": _("Used only to report the balance of a cohort; never shown publicly."),
         }
-        widgets = {"job_title": forms.TextInput(attrs={"autocomplete": "organization-title"})}
+        widgets = {
+            "job_title": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+            "printed_name_latin": forms.TextInput(attrs={"dir": "ltr", "lang": "und-Latn"}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -78,6 +96,17 @@ class ParticipantForm(forms.ModelForm):
             self.fields["organization"].queryset = Organization.objects.filter(
                 Q(reviewed=True) | Q(pk=current)
             ).order_by("name")
+
+    def clean_printed_name(self):
+        return " ".join(self.cleaned_data["printed_name"].split())
+
+    def clean_printed_name_latin(self):
+        value = " ".join(self.cleaned_data["printed_name_latin"].split())
+        if value and not all(_latin(char) for char in value):
+            raise forms.ValidationError(
+                _("Use Latin letters only (accents are fine), as in a passport.")
+            )
+        return value
 
     def clean_new_organization(self):
         return " ".join(self.cleaned_data["new_organization"].split())

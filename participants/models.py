@@ -96,6 +96,26 @@ class Participant(models.Model):
     preferred_language = models.CharField(
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="en"
     )
+    # Certificates and credentials print these: the order and script of a name are the
+    # holder's to say (a Chinese or Hungarian family name comes first).
+    printed_name = models.CharField(
+        _("name as it should print"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "As it should appear on your certificates, in your own script and order. "
+            "Leave empty for your given name followed by your family name."
+        ),
+    )
+    printed_name_latin = models.CharField(
+        _("name in Latin letters"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Optional: if your name is written in another script, how it is written in "
+            "Latin letters. It prints under your name."
+        ),
+    )
     gender = models.CharField(
         _("gender"),
         max_length=12,

@@ -27,6 +27,7 @@ from django.utils import timezone, translation
 
 from .models import Participant, RetentionNotice
 from .privacy import erase_person
+from .selectors import language_of
 
 logger = logging.getLogger(__name__)
 
@@ -102,7 +103,7 @@ def apply_retention(*, now=None) -> dict:
                 continue
             with transaction.atomic():
                 RetentionNotice.objects.update_or_create(user=user, defaults={"sent_at": now})
-                language = getattr(getattr(user, "participant", None), "preferred_language", "en")
+                language = language_of(user)
                 with translation.override(language):
                     context = {
                         "user": user,

@@ -11,8 +11,9 @@ from django.db.models import UniqueConstraint
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+from wagtail.users.models import UserProfile
 
-from .models import Organization
+from .models import Organization, Participant
 
 
 def acronym_for(name: str) -> str:
@@ -180,3 +181,21 @@ def merge_organization(
         )
         source.delete()
     return moved
+
+
+def remember_language(*, user: AbstractBaseUser, language: str) -> None:
+    """Remember ``language`` as the one ``user`` reads: their participant profile's
+    preferred language (the site and the emails we send them) and, when they use the
+    admin, Wagtail's own (its screens and its workflow emails to them).
+
+    Two single-row updates, no other side effect; calling it twice changes nothing more.
+    ``language`` must be one of settings.LANGUAGES (the caller checked it).
+    """
+    Participant.objects.filter(user=user).exclude(preferred_language=language).update(
+        preferred_language=language
+    )
+    profiles = UserProfile.objects.filter(user=user)
+    if not profiles.update(preferred_language=language) and user.has_perm(
+        "wagtailadmin.access_admin"
+    ):
+        UserProfile.objects.get_or_create(user=user, defaults={"preferred_language": language})

@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.views import i18n
 from django.views.decorators.http import require_POST, require_safe
 from wagtail.log_actions import log
 
@@ -25,7 +26,7 @@ from .privacy import (
     withdraw_erasure_request,
 )
 from .selectors import focal_point_roles_of, profile_of
-from .services import propose_organization
+from .services import propose_organization, remember_language
 from .sso import organization_from_sign_in
 
 
@@ -68,6 +69,7 @@ def profile(request):
                         name=form.cleaned_data["new_organization"], proposed_by=request.user
                     )
                 participant.save()
+                remember_language(user=request.user, language=participant.preferred_language)
             language = participant.preferred_language
             translation.activate(language)
             messages.success(request, _("Your profile is saved."))
@@ -207,3 +209,16 @@ def download_data_export_view(request, pk):
         filename=f"concord-my-data-{export.ready_at:%Y-%m-%d}.zip",
         content_type="application/zip",
     )
+
+
+@require_POST
+def set_language(request):
+    """Django's language switch (the language cookie, back to ``next``), which also
+    remembers the choice of a signed-in person in their profile: the site opens in it on
+    their next sign-in anywhere, and their emails are written in it."""
+    response = i18n.set_language(request)
+    language = request.POST.get("language")
+    languages = {code for code, _name in settings.LANGUAGES}
+    if request.user.is_authenticated and language in languages:
+        remember_language(user=request.user, language=language)
+    return response

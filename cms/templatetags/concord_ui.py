@@ -1,6 +1,7 @@
 """Site UI tags: inline SVG icons without a template include per icon."""
 
 from django import template
+from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -51,3 +52,11 @@ ICONS = {
 def icon(name):
     """``{% icon "clock" %}``: an unknown name is a template bug, so it raises."""
     return ICONS[name]
+
+
+@register.simple_tag
+def site_languages():
+    """settings.LANGUAGES as they are: each language named in itself. (Django's
+    ``get_available_languages`` passes the names through gettext, and "English" would
+    read "الإنجليزيّة" on an Arabic page.)"""
+    return settings.LANGUAGES

@@ -195,17 +195,23 @@ SOCIALACCOUNT_REQUESTS_TIMEOUT = env.int("OIDC_REQUESTS_TIMEOUT", default=10)
 # The sign-in form sends a person of a domain without password sign-in to their provider.
 ACCOUNT_FORMS = {"login": "participants.sso.LoginForm", "signup": "participants.sso.SignupForm"}
 
-# Internationalisation: the interface ships in English and French.
+# Internationalisation: the six UN languages and Portuguese, each named in itself (the
+# switcher offers a language to those who read it). Codes chosen so that Django's,
+# Wagtail's and allauth's own catalogues apply: "zh-hans" (zh_Hans), and "pt-br", for
+# which none of Wagtail and allauth ship a plain "pt"; our own catalogue for it lives in
+# locale/pt, which gettext finds for pt_BR. Arabic is right to left (LANGUAGE_BIDI).
 LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("ar", "العربية"),
     ("en", "English"),
     ("es", "Español"),
     ("fr", "Français"),
-    ("pt", "Português"),
+    ("pt-br", "Português"),
     ("ru", "Русский"),
     ("zh-hans", "中文"),
 ]
+# Wagtail's admin offers the same languages (its own screens have all seven catalogues).
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True

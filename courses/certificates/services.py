@@ -65,7 +65,7 @@ from courses.models import (
     certificate_storage,
 )
 from participants.models import Organization
-from participants.selectors import person_name
+from participants.selectors import language_of, printed_names
 
 logger = logging.getLogger(__name__)
 
@@ -85,8 +85,14 @@ class CertificateError(Exception):
 
 def certificate_language(session: CourseSession) -> str:
     """The session's language when a certificate template exists for it, else English."""
+    return session.certificate_language
+
+
+def certificate_second_language(session: CourseSession) -> str:
+    """The language printed beside the first on a bilingual certificate, or ""."""
+    second = session.certificate_second_language
     available = {code for code, _name in CERTIFICATE_LANGUAGES}
-    return session.language if session.language in available else "en"
+    return second if second in available and second != certificate_language(session) else ""
 
 
 def issuing_organizations(session: CourseSession) -> list[Organization]:
@@ -204,10 +210,16 @@ def _asset_bytes(name: str) -> bytes | None:
 def session_snapshot(session: CourseSession) -> dict:
     """What every certificate of ``session`` says, apart from the person and their hours."""
     language = certificate_language(session)
+    second = certificate_second_language(session)
     with translation.override(language):
         place = str(session.place)
+    if second:
+        with translation.override(second):
+            second_place = str(session.place)
     return {
         "language": language,
+        "second_language": second,
+        "second_place": second_place if second else "",
         "course_title": session.course.title,
         "session_code": session.code,
         "starts_on": session.starts_on.isoformat(),
@@ -250,7 +262,10 @@ def certificate_content(certificate: Certificate):
     snapshot = CertificateSnapshot.of(certificate)
     return CertificateContent(
         language=certificate.language,
+        second_language=snapshot.second_language,
         participant_name=snapshot.participant_name,
+        participant_name_latin=snapshot.participant_name_latin,
+        second_place=snapshot.second_place,
         course_title=snapshot.course_title,
         starts_on=snapshot.starts_on,
         ends_on=snapshot.ends_on,
@@ -330,11 +345,11 @@ def queue(ids: Iterable[int]) -> None:
 
 
 def _person_snapshot(common: dict, enrollment: Enrollment, hours) -> dict:
+    name, latin = printed_names(enrollment.participant)
     return {
         **common,
-        "participant_name": unicodedata.normalize(
-            "NFC", person_name(enrollment.participant).strip()
-        ),
+        "participant_name": unicodedata.normalize("NFC", name.strip()),
+        "participant_name_latin": unicodedata.normalize("NFC", latin.strip()),
         "hours_attended": str(Decimal(str(hours))),
     }
 
@@ -394,7 +409,7 @@ def issue_certificates(
         session = lock_session(session, by=by, related=("course",), refusal=_not_coordinator())
         completers = Enrollment.objects.filter(
             session=session, status=Enrollment.Status.COMPLETED
-        ).select_related("participant")
+        ).select_related("participant__participant")
         if enrollments is not None:
             wanted = {enrollment.pk for enrollment in enrollments}
             completers = completers.filter(pk__in=wanted)
@@ -468,7 +483,9 @@ def reissue_certificate(*, certificate: Certificate, reason: str, by, now=None) 
         replacement = Certificate.objects.filter(replaces=current).first()
         if replacement is not None:
             return replacement
-        enrollment = Enrollment.objects.select_related("participant").get(pk=current.enrollment_id)
+        enrollment = Enrollment.objects.select_related("participant__participant").get(
+            pk=current.enrollment_id
+        )
         if enrollment.status != Enrollment.Status.COMPLETED:
             raise CertificateError(
                 _("This person no longer counts as having completed the session: revoke it.")
@@ -504,7 +521,7 @@ def retry_certificate(*, certificate: Certificate, by, now=None) -> Certificate:
             # certificate keeps its snapshot; only its email is tried again.
             session = certificate.enrollment.session
             _refuse_if_unprintable(session)
-            enrollment = Enrollment.objects.select_related("participant").get(
+            enrollment = Enrollment.objects.select_related("participant__participant").get(
                 pk=certificate.enrollment_id
             )
             hours = attended_hours_by_enrollment([enrollment])[enrollment.pk]
@@ -548,7 +565,9 @@ def certificate_email(certificate: Certificate, *, pdf: bytes | None = None):
     if pdf is None:
         with certificate.pdf.open("rb") as file:
             pdf = file.read()
-    with translation.override(certificate.language):
+    # The email in the holder's own language; the PDF keeps the session's.
+    language = language_of(user, certificate.language)
+    with translation.override(language):
         context = {
             "name": snapshot.participant_name,
             "course": snapshot.course_title,
@@ -559,7 +578,7 @@ def certificate_email(certificate: Certificate, *, pdf: bytes | None = None):
             "short_code": certificate.short_code,
             "verify_url": verify_url(certificate),
             "learning_url": settings.SITE_URL + reverse("my_learning"),
-            "language": certificate.language,
+            "language": language,
         }
         subject = _("Your certificate for %(course)s") % {"course": snapshot.course_title}
         text = render_to_string("courses/email/certificate.txt", context)
@@ -593,7 +612,7 @@ def process_certificate(*, certificate_id: int) -> str | None:
     with transaction.atomic():
         certificate = (
             Certificate.objects.select_for_update(of=("self",))
-            .select_related("enrollment__participant")
+            .select_related("enrollment__participant__participant")
             .filter(pk=certificate_id)
             .first()
         )

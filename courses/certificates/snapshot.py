@@ -43,6 +43,10 @@ class CertificateSnapshot:
     hours_attended: Decimal
     issuers: tuple[IssuerRecord, ...]
     signatories: tuple[SignatoryRecord, ...]
+    # Issue 17: snapshots made before it have none of these.
+    participant_name_latin: str = ""
+    second_language: str = ""
+    second_place: str = ""
 
     @classmethod
     def of(cls, certificate: Certificate) -> CertificateSnapshot:
@@ -72,4 +76,7 @@ class CertificateSnapshot:
                 )
                 for signatory in data["signatories"]
             ),
+            participant_name_latin=data.get("participant_name_latin", ""),
+            second_language=data.get("second_language", ""),
+            second_place=data.get("second_place", ""),
         )

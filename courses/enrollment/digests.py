@@ -23,7 +23,7 @@ from django.utils import timezone, translation
 from courses import mailer
 from courses.models import CourseSession, Digest, Enrollment
 from courses.tasks import send_digest
-from participants.selectors import person_name, profile_of
+from participants.selectors import language_of, person_name
 
 logger = logging.getLogger(__name__)
 
@@ -102,8 +102,7 @@ def queue(digest_id: int) -> None:
 def render(digest: Digest, now=None) -> mailer.CompactEmail | None:
     """The digest's email, or None when nothing is left to tell."""
     user = digest.recipient
-    profile = profile_of(user)
-    language = profile.preferred_language if profile else settings.LANGUAGE_CODE
+    language = language_of(user)
     now = now or timezone.now()
     with translation.override(language):
         if digest.kind == Digest.Kind.COORDINATOR:

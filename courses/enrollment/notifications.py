@@ -22,7 +22,7 @@ from courses.access import may_see_joining_details
 from courses.enrollment.selectors import waitlist_position
 from courses.models import CourseSession, Enrollment, Notice
 from courses.tasks import send_notice
-from participants.selectors import profile_of
+from participants.selectors import language_of
 
 logger = logging.getLogger(__name__)
 
@@ -108,8 +108,8 @@ def render(notice: Notice) -> mailer.CompactEmail:
     enrollment = notice.enrollment
     session = enrollment.session
     user = enrollment.participant
-    profile = profile_of(user)
-    language = profile.preferred_language if profile else settings.LANGUAGE_CODE
+    # The person's preferred language, else the session's (when the site speaks it).
+    language = language_of(user, session.language)
     with translation.override(language):
         context = {
             "name": user.get_full_name() or user.get_username(),
@@ -155,7 +155,11 @@ def deliver(notice_id: int) -> bool:
     with transaction.atomic():
         notice = (
             Notice.objects.select_for_update(of=("self",))
-            .select_related("enrollment__session__course", "enrollment__participant", "message")
+            .select_related(
+                "enrollment__session__course",
+                "enrollment__participant__participant",
+                "message",
+            )
             .filter(pk=notice_id)
             .first()
         )

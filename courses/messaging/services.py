@@ -32,7 +32,7 @@ from courses.enrollment import notifications
 from courses.models import CohortMessage, CourseSession, Enrollment, Notice
 from courses.tasks import send_notice, send_notices
 from participants.models import Participant
-from participants.selectors import person_name, profile_of
+from participants.selectors import first_language, language_of, person_name
 
 logger = logging.getLogger(__name__)
 
@@ -273,11 +273,10 @@ def render_notice(notice: Notice) -> mailer.CompactEmail:
     """The email of a message notice, written for its person (``notifications.deliver``
     sends it): their own placeholders, the attachment, a link to My learning."""
     user = notice.enrollment.participant
-    profile = profile_of(user)
     session = notice.enrollment.session
     return write_email(
         notice,
-        language=profile.preferred_language if profile else settings.LANGUAGE_CODE,
+        language=language_of(user, session.language),
         joining=session.pk in joining_details_visible(user, [session]),
     )
 
@@ -355,7 +354,7 @@ def deliver_batch(notice_ids: list[int], now=None) -> int:
                     attachments[message.pk] = handle.read()
             email = write_email(
                 notice,
-                language=languages.get(user.pk) or settings.LANGUAGE_CODE,
+                language=first_language(languages.get(user.pk), notice.enrollment.session.language),
                 joining=user.pk in visible[notice.enrollment.session_id],
                 attachment=attachments.get(message.pk),
             )

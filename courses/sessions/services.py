@@ -237,6 +237,7 @@ COPIED_FIELDS = (
     "city",
     "country",
     "language",
+    "certificate_second_language",
     "capacity",
     "policy",
     "min_attendance_percent",

@@ -151,6 +151,7 @@ class CourseSessionForm(WagtailAdminModelForm):
             "coordinators",
             "trainers",
             "issuing_organizations",
+            "certificate_second_language",
             "min_attendance_percent",
             "excused_absences",
             "min_modules_opened",
@@ -599,7 +600,7 @@ class CourseSessionViewSet(ModelViewSet):
                 heading=gettext_lazy("Completion and check-in"),
             ),
             MultiFieldPanel(
-                [FieldPanel("issuing_organizations")],
+                [FieldPanel("issuing_organizations"), FieldPanel("certificate_second_language")],
                 heading=gettext_lazy("Certificates"),
             ),
         ],

@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.utils import translation
 
-from participants.models import Participant
+from participants.selectors import first_language, language_of
 
 register = template.Library()
 
@@ -13,15 +13,10 @@ register = template.Library()
 def recipient_language(user=None) -> str:
     """The language an account email is written in: the preferred language of the
     recipient's profile when they have one, else the language of the request."""
+    request_language = translation.get_language() or settings.LANGUAGE_CODE
     if getattr(user, "pk", None):
-        preferred = (
-            Participant.objects.filter(user_id=user.pk)
-            .values_list("preferred_language", flat=True)
-            .first()
-        )
-        if preferred:
-            return preferred
-    return translation.get_language() or settings.LANGUAGE_CODE
+        return language_of(user, request_language)
+    return first_language(request_language)
 
 
 @register.simple_tag

@@ -105,3 +105,63 @@ def test_certificate_render():
         rss_end_mb=round(rss_end, 1),
         rss_growth_mb=round(rss_end - rss_start, 1),
     )
+
+
+BILINGUAL_RENDERS = 1_000
+# Bilingual sessions as the partners run them: the second language beside the first.
+PAIRS = (("en", "ar"), ("fr", "ar"), ("en", "ru"), ("en", "zh-hans"), ("es", "pt-br"))
+
+
+def test_certificate_render_bilingual():
+    """``certificate_render_bilingual``: as ``certificate_render``, each certificate in
+    two languages side by side (the name and course title twice, two sets of wording),
+    with names in the five scripts and a Latin transliteration under the non-Latin ones."""
+    base = certificate_content(
+        issuers=(UN, dataclasses.replace(AU, logo=image_bytes("PNG", (240, 240)))),
+        signatories=tuple(
+            dataclasses.replace(s, signature=image_bytes("PNG")) for s in SIGNATORIES[:2]
+        ),
+        second_place="نيروبي، كينيا",
+    )
+    names = participant_names()
+    pairs = itertools.cycle(PAIRS)
+
+    def content():
+        first, second = next(pairs)
+        name = next(names)
+        latin = "" if name.isascii() else "Amina Wanjiru Ochieng"
+        return dataclasses.replace(
+            base,
+            language=first,
+            second_language=second,
+            participant_name=name,
+            participant_name_latin=latin,
+        )
+
+    for _ in range(WARMUP):
+        render_certificate(content())
+    gc.collect()
+    rss_start = rss_mb()
+    timings = []
+    cpu = []
+    for _ in range(BILINGUAL_RENDERS):
+        made = content()
+        start, start_cpu = time.perf_counter(), time.process_time()
+        pdf = render_certificate(made)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+        timings.append((time.perf_counter() - start) * 1000)
+        assert pdf.startswith(b"%PDF-")
+    gc.collect()
+    rss_end = rss_mb()
+    emit(
+        "certificate_render_bilingual",
+        per_s=round(BILINGUAL_RENDERS / (sum(timings) / 1000), 1),
+        median_ms=round(statistics.median(timings), 1),
+        p95_ms=round(percentile(timings, 95), 1),
+        cpu_median_ms=round(statistics.median(cpu), 1),
+        renders=BILINGUAL_RENDERS,
+        pdf_kb=round(len(pdf) / 1024, 1),
+        rss_start_mb=round(rss_start, 1),
+        rss_end_mb=round(rss_end, 1),
+        rss_growth_mb=round(rss_end - rss_start, 1),
+    )

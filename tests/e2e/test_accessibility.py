@@ -1,6 +1,7 @@
 """axe-core finds no serious or critical WCAG 2.1 AA violation on the public pages."""
 
 import json
+import os
 
 import pytest
 from django.core.management import call_command
@@ -141,3 +142,40 @@ def test_page_editor_fields_have_accessible_names(new_context, axe_source, edito
         if violations:
             found[f"{name} ({url})"] = describe_violations(violations)
     assert not found, "\n\n".join(f"{name}:\n{text}" for name, text in found.items())
+
+
+@pytest.mark.parametrize(("code", "name"), [("ar", "العربية"), ("zh-hans", "中文")])
+def test_arabic_and_chinese_pages_have_no_serious_violations(
+    new_context, axe_source, demo, code, name
+):
+    """The scan in Arabic (right to left) and Chinese, signed out then signed in, at a
+    desktop and a phone width. With CONCORD_SCREENSHOTS=<folder>, each page is also
+    saved there to be looked at."""
+    folder = os.environ.get("CONCORD_SCREENSHOTS")
+    pages = ["home", "catalogue", "course", "module", "profile", "my learning"]
+    found = {}
+    for width in (1366, 375):
+        page = new_context(viewport={"width": width, "height": 900}).new_page()
+        sign_in(
+            page, "participant@concord.example.org", password="concord-participant", next_url="/"
+        )
+        if width == 1366:
+            page.get_by_role("button", name=name).click()
+            page.wait_for_url("**/")
+        # Signing in again (a new browser) opens the site in the language chosen before.
+        assert page.locator("html").get_attribute("lang") == code
+        for label in pages:
+            violations, passes = scan(page, axe_source, demo[label])
+            html = page.locator("html")
+            assert html.get_attribute("lang") == code
+            assert html.get_attribute("dir") == ("rtl" if code == "ar" else "ltr")
+            assert passes > 10, f"axe did not run on the {label} page"
+            wider = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert wider <= 0, f"the {label} page is {wider} px wider than {width} px"
+            if violations:
+                found[f"{label} at {width} px"] = describe_violations(violations)
+            if folder:
+                page.screenshot(
+                    path=f"{folder}/{code}-{label.replace(' ', '-')}-{width}.png", full_page=True
+                )
+    assert not found, "\n\n".join(f"{label}:\n{text}" for label, text in found.items())

@@ -62,7 +62,7 @@ def test_sign_up_confirmation_in_the_language_of_the_request(
     assert message.subject == "[Concord] Confirmez votre adresse e-mail"
     assert message.body.startswith("Bonjour,")
     assert "Confirmer mon adresse e-mail" in html_of(message)
-    assert '<html lang="fr">' in html_of(message)
+    assert '<html lang="fr" dir="ltr">' in html_of(message)
     assert_branded(message)
 
 
@@ -105,3 +105,24 @@ def test_password_reset_in_the_preferred_language_of_the_profile(
     assert message.subject == "[Concord] Reset your password"
     assert message.body.startswith("Dear Amina Diallo,")
     assert_branded(message)
+
+
+def test_an_arabic_readers_account_email_is_right_to_left(
+    client, home, django_capture_on_commit_callbacks
+):
+    user = make_participant()
+    Participant.objects.create(
+        user=user,
+        organization=Organization.objects.get(acronym="AUC"),
+        job_title="Officer",
+        duty_station="EG",
+        preferred_language="ar",
+    )
+    message = send(
+        client,
+        django_capture_on_commit_callbacks,
+        "/accounts/password/reset/",
+        {"email": user.email},
+        headers={"Accept-Language": "fr"},
+    )
+    assert '<html lang="ar" dir="rtl">' in html_of(message)

@@ -194,3 +194,40 @@ def test_unreviewed_organizations_are_no_course_partners_until_reviewed(person):
     pending.reviewed = True
     pending.save()
     assert pending in partners()
+
+
+def test_the_name_as_it_should_print_and_its_latin_letters_are_saved(client, person):
+    response = client.post(
+        "/profile/",
+        valid_data(
+            printed_name="  王   小明 ", printed_name_latin="Wang Xiaoming", preferred_language="en"
+        ),
+    )
+    assert response.status_code == 302
+    profile = profile_of(person)
+    assert (profile.printed_name, profile.printed_name_latin) == ("王 小明", "Wang Xiaoming")
+    html = client.get("/profile/").content.decode()
+    assert "Name as it should print" in html and 'value="Wang Xiaoming"' in html
+
+
+def test_the_latin_transliteration_takes_latin_letters_only(client, person):
+    response = client.post(
+        "/profile/", valid_data(printed_name="Ахмед", printed_name_latin="Ахмед")
+    )
+    assert response.status_code == 200
+    assert "Use Latin letters only" in response.content.decode()
+    response = client.post(
+        "/profile/", valid_data(printed_name="Ахмед", printed_name_latin="Ahmed Öztürk-Nguyễn")
+    )
+    assert response.status_code == 302
+
+
+def test_saving_the_profile_also_sets_the_admin_language_of_staff(client):
+    from wagtail.users.models import UserProfile  # noqa: PLC0415
+
+    from tests.factories.users import make_coordinator  # noqa: PLC0415
+
+    coordinator = make_coordinator()
+    client.force_login(coordinator)
+    client.post("/profile/", valid_data(preferred_language="ar"))
+    assert UserProfile.get_for_user(coordinator).preferred_language == "ar"

@@ -17,6 +17,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 import segno
+from django.utils.translation import get_language_info
 from PIL import Image
 from reportlab import rl_config
 from reportlab.lib.colors import Color, HexColor
@@ -66,7 +67,7 @@ class Signatory:
 class CertificateContent:
     """Everything a certificate prints: a snapshot, so a rendering needs no database."""
 
-    language: str  # "en" or "fr" (settings.LANGUAGES)
+    language: str  # one of settings.LANGUAGES ("ar", "en", "zh-hans", …)
     participant_name: str
     course_title: str
     starts_on: datetime.date
@@ -79,6 +80,10 @@ class CertificateContent:
     code: str  # the full verification code
     short_code: str  # its human-readable short form
     verify_url: str  # absolute URL of the verification page, encoded in the QR code
+    # A bilingual certificate says everything in this language too, in a second column.
+    second_language: str = ""
+    second_place: str = ""  # ``place`` in the second language
+    participant_name_latin: str = ""  # printed under a name in another script
 
 
 class CertificateRenderError(Exception):
@@ -106,6 +111,16 @@ def render_certificate(content: CertificateContent) -> bytes:
         is_online=content.is_online,
         hours_attended=content.hours_attended,
     )
+    second = None
+    if content.second_language:
+        second = wording(
+            language=content.second_language,
+            starts_on=content.starts_on,
+            ends_on=content.ends_on,
+            place=content.second_place or content.place,
+            is_online=content.is_online,
+            hours_attended=content.hours_attended,
+        )
     buffer = io.BytesIO()
     with _lock:
         canvas = Canvas(
@@ -118,7 +133,7 @@ def render_certificate(content: CertificateContent) -> bytes:
         try:
             for style, characters in _RESERVED:
                 text.reserve(canvas, style, characters)
-            _Page(canvas, content, words).draw()
+            _Page(canvas, content, words, second).draw()
             canvas.showPage()
             canvas.save()
         except fonts.FontsMissing as error:
@@ -138,10 +153,13 @@ _PLAIN_NAME_CHARACTERS = frozenset(_PLAIN_NAME + " ")
 
 
 def _check(content: CertificateContent) -> None:
-    if content.language not in languages():
-        raise CertificateRenderError(
-            f"There is no certificate template in the language {content.language!r}."
-        )
+    for language in filter(None, (content.language, content.second_language)):
+        if language not in languages():
+            raise CertificateRenderError(
+                f"There is no certificate template in the language {language!r}."
+            )
+    if content.second_language == content.language:
+        raise CertificateRenderError("A bilingual certificate needs two different languages.")
     if not 1 <= len(content.issuers) <= 3:
         raise CertificateRenderError("A certificate names one to three issuing organizations.")
     if len(content.signatories) > 3:
@@ -161,6 +179,10 @@ def _check(content: CertificateContent) -> None:
         raise CertificateRenderError("The course title is empty.")
     if not content.is_online and not text.printed_text(content.place):
         raise CertificateRenderError("The session has no place and is not online.")
+
+
+def get_language_bidi_of(language: str) -> bool:
+    return get_language_info(language)["bidi"]
 
 
 def _luminance(colour: Color) -> float:
@@ -242,10 +264,11 @@ _images = _Images()
 
 
 class _Page:
-    def __init__(self, canvas: Canvas, content: CertificateContent, words):
+    def __init__(self, canvas: Canvas, content: CertificateContent, words, second=None):
         self.c = canvas
         self.content = content
         self.words = words
+        self.second = second
         self.accent = _readable_on_white(HexColor(content.issuers[0].colour))
 
     def fit(self, value: str, field: str, **kwargs) -> text.Block:
@@ -356,6 +379,101 @@ class _Page:
         self.write(acronym, x=x, y=y - acronym.size * 0.36, colour=on_colour)
 
     def body(self) -> None:
+        if self.second is not None:
+            self.bilingual()
+        else:
+            self.monolingual()
+
+    # A bilingual certificate: each language says everything in a column of its own, a
+    # right-to-left language in the right-hand column (where its reader starts). Each
+    # column is drawn whole before the other, so its text extracts in reading order.
+    COLUMN_WIDTH = 330
+    COLUMN_OFFSET = 192
+
+    def bilingual(self) -> None:
+        content = self.content
+        columns = [
+            (content.language, self.words, content.place),
+            (content.second_language, self.second, content.second_place or content.place),
+        ]
+        if get_language_bidi_of(columns[0][0]) and not get_language_bidi_of(columns[1][0]):
+            columns.reverse()
+        self.c.setStrokeColor(self.accent)
+        self.c.setLineWidth(0.6)
+        self.c.line(CENTRE, 440, CENTRE, 168)
+        for (_language, words, place), x in zip(
+            columns, (CENTRE - self.COLUMN_OFFSET, CENTRE + self.COLUMN_OFFSET), strict=True
+        ):
+            self.column(words, place, x)
+
+    def column(self, words, place: str, x: float) -> None:
+        content = self.content
+        width = self.COLUMN_WIDTH
+        title = self.fit(
+            words.title.upper(),
+            "the title",
+            style="serif-bold",
+            size=19,
+            width=width,
+            max_lines=2,
+            height=40,
+            tracking=0.05,
+        )
+        self.write(title, x=x, y=432, colour=self.accent)
+        lead = self.fit(words.presented_to, "the wording", style="serif", size=11.5, width=width)
+        self.write(lead, x=x, y=390, colour=MUTED)
+        latin = content.participant_name_latin
+        name = self.fit(
+            content.participant_name,
+            "the participant's name",
+            style="serif-bold",
+            size=25,
+            width=width,
+            max_lines=2,
+            height=50,
+            leading=1.12,
+            personal=not _PLAIN_NAME_CHARACTERS.issuperset(content.participant_name),
+        )
+        self.box(name, x=x, top=380, bottom=332 if latin else 322, colour=INK)
+        if latin:
+            self.write(self.transliteration(width), x=x, y=320, colour=MUTED)
+        done = self.fit(words.completed, "the wording", style="serif", size=11.5, width=width)
+        self.write(done, x=x, y=300, colour=MUTED)
+        course = self.fit(
+            content.course_title,
+            "the course title",
+            style="serif-bold",
+            size=15,
+            width=width,
+            max_lines=3,
+            height=52,
+            leading=1.15,
+        )
+        self.box(course, x=x, top=290, bottom=238, colour=self.accent)
+        if not content.is_online:
+            self.fit(place, "the place", style="serif", size=10.5, width=width)
+        held = self.fit(words.held, "the place", style="serif", size=10.5, width=width, max_lines=3)
+        last = self.write(held, x=x, y=220, colour=INK)
+        hours = self.fit(words.hours, "the wording", style="serif", size=10.5, width=width)
+        self.write(hours, x=x, y=last - 15, colour=INK)
+
+    def box(self, block: text.Block, *, x: float, top: float, bottom: float, colour) -> None:
+        """``block`` centred on ``x`` and vertically between ``top`` and ``bottom``."""
+        cap = block.size * text.CAP_HEIGHT
+        inked = cap + block.leading * (len(block.lines) - 1)
+        self.write(block, x=x, y=(top + bottom) / 2 + inked / 2 - cap, colour=colour)
+
+    def transliteration(self, width: float) -> text.Block:
+        return self.fit(
+            self.content.participant_name_latin,
+            "the name in Latin letters",
+            style="sans",
+            size=11,
+            width=width,
+            personal=not _PLAIN_NAME_CHARACTERS.issuperset(self.content.participant_name_latin),
+        )
+
+    def monolingual(self) -> None:
         words = self.words
         content = self.content
         title = self.fit(
@@ -384,7 +502,10 @@ class _Page:
             # session's shared subsets (see ``fonts.Face``).
             personal=not _PLAIN_NAME_CHARACTERS.issuperset(content.participant_name),
         )
-        self.write_in_box(name, top=368, bottom=300, colour=INK)
+        latin = content.participant_name_latin
+        self.write_in_box(name, top=368, bottom=312 if latin else 300, colour=INK)
+        if latin:
+            self.write(self.transliteration(600), x=CENTRE, y=296, colour=MUTED)
 
         done = self.fit(words.completed, "the wording", style="serif", size=13, width=600)
         self.write(done, x=CENTRE, y=276, colour=MUTED)

@@ -134,12 +134,18 @@ def test_the_session_chooses_the_language_and_english_stands_in(course, coordina
         course, is_online=True, city="", language="fr", coordinators=[coordinator]
     )
     arabic = make_session(course, language="ar", coordinators=[coordinator])
-    make_completers(french)
-    make_completers(arabic)
+    chinese = make_session(course, language="zh", coordinators=[coordinator])
+    swahili = make_session(course, language="sw", coordinators=[coordinator])
+    for session in (french, arabic, chinese, swahili):
+        make_completers(session)
     (fr,) = issue_certificates(session=french, by=coordinator)
     (ar,) = issue_certificates(session=arabic, by=coordinator)
+    (zh,) = issue_certificates(session=chinese, by=coordinator)
+    (sw,) = issue_certificates(session=swahili, by=coordinator)
     assert fr.language == "fr" and fr.snapshot["place"] == "En ligne"
-    assert ar.language == "en"
+    assert ar.language == "ar"
+    assert zh.language == "zh-hans"  # the interface's code for the course's "zh"
+    assert sw.language == "en"  # no certificate wording in Swahili
 
 
 def test_issuers_default_to_the_un_entity_and_the_course_partners(catalog, coordinator, settings):

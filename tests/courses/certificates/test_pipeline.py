@@ -27,6 +27,7 @@ from courses.certificates.services import (
     revoke_certificate,
 )
 from courses.models import Certificate, certificate_storage
+from participants.models import Participant
 from tests.factories.certificates import make_completers
 from tests.factories.courses import make_session
 from tests.factories.pages import make_course
@@ -304,16 +305,19 @@ def test_issuing_queues_batches_that_several_workers_share(
     assert {c.state for c in Certificate.objects.all()} == {State.SENT}
 
 
-def test_a_french_session_sends_a_french_email(catalog, coordinator):
+def test_the_email_is_in_the_holders_language_and_the_pdf_in_the_sessions(catalog, coordinator):
     course = make_course(catalog, title="Médiation")
-    session = make_session(course, language="fr", coordinators=[coordinator])
-    make_completers(session, names=[("Amina", "Diallo")])
+    session = make_session(course, language="en", coordinators=[coordinator])
+    (enrollment,) = make_completers(session, names=[("Amina", "Diallo")])
+    Participant.objects.filter(user=enrollment.participant).update(preferred_language="fr")
     (certificate,) = issue_certificates(session=session, by=coordinator)
     process_certificate(certificate_id=certificate.pk)
     (message,) = mail.outbox
     assert message.subject == "Votre certificat pour Médiation"
     assert "Félicitations pour avoir achevé Médiation" in message.body
     assert "Heures de présence : 14" in message.body
+    certificate.refresh_from_db()
+    assert certificate.language == "en"
 
 
 @pytest.fixture
