@@ -32,7 +32,7 @@ help:
 	@echo "            a private PostgreSQL and Redis"
 	@echo "make bench  benchmark the public pages on a 500-course catalogue"
 	@echo "make e2e    only the end-to-end tests in headless Chromium"
-	@echo "make messages  update and compile the French translation (needs gettext)"
+	@echo "make messages  update and compile the translations (needs gettext)"
 
 python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -108,9 +108,9 @@ e2e: system-packages install-dev node_modules/.package-lock.json
 		PYTEST_ARGS="tests/e2e"
 
 messages: install-dev
-	$(MANAGE) makemessages -l fr --ignore=.venv --ignore=node_modules --ignore=var \
-		--ignore=staticfiles --ignore=tests
-	$(MANAGE) compilemessages -l fr --ignore=.venv
+	$(MANAGE) makemessages -l ar -l es -l fr -l pt -l ru -l zh_Hans --ignore=.venv \
+		--ignore=node_modules --ignore=var --ignore=staticfiles --ignore=tests
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache
