@@ -6,7 +6,10 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connections, transaction
+from django.utils import translation
+from pytest_django.fixtures import validate_django_db
+from pytest_django.plugin import blocking_manager_key
 
 from cms.demo import seed_site
 
@@ -29,6 +32,34 @@ def fresh_certificate_files():
     folder = Path(settings.CERTIFICATES_ROOT)
     if folder.parent.name.startswith("test-files-"):
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test (a live server, threads, a worker) ends by flushing the
+    database: put back what the migrations made (the Wagtail root page, locales, groups,
+    permissions) so that whatever test comes next on this process finds it. Django's own
+    runner gets this by running transactional tests last; pytest-xdist hands each worker
+    files in its own order, so the next test may be any test."""
+    result = yield
+    marker = item.get_closest_marker("django_db")
+    transactional = marker is not None and validate_django_db(marker)[0]
+    if transactional or {"transactional_db", "live_server"} & set(item.fixturenames):
+        with item.config.stash[blocking_manager_key].unblock():
+            for connection in connections.all(initialized_only=True):
+                contents = getattr(connection, "_test_serialized_contents", None)
+                if contents:
+                    connection.creation.deserialize_db_from_string(contents)
+    return result
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's default language: a request or a test that
+    activated another (Arabic, French…) leaves it active on the thread."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
