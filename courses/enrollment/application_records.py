@@ -1,7 +1,8 @@
 """Application records under the personal-data rules: the files applicants uploaded and
 what their supervisors wrote are kept only ``APPLICATION_RECORDS_RETENTION_DAYS`` after
-their session ends (``participants.retention`` runs ``purge_application_records`` daily),
-and a file leaves storage when its answer row is deleted.
+their session ends (``participants.retention`` runs
+``courses.sessions.record_keeping.purge_application_records`` daily, which calls
+``purge_for_sessions`` here), and a file leaves storage when its answer row is deleted.
 
 Files are deleted from storage only once the transaction that dropped them commits
 (``transaction.on_commit``): a rolled-back erasure, purge or deletion keeps its files.
@@ -9,8 +10,8 @@ Files are deleted from storage only once the transaction that dropped them commi
 Why a ``post_delete`` receiver and not code in each deleting view: answers are deleted
 by cascades from several places (an enrollment deleted, a form or one of its questions
 removed, a user deleted; a session goes only once it has no enrollments), and a
-receiver sees them all; Django sends it for every cascaded row (having a receiver turns the
-"fast delete" off for this model).
+receiver sees them all; Django sends it for every cascaded row (having a receiver
+turns the "fast delete" off for this model).
 """
 
 from __future__ import annotations
@@ -18,10 +19,8 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
-from django.utils import timezone
 
 from courses.models import ApplicationAnswer, SupervisorClearance, application_storage
-from courses.sessions.selectors import sessions_past_record_keeping
 
 
 def delete_files_on_commit(names) -> None:
@@ -44,12 +43,10 @@ def delete_file_of_deleted_answer(sender, instance, **kwargs):
     delete_files_on_commit([instance.file.name])
 
 
-def purge_application_records(*, now=None) -> int:
-    """For sessions past record keeping: delete the application files (from storage,
-    and blank the answers' file fields) and blank the supervisors' comments. Returns how
-    many files and comments went; a second run finds nothing left (returns 0)."""
-    now = now or timezone.now()
-    past = sessions_past_record_keeping(now=now)
+def purge_for_sessions(past) -> int:
+    """For the sessions ``past`` (a queryset): delete the application files (from
+    storage, and blank the answers' file fields) and blank the supervisors' comments.
+    Returns how many files and comments went; a second run finds nothing left (0)."""
     with transaction.atomic():
         answers = ApplicationAnswer.objects.filter(enrollment__session__in=past).exclude(file="")
         names = list(answers.select_for_update().values_list("file", flat=True))

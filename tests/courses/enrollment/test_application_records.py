@@ -12,9 +12,9 @@ import pytest
 from django.utils import timezone
 
 from courses.enrollment import clearance as clearance_service
-from courses.enrollment.application_records import purge_application_records
 from courses.enrollment.applications import Application, submit_application
 from courses.models import ApplicationAnswer, ConsentRecord, Enrollment, SupervisorClearance
+from courses.sessions.record_keeping import purge_application_records
 from participants import retention
 from participants.privacy import (
     build_personal_data_export,
