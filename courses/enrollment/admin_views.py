@@ -17,6 +17,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView, View
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets import HeaderButton
@@ -35,6 +36,9 @@ from courses.screens import SessionScreenMixin, email_confirmation
 from courses.spreadsheets import SafeSpreadsheetExportMixin
 from participants.models import Organization
 from participants.selectors import person_name
+
+
+QUEUE_PAGE_SIZE = 50
 
 
 class DecisionForm(forms.Form):
@@ -148,10 +152,18 @@ class ReviewView(ReviewScreenMixin, WagtailAdminTemplateMixin, TemplateView):
         if clearance_state not in {*SupervisorClearance.State.values, "none"}:
             clearance_state = ""
         queue = review_queue(self.session)
+        paginator = WagtailPaginator(
+            applications.filter_queue(queue, filters, clearance_state), QUEUE_PAGE_SIZE
+        )
+        page = paginator.get_page(self.request.GET.get("p"))
         context.update(
             session=self.session,
-            queue=applications.with_answers(queue, columns, filters, clearance_state),
-            waiting=len(queue),
+            queue=applications.with_answers(page.object_list, columns),
+            page_obj=page,
+            paginator=paginator,
+            elided_page_range=paginator.get_elided_page_range(page.number),
+            matching=paginator.count,
+            waiting=queue.count(),
             columns=columns,
             filters=filters,
             clearance_state=clearance_state,

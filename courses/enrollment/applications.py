@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from django import forms
 from django.conf import settings
 from django.db import models, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -479,33 +480,41 @@ def queue_filters(columns, params) -> list[dict]:
     return filters
 
 
-def _matches(question, answer, value) -> bool:
-    if answer is None or answer.value in (None, "", [], {}):
-        return False
+def _answered(question, value) -> Exists:
+    """The row has an answer to ``question`` that matches the filter's ``value``."""
+    answers = ApplicationAnswer.objects.filter(enrollment=OuterRef("pk"), question=question)
     if question.kind == Q.YES_NO:
-        return answer.value is (value == "yes")
-    if question.kind == Q.SINGLE:
-        return answer.value == value
-    return value in answer.value  # multiple choice: chosen; languages: spoken
+        answers = answers.filter(value=(value == "yes"))
+    elif question.kind == Q.SINGLE:
+        answers = answers.filter(value=value)
+    elif question.kind == Q.MULTIPLE:
+        answers = answers.filter(value__contains=[value])
+    else:  # languages: spoken at some level
+        answers = answers.filter(value__has_key=value)
+    return Exists(answers)
 
 
-def with_answers(rows, columns, filters=(), clearance_state: str = "") -> list:
-    """Each row of the queue with ``cells`` (its answer, or None, for each column),
-    filtered by ``filters`` and the clearance state (``none``: no clearance asked).
-    Uses the answers ``review_queue`` prefetched: no query."""
-    chosen = [(f["question"], f["value"]) for f in filters if f["value"]]
-    kept = []
+def filter_queue(queue, filters=(), clearance_state: str = ""):
+    """The queue's queryset filtered by ``filters`` and the clearance state (``none``:
+    no clearance asked), in the database: the pages and their count follow."""
+    for f in filters:
+        if f["value"]:
+            queue = queue.filter(_answered(f["question"], f["value"]))
+    if clearance_state == "none":
+        queue = queue.filter(clearance__isnull=True)
+    elif clearance_state:
+        queue = queue.filter(clearance__state=clearance_state)
+    return queue
+
+
+def with_answers(rows, columns) -> list:
+    """Each row (of one page) with ``cells``: (question, its answer or None) for each
+    column. Uses the answers ``review_queue`` prefetched: no query."""
+    rows = list(rows)
     for row in rows:
         by_question = {answer.question_id: answer for answer in row.answers.all()}
-        row.cells = [by_question.get(question.pk) for question in columns]
-        if any(not _matches(q, by_question.get(q.pk), value) for q, value in chosen):
-            continue
-        if clearance_state:
-            state = row.clearance.state if has_clearance(row) else "none"
-            if state != clearance_state:
-                continue
-        kept.append(row)
-    return kept
+        row.cells = [(question, by_question.get(question.pk)) for question in columns]
+    return rows
 
 
 def has_clearance(enrollment) -> bool:

@@ -26,6 +26,7 @@ from courses.models import (
 from tests.courses.enrollment.application_factories import (
     applicant,
     approval_session,
+    bulk_applicants,
     docx,
     html_named_pdf,
     make_consent,
@@ -344,6 +345,43 @@ def test_the_queue_with_answers_runs_a_constant_number_of_queries(
     with django_assert_num_queries(small):
         response = client.get(url)
     assert len(response.context["queue"]) == 10
+
+
+def test_the_queue_is_paged_and_its_filters_work_across_pages(
+    client, login, session, coordinator, django_assert_num_queries
+):
+    _form, questions = make_form(session, clearance=True)
+    bulk_applicants(session, questions, 120)  # roles alternate; clearances cycle
+    login(client, coordinator)
+    url = reverse("course_review:review", args=[session.pk])
+    first = client.get(url)
+    assert first.context["paginator"].count == 120 and len(first.context["queue"]) == 50
+    assert "120 people waiting for a decision" in first.content.decode()
+    assert [e.participant.username for e in first.context["queue"][:2]] == [
+        "applicant0",
+        "applicant1",
+    ]
+    assert len(client.get(url, {"p": 3}).context["queue"]) == 20
+    assert client.get(url, {"p": 99}).context["page_obj"].number == 3  # the last page
+
+    role = f"q{questions['role'].pk}"
+    mediators = client.get(url, {role: "Mediator"})
+    body = mediators.content.decode()
+    assert "60 applications match." in body and "120 people waiting" in body
+    assert f"?{role}=Mediator&amp;p=2" in body  # the next page keeps the filter
+    count, _response = count_queries(client, f"{url}?{role}=Mediator")
+    with django_assert_num_queries(count):
+        second = client.get(url, {role: "Mediator", "p": 2})
+    rows = second.context["queue"]
+    assert len(rows) == 10
+    assert {
+        a.value for e in rows for a in e.answers.all() if a.question_id == questions["role"].pk
+    } == {"Mediator"}
+    both = client.get(url, {role: "Adviser", "clearance": "declined", "p": 2})
+    # Advisers are the odd ones, declined every third: i = 5, 11, 17, … (20 of them).
+    assert both.context["paginator"].count == 20 and len(both.context["queue"]) == 20
+    assert both.context["page_obj"].number == 1  # past the last page: the last one
+    assert {e.clearance.state for e in both.context["queue"]} == {"declined"}
 
 
 def test_the_roster_export_carries_the_answers(client, login, session, coordinator):
