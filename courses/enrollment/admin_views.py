@@ -37,7 +37,6 @@ from courses.spreadsheets import SafeSpreadsheetExportMixin
 from participants.models import Organization
 from participants.selectors import person_name
 
-
 QUEUE_PAGE_SIZE = 50
 
 
