@@ -346,10 +346,42 @@ def submit_application(
     return enrollment
 
 
+ANSWERABLE = (
+    Enrollment.Status.REQUESTED,
+    Enrollment.Status.WAITLISTED,
+    Enrollment.Status.CONFIRMED,
+)
+
+
+def form_unanswered() -> models.Q:
+    """Enrollments (still in play) whose session's form asks something (a question or
+    a supervisor's clearance) that they have not answered: nominees, people enrolled
+    before the form was added or by a coordinator. For ``filter`` or, wrapped, for an
+    annotation (My learning's link to the form)."""
+    session = OuterRef("session")
+    asks = Exists(ApplicationQuestion.objects.filter(form__session=session)) | Exists(
+        ApplicationForm.objects.filter(session=session, requires_clearance=True)
+    )
+    answered = Exists(ApplicationAnswer.objects.filter(enrollment=OuterRef("pk"))) | Exists(
+        SupervisorClearance.objects.filter(enrollment=OuterRef("pk"))
+    )
+    return models.Q(status__in=ANSWERABLE) & models.Q(asks) & ~models.Q(answered)
+
+
+def with_form_unanswered(enrollments):
+    """Annotate ``form_unanswered`` (no extra query)."""
+    return enrollments.annotate(
+        form_unanswered=models.ExpressionWrapper(
+            form_unanswered(), output_field=models.BooleanField()
+        )
+    )
+
+
 def _enrollment_for(participant, session: CourseSession, now) -> Enrollment:
     """The enrollment the application is for, under the session lock. Nomination: the
-    nominee answers after their focal point put them forward (their request, not yet
-    answered). Other policies: a new request, or a fresh one after a withdrawal."""
+        nominee answers after their focal point put them forward (their request, not yet
+        answered). Other policies: the person's enrollment the form was never answered for
+    (``form_unanswered``), else a new request, or a fresh one after a withdrawal."""
     if session.policy == CourseSession.Policy.NOMINATION:
         lock_session(session)
         enrollment = (
@@ -368,6 +400,15 @@ def _enrollment_for(participant, session: CourseSession, now) -> Enrollment:
         ):
             raise EnrollmentError(_("You have already sent your application."))
         return enrollment
+    lock_session(session)
+    unanswered = (
+        Enrollment.objects.select_for_update()
+        .filter(session=session, participant=participant)
+        .filter(form_unanswered())
+        .first()
+    )
+    if unanswered is not None:  # enrolled before the form, or by a coordinator
+        return unanswered
     enrollment = enroll(participant=participant, session=session, now=now)
     if enrollment.requested_at != now:
         raise EnrollmentError(

@@ -437,3 +437,45 @@ def test_a_nominee_answers_the_form_after_the_nomination(client, login, course, 
     }
     again = client.get(reverse("apply", args=[session.code]))
     assert again.status_code == 302 and again["Location"] == reverse("my_learning")
+
+
+def test_my_learning_links_to_an_unanswered_form(client, login, course, coordinator):
+    nominated_session = make_session(course, policy="nomination", coordinators=[coordinator])
+    make_form(nominated_session, cv_required=False)
+    open_session = make_session(course, policy="open", coordinators=[coordinator])
+    nominee = applicant("nominee")
+    enroll(
+        participant=nominee,
+        session=nominated_session,
+        nominated_by=coordinator,
+        justification="Lead",
+    )
+    early = enroll(participant=nominee, session=open_session)  # before the form was added
+    _form, questions = make_form(open_session, cv_required=False)
+    login(client, nominee)
+
+    page = client.get(reverse("my_learning")).content.decode()
+    for session in (nominated_session, open_session):
+        assert f'href="{reverse("apply", args=[session.code])}"' in page
+    assert "Answer the application form" in page
+
+    response = client.post(reverse("apply", args=[open_session.code]), post_data(questions))
+    assert response.status_code == 302
+    answered = Enrollment.objects.get(session=open_session, participant=nominee)
+    assert answered.pk == early.pk and answered.status == early.status  # the same seat
+    assert answered.answers.filter(question=questions["role"]).get().value == "Mediator"
+    page = client.get(reverse("my_learning")).content.decode()
+    assert f'href="{reverse("apply", args=[open_session.code])}"' not in page
+    assert f'href="{reverse("apply", args=[nominated_session.code])}"' in page
+    again = client.get(reverse("apply", args=[open_session.code]))
+    assert again.status_code == 302 and again["Location"] == reverse("my_learning")
+
+
+def test_no_link_once_answered_or_without_a_form(client, login, course, coordinator, session):
+    _form, questions = make_form(session, cv_required=False)
+    (applied,) = apply_many(session, questions, 1, "done")
+    plain = make_session(course, policy="open")
+    enroll(participant=applied.participant, session=plain)
+    login(client, applied.participant)
+    page = client.get(reverse("my_learning")).content.decode()
+    assert "Answer the application form" not in page
