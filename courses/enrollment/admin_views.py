@@ -151,9 +151,8 @@ class ReviewView(ReviewScreenMixin, WagtailAdminTemplateMixin, TemplateView):
         if clearance_state not in {*SupervisorClearance.State.values, "none"}:
             clearance_state = ""
         queue = review_queue(self.session)
-        paginator = WagtailPaginator(
-            applications.filter_queue(queue, filters, clearance_state), QUEUE_PAGE_SIZE
-        )
+        matching = applications.filter_queue(queue, filters, clearance_state)
+        paginator = WagtailPaginator(matching, QUEUE_PAGE_SIZE)
         page = paginator.get_page(self.request.GET.get("p"))
         context.update(
             session=self.session,
@@ -162,7 +161,7 @@ class ReviewView(ReviewScreenMixin, WagtailAdminTemplateMixin, TemplateView):
             paginator=paginator,
             elided_page_range=paginator.get_elided_page_range(page.number),
             matching=paginator.count,
-            waiting=queue.count(),
+            waiting=paginator.count if queue is matching else queue.count(),
             columns=columns,
             filters=filters,
             clearance_state=clearance_state,

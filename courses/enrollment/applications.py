@@ -537,7 +537,8 @@ def _answered(question, value) -> Exists:
 
 def filter_queue(queue, filters=(), clearance_state: str = ""):
     """The queue's queryset filtered by ``filters`` and the clearance state (``none``:
-    no clearance asked), in the database: the pages and their count follow."""
+    no clearance asked), in the database: the pages and their count follow. With no
+    filter chosen, ``queue`` itself."""
     for f in filters:
         if f["value"]:
             queue = queue.filter(_answered(f["question"], f["value"]))
