@@ -125,6 +125,8 @@ def test_the_queue_pages_keep_the_filter_and_a_nominee_finds_the_form(
     expect(page.get_by_text("Page 2 of 2")).to_be_visible()
     expect(page.get_by_label("Your role")).to_have_value("Mediator")
     expect(page.locator("table.concord-queue tbody tr")).to_have_count(15)
+    page.locator("nav.pagination").scroll_into_view_if_needed()
+    look(page, "review-queue-page-2")
 
     nominated = make_course(catalog, title="Negotiation skills")
     nomination = approval_session(nominated, coordinators=[coordinator], code="nominated")
