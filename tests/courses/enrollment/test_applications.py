@@ -479,3 +479,23 @@ def test_no_link_once_answered_or_without_a_form(client, login, course, coordina
     login(client, applied.participant)
     page = client.get(reverse("my_learning")).content.decode()
     assert "Answer the application form" not in page
+
+
+def test_a_decision_returns_to_the_page_and_filters_it_was_taken_on(
+    client, login, session, coordinator
+):
+    _form, questions = make_form(session, clearance=True)
+    bulk_applicants(session, questions, 60)
+    login(client, coordinator)
+    url = reverse("course_review:review", args=[session.pk])
+    role = f"q{questions['role'].pk}"
+    page = client.get(url, {role: "Mediator", "p": 2})
+    assert f'name="back" value="{role}=Mediator&amp;p=2"' in page.content.decode()
+    row = page.context["queue"][0]
+    response = client.post(
+        reverse("course_review:decide", args=[session.pk]),
+        {"row": f"{row.pk}:waitlisted", "back": f"{role}=Mediator&p=2&next=//evil.example"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"{url}?{role}=Mediator&p=2"  # nothing else kept
+    assert Enrollment.objects.get(pk=row.pk).status == Enrollment.Status.WAITLISTED
