@@ -28,12 +28,20 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
+        from participants.retention import (  # noqa: PLC0415 -- app registry not ready
+            register_expiring_records,
+        )
+
         from . import checks  # noqa: F401, PLC0415 -- app registry not ready (registers the checks)
         from .enrollment import (  # noqa: PLC0415 -- app registry not ready
+            application_records,  # noqa: F401 -- connects the answers' post_delete (their files)
             clearance,  # noqa: F401 -- registers the supervisor emails' writer
             erasure,  # noqa: F401 -- app registry not ready (connects it)
         )
         from .messaging import services  # noqa: F401, PLC0415 -- registers the message emails' writer
+        from .sessions import record_keeping  # noqa: PLC0415 -- app registry not ready
+
+        register_expiring_records("application files", record_keeping.purge_application_records)
 
         # Sent after courses' own migrations, once its permissions are made.
         post_migrate.connect(

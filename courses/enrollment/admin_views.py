@@ -8,15 +8,19 @@ coordinator cannot even learn that it exists.
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView, View
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets import HeaderButton
@@ -35,6 +39,9 @@ from courses.screens import SessionScreenMixin, email_confirmation
 from courses.spreadsheets import SafeSpreadsheetExportMixin
 from participants.models import Organization
 from participants.selectors import person_name
+
+QUEUE_PAGE_SIZE = 50
+QUEUE_PARAMETER = re.compile(r"q\d+|clearance|p")
 
 
 class DecisionForm(forms.Form):
@@ -110,6 +117,18 @@ class ReviewScreenMixin(SessionScreenMixin):
     def review_url(self):
         return reverse("course_review:review", args=[self.session.pk])
 
+    @property
+    def back_url(self):
+        """The queue as the coordinator left it: the page and filters posted in
+        ``back`` (only those parameters; anything else is dropped)."""
+        posted = QueryDict(self.request.POST.get("back", "")[:2000])
+        kept = [
+            (key, value)
+            for key, value in posted.items()
+            if QUEUE_PARAMETER.fullmatch(key) and len(value) <= 200
+        ]
+        return f"{self.review_url}?{urlencode(kept)}" if kept else self.review_url
+
 
 class ReviewView(ReviewScreenMixin, WagtailAdminTemplateMixin, TemplateView):
     """The session's requested and waitlisted people, the decisions, and the balance."""
@@ -148,10 +167,17 @@ class ReviewView(ReviewScreenMixin, WagtailAdminTemplateMixin, TemplateView):
         if clearance_state not in {*SupervisorClearance.State.values, "none"}:
             clearance_state = ""
         queue = review_queue(self.session)
+        matching = applications.filter_queue(queue, filters, clearance_state)
+        paginator = WagtailPaginator(matching, QUEUE_PAGE_SIZE)
+        page = paginator.get_page(self.request.GET.get("p"))
         context.update(
             session=self.session,
-            queue=applications.with_answers(queue, columns, filters, clearance_state),
-            waiting=len(queue),
+            queue=applications.with_answers(page.object_list, columns),
+            page_obj=page,
+            paginator=paginator,
+            elided_page_range=paginator.get_elided_page_range(page.number),
+            matching=paginator.count,
+            waiting=paginator.count if queue is matching else queue.count(),
             columns=columns,
             filters=filters,
             clearance_state=clearance_state,
@@ -216,7 +242,7 @@ class DecideView(ReviewView):
                 )
                 % {"n": done},
             )
-        return redirect(self.review_url)
+        return redirect(self.back_url)
 
     def confirm(self, enrollments, decision, reason):
         """The bulk form's decision emails everyone selected: first say who, and ask.
@@ -262,11 +288,12 @@ class DecideView(ReviewView):
                     *(("enrollments", e.pk) for e in people),
                     ("decision", decision),
                     ("reason", reason),
+                    ("back", self.request.POST.get("back", "")),
                 ],
                 action_url=reverse("course_review:decide", args=[self.session.pk]),
                 confirm_label=labels[decision] % {"n": n},
                 button_class="no" if decision == Enrollment.Status.REJECTED else "",
-                cancel_url=self.review_url,
+                cancel_url=self.back_url,
             )
         )
         return self.render_to_response(context)
@@ -284,7 +311,7 @@ class WaiveClearanceView(ReviewScreenMixin, View):
         ).first()
         if enrollment is None:
             messages.error(request, _("This application is no longer waiting for a decision."))
-            return redirect(self.review_url)
+            return redirect(self.back_url)
         reason = request.POST.get(f"waive-reason-{enrollment.pk}", "")
         try:
             clearance.waive(enrollment=enrollment, by=request.user, reason=reason)
@@ -296,7 +323,7 @@ class WaiveClearanceView(ReviewScreenMixin, View):
                 _("%(person)s's application may now be decided without clearance.")
                 % {"person": person_name(enrollment.participant)},
             )
-        return redirect(self.review_url)
+        return redirect(self.back_url)
 
 
 def _int(value) -> int:

@@ -47,16 +47,15 @@ def apply_view(request, code):
     if profile_of(request.user) is None:
         messages.info(request, _("Complete your profile first: it takes a minute."))
         return redirect(f"{reverse('profile')}?{urlencode({'next': request.path})}")
-    existing = Enrollment.objects.filter(session=session, participant=request.user).first()
-    nominated = session.policy == CourseSession.Policy.NOMINATION
+    existing = (
+        applications.with_form_unanswered(Enrollment.objects.filter(session=session))
+        .filter(participant=request.user)
+        .first()
+    )
     if (
         existing is not None
         and existing.status != Enrollment.Status.WITHDRAWN
-        and not (
-            nominated
-            and existing.status == Enrollment.Status.REQUESTED
-            and not existing.answers.exists()
-        )
+        and not existing.form_unanswered
     ):
         messages.info(
             request,

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from django import forms
 from django.conf import settings
 from django.db import models, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -345,10 +346,42 @@ def submit_application(
     return enrollment
 
 
+ANSWERABLE = (
+    Enrollment.Status.REQUESTED,
+    Enrollment.Status.WAITLISTED,
+    Enrollment.Status.CONFIRMED,
+)
+
+
+def form_unanswered() -> models.Q:
+    """Enrollments (still in play) whose session's form asks something (a question or
+    a supervisor's clearance) that they have not answered: nominees, people enrolled
+    before the form was added or by a coordinator. For ``filter`` or, wrapped, for an
+    annotation (My learning's link to the form)."""
+    session = OuterRef("session")
+    asks = Exists(ApplicationQuestion.objects.filter(form__session=session)) | Exists(
+        ApplicationForm.objects.filter(session=session, requires_clearance=True)
+    )
+    answered = Exists(ApplicationAnswer.objects.filter(enrollment=OuterRef("pk"))) | Exists(
+        SupervisorClearance.objects.filter(enrollment=OuterRef("pk"))
+    )
+    return models.Q(status__in=ANSWERABLE) & models.Q(asks) & ~models.Q(answered)
+
+
+def with_form_unanswered(enrollments):
+    """Annotate ``form_unanswered`` (no extra query)."""
+    return enrollments.annotate(
+        form_unanswered=models.ExpressionWrapper(
+            form_unanswered(), output_field=models.BooleanField()
+        )
+    )
+
+
 def _enrollment_for(participant, session: CourseSession, now) -> Enrollment:
     """The enrollment the application is for, under the session lock. Nomination: the
-    nominee answers after their focal point put them forward (their request, not yet
-    answered). Other policies: a new request, or a fresh one after a withdrawal."""
+        nominee answers after their focal point put them forward (their request, not yet
+        answered). Other policies: the person's enrollment the form was never answered for
+    (``form_unanswered``), else a new request, or a fresh one after a withdrawal."""
     if session.policy == CourseSession.Policy.NOMINATION:
         lock_session(session)
         enrollment = (
@@ -367,6 +400,15 @@ def _enrollment_for(participant, session: CourseSession, now) -> Enrollment:
         ):
             raise EnrollmentError(_("You have already sent your application."))
         return enrollment
+    lock_session(session)
+    unanswered = (
+        Enrollment.objects.select_for_update()
+        .filter(session=session, participant=participant)
+        .filter(form_unanswered())
+        .first()
+    )
+    if unanswered is not None:  # enrolled before the form, or by a coordinator
+        return unanswered
     enrollment = enroll(participant=participant, session=session, now=now)
     if enrollment.requested_at != now:
         raise EnrollmentError(
@@ -479,33 +521,42 @@ def queue_filters(columns, params) -> list[dict]:
     return filters
 
 
-def _matches(question, answer, value) -> bool:
-    if answer is None or answer.value in (None, "", [], {}):
-        return False
+def _answered(question, value) -> Exists:
+    """The row has an answer to ``question`` that matches the filter's ``value``."""
+    answers = ApplicationAnswer.objects.filter(enrollment=OuterRef("pk"), question=question)
     if question.kind == Q.YES_NO:
-        return answer.value is (value == "yes")
-    if question.kind == Q.SINGLE:
-        return answer.value == value
-    return value in answer.value  # multiple choice: chosen; languages: spoken
+        answers = answers.filter(value=(value == "yes"))
+    elif question.kind == Q.SINGLE:
+        answers = answers.filter(value=value)
+    elif question.kind == Q.MULTIPLE:
+        answers = answers.filter(value__contains=[value])
+    else:  # languages: spoken at some level
+        answers = answers.filter(value__has_key=value)
+    return Exists(answers)
 
 
-def with_answers(rows, columns, filters=(), clearance_state: str = "") -> list:
-    """Each row of the queue with ``cells`` (its answer, or None, for each column),
-    filtered by ``filters`` and the clearance state (``none``: no clearance asked).
-    Uses the answers ``review_queue`` prefetched: no query."""
-    chosen = [(f["question"], f["value"]) for f in filters if f["value"]]
-    kept = []
+def filter_queue(queue, filters=(), clearance_state: str = ""):
+    """The queue's queryset filtered by ``filters`` and the clearance state (``none``:
+    no clearance asked), in the database: the pages and their count follow. With no
+    filter chosen, ``queue`` itself."""
+    for f in filters:
+        if f["value"]:
+            queue = queue.filter(_answered(f["question"], f["value"]))
+    if clearance_state == "none":
+        queue = queue.filter(clearance__isnull=True)
+    elif clearance_state:
+        queue = queue.filter(clearance__state=clearance_state)
+    return queue
+
+
+def with_answers(rows, columns) -> list:
+    """Each row (of one page) with ``cells``: (question, its answer or None) for each
+    column. Uses the answers ``review_queue`` prefetched: no query."""
+    rows = list(rows)
     for row in rows:
         by_question = {answer.question_id: answer for answer in row.answers.all()}
-        row.cells = [by_question.get(question.pk) for question in columns]
-        if any(not _matches(q, by_question.get(q.pk), value) for q, value in chosen):
-            continue
-        if clearance_state:
-            state = row.clearance.state if has_clearance(row) else "none"
-            if state != clearance_state:
-                continue
-        kept.append(row)
-    return kept
+        row.cells = [(question, by_question.get(question.pk)) for question in columns]
+    return rows
 
 
 def has_clearance(enrollment) -> bool:

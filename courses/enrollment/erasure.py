@@ -12,14 +12,78 @@ from django.dispatch import receiver
 from participants.privacy import collecting_personal_data, person_erasing
 from participants.retention import reporting_activity
 
-from ..models import Enrollment, Meeting, ModuleVisit
+from ..models import (
+    ApplicationAnswer,
+    ApplicationQuestion,
+    ConsentRecord,
+    Enrollment,
+    Meeting,
+    ModuleVisit,
+    SupervisorClearance,
+)
+from .application_records import delete_files_on_commit
+from .applications import has_clearance
+
+FREE_TEXT = (ApplicationQuestion.Kind.SHORT_TEXT, ApplicationQuestion.Kind.LONG_TEXT)
 
 
 @receiver(person_erasing, dispatch_uid="courses.enrollment.erasure")
 def clear_what_enrollments_say_about_the_person(sender, *, user, by, **kwargs):
     """Enrollments keep their status, organization and completion figures (reports count
-    them); the justification the person wrote when applying is cleared."""
+    them); the justification the person wrote when applying is cleared.
+
+    Application answers: the files leave storage (once the erasure commits) and the
+    answers written in free text are blanked; choices and yes/no stay (the queue's
+    and reports' figures). The supervisor's clearance keeps its state and dates, loses
+    the supervisor's name, email and comment. Consent records stay as the proof of what
+    was accepted, tied to the (anonymised) account."""
     Enrollment.objects.filter(participant=user).exclude(justification="").update(justification="")
+    answers = ApplicationAnswer.objects.filter(enrollment__participant=user)
+    with_files = answers.exclude(file="")
+    names = list(with_files.values_list("file", flat=True))
+    with_files.update(file="", file_name="", content_type="")
+    delete_files_on_commit(names)
+    answers.filter(question__kind__in=FREE_TEXT).exclude(value=None).update(value=None)
+    SupervisorClearance.objects.filter(enrollment__participant=user).update(
+        supervisor_name="", supervisor_email="", comment=""
+    )
+
+
+def _answer_value(answer):
+    if answer.file:
+        return {"file": answer.file_name, "in_zip": _file_path(answer)}
+    return answer.value
+
+
+def _file_path(answer):
+    extension = answer.file.name.rsplit(".", 1)[-1] if "." in answer.file.name else "bin"
+    return f"applications/{answer.enrollment.session.code}/{answer.pk}.{extension}"
+
+
+def _application(enrollment, files):
+    """The answers (question and answer), the files (into the ZIP) and the clearance."""
+    answers = []
+    for answer in enrollment.answers.all():
+        answers.append(
+            {
+                "question": answer.question.text,
+                "answer": _answer_value(answer),
+                "answered_at": answer.answered_at,
+            }
+        )
+        if answer.file and answer.file.storage.exists(answer.file.name):
+            with answer.file.open("rb") as uploaded:
+                files[_file_path(answer)] = uploaded.read()
+    clearance = None
+    if has_clearance(enrollment):
+        c = enrollment.clearance
+        clearance = {
+            "state": c.state,
+            "requested_at": c.requested_at,
+            "decided_at": c.decided_at,
+            "supervisor_comment": c.comment,
+        }
+    return answers, clearance
 
 
 @receiver(collecting_personal_data, dispatch_uid="courses.enrollment.personal_data")
@@ -33,7 +97,14 @@ def personal_training_records(sender, *, user, **kwargs):
             Prefetch("attendances__meeting", queryset=Meeting.objects.numbered()),
             "notices",
             "certificates",
+            Prefetch(
+                "answers",
+                queryset=ApplicationAnswer.objects.select_related("question").order_by(
+                    "question__sort_order", "pk"
+                ),
+            ),
         )
+        .select_related("clearance")
         .order_by("requested_at", "pk")
     )
     files = {}
@@ -54,6 +125,7 @@ def personal_training_records(sender, *, user, **kwargs):
             if certificate.pdf and certificate.pdf.storage.exists(certificate.pdf.name):
                 with certificate.pdf.open("rb") as pdf:
                     files[f"certificates/{certificate.short_code}.pdf"] = pdf.read()
+        answers, clearance = _application(enrollment, files)
         records.append(
             {
                 "course": session.course.title,
@@ -80,14 +152,28 @@ def personal_training_records(sender, *, user, **kwargs):
                     for n in enrollment.notices.all()
                 ],
                 "certificates": certificates,
+                "application_answers": answers,
+                "supervisor_clearance": clearance,
             }
         )
     visits = ModuleVisit.objects.filter(user=user).select_related("module")
+    consents = ConsentRecord.objects.filter(user=user).select_related("document", "session")
     return {
         "json": {
             "enrollments": records,
             "modules_opened": [
                 {"module": v.module.title, "first_opened_at": v.first_opened_at} for v in visits
+            ],
+            "consents": [
+                {
+                    "title": c.document.title,
+                    "version": c.version,
+                    "text": c.text,
+                    "session": c.session.code if c.session else None,
+                    "accepted_at": c.accepted_at,
+                    "withdrawn_at": c.withdrawn_at,
+                }
+                for c in consents
             ],
         },
         "files": files,

@@ -9,7 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -41,14 +53,28 @@ def with_seat_counts(sessions: QuerySet[CourseSession]) -> QuerySet[CourseSessio
     )
 
 
-def review_queue(session: CourseSession) -> list[Enrollment]:
+def review_queue(session: CourseSession) -> QuerySet[Enrollment]:
     """Requested (nominated or not) and waitlisted enrollments, with their supervisor's
-    clearance and the answers shown in the queue, in two queries.
+    clearance and the answers shown in the queue (prefetched: one more query for a
+    page), as a queryset the queue filters (``applications.filter_queue``) and pages.
 
     Requested ones come first, oldest first; then the waitlist in its order. Each
-    waitlisted enrollment gets ``position`` (1 for the first in line), others ``None``.
+    waitlisted enrollment gets ``position`` (1 for the first in line, counted over the
+    whole waitlist, filtered or not), others ``None``.
     """
-    rows = list(
+    waitlisted = Enrollment.Status.WAITLISTED
+    ahead = (
+        Enrollment.objects.filter(session=OuterRef("session"), status=waitlisted)
+        .filter(
+            Q(waitlisted_at__lt=OuterRef("waitlisted_at"))
+            | Q(waitlisted_at=OuterRef("waitlisted_at"), pk__lte=OuterRef("pk"))
+        )
+        .order_by()
+        .values("session")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
         Enrollment.objects.filter(session=session, status__in=REVIEWABLE)
         .select_related(
             "participant", "participant__participant", "organization", "nominated_by", "clearance"
@@ -62,18 +88,23 @@ def review_queue(session: CourseSession) -> list[Enrollment]:
                 ),
             )
         )
-        .order_by("requested_at", "pk")
+        .annotate(
+            waitlisted_first=Case(
+                When(status=waitlisted, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            ),
+            in_line_since=Case(
+                When(status=waitlisted, then=F("waitlisted_at")), default=F("requested_at")
+            ),
+            position=Case(
+                When(status=waitlisted, then=Subquery(ahead)),
+                default=None,
+                output_field=IntegerField(),
+            ),
+        )
+        .order_by("waitlisted_first", "in_line_since", "pk")
     )
-    requested = [row for row in rows if row.status == Enrollment.Status.REQUESTED]
-    waitlisted = sorted(
-        (row for row in rows if row.status == Enrollment.Status.WAITLISTED),
-        key=lambda row: (row.waitlisted_at, row.pk),
-    )
-    for row in requested:
-        row.position = None
-    for position, row in enumerate(waitlisted, start=1):
-        row.position = position
-    return requested + waitlisted
 
 
 def roster(session: CourseSession) -> QuerySet[Enrollment]:

@@ -13,6 +13,7 @@ from courses.access import joining_details_visible
 from courses.attendance.selectors import learning_progress
 from courses.attendance.services import check_in_open
 from courses.certificates.selectors import downloadable_certificates
+from courses.enrollment.applications import with_form_unanswered
 from courses.enrollment.selectors import split_by_date
 from courses.messaging.services import personalize
 from courses.models import (
@@ -129,7 +130,7 @@ def learning_of(user) -> tuple[list[LearningRow], list[LearningRow]]:
     agenda, whether its joining details may be shown and the messages received: 6
     queries, and ``learning_progress``'s 4 at most, however many sessions."""
     enrollments = list(
-        Enrollment.objects.filter(participant=user)
+        with_form_unanswered(Enrollment.objects.filter(participant=user))
         .select_related("session__course", "organization")
         .prefetch_related(
             downloadable_certificates(),

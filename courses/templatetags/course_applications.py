@@ -43,8 +43,3 @@ def pending_consents(context):
     request = context.get("request")
     user = getattr(request, "user", None)
     return {"pending": consent.pending_for(user) if user is not None else []}
-
-
-@register.filter
-def index_of(items, index):
-    return items[index]

@@ -1,11 +1,23 @@
 """Application forms, documents and applicants for the application tests."""
 
+import datetime
 import io
 import zipfile
 
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.utils import timezone
 
-from courses.models import ApplicationForm, ApplicationQuestion, ConsentDocument
+from courses.models import (
+    ApplicationAnswer,
+    ApplicationForm,
+    ApplicationQuestion,
+    ConsentDocument,
+    Enrollment,
+    SupervisorClearance,
+)
+from participants.models import Organization, Participant
 from tests.factories.courses import make_profile, make_session
 from tests.factories.users import make_participant
 
@@ -104,3 +116,75 @@ def applicant(username, acronym="DPPA"):
 
 def approval_session(course, coordinators=(), **extra):
     return make_session(course, policy="approval", coordinators=coordinators, **extra)
+
+
+def bulk_applicants(session, questions, n):
+    User = get_user_model()
+    organizations = list(Organization.objects.order_by("pk")[:12])
+    users = User.objects.bulk_create(
+        User(
+            username=f"applicant{i}",
+            email=f"applicant{i}@example.org",
+            first_name=f"A{i:03d}",
+            last_name="Applicant",
+        )
+        for i in range(n)
+    )
+    Participant.objects.bulk_create(
+        Participant(
+            user=user,
+            organization=organizations[i % len(organizations)],
+            job_title="Political affairs officer",
+            duty_station="KE",
+        )
+        for i, user in enumerate(users)
+    )
+    now = timezone.now()
+    enrollments = Enrollment.objects.bulk_create(
+        Enrollment(
+            session=session,
+            participant=user,
+            organization=organizations[i % len(organizations)],
+            status=Enrollment.Status.REQUESTED,
+            requested_at=now - datetime.timedelta(minutes=n - i),
+        )
+        for i, user in enumerate(users)
+    )
+    roles = ["Mediator", "Adviser"]
+    answers = []
+    for i, enrollment in enumerate(enrollments):
+        answers += [
+            ApplicationAnswer(
+                enrollment=enrollment, question=questions["role"], value=roles[i % 2]
+            ),
+            ApplicationAnswer(
+                enrollment=enrollment, question=questions["years"], value=str(i % 20)
+            ),
+            ApplicationAnswer(
+                enrollment=enrollment, question=questions["french"], value=i % 3 == 0
+            ),
+            ApplicationAnswer(
+                enrollment=enrollment,
+                question=questions["languages"],
+                value={"English": "fluent", "French": "working"},
+            ),
+            ApplicationAnswer(
+                enrollment=enrollment,
+                question=questions["cv"],
+                file=f"{session.code}/{enrollment.pk}-cv.pdf",
+                file_name=f"CV A{i:03d}.pdf",
+                content_type="application/pdf",
+            ),
+        ]
+    ApplicationAnswer.objects.bulk_create(answers, batch_size=1000)
+    SupervisorClearance.objects.bulk_create(
+        SupervisorClearance(
+            enrollment=enrollment,
+            supervisor_email=f"boss{i}@example.org",
+            state=["pending", "cleared", "declined"][i % 3],
+            expires_at=now + datetime.timedelta(days=21),
+        )
+        for i, enrollment in enumerate(enrollments)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE courses_enrollment, courses_applicationanswer")

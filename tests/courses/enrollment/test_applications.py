@@ -26,6 +26,7 @@ from courses.models import (
 from tests.courses.enrollment.application_factories import (
     applicant,
     approval_session,
+    bulk_applicants,
     docx,
     html_named_pdf,
     make_consent,
@@ -346,6 +347,43 @@ def test_the_queue_with_answers_runs_a_constant_number_of_queries(
     assert len(response.context["queue"]) == 10
 
 
+def test_the_queue_is_paged_and_its_filters_work_across_pages(
+    client, login, session, coordinator, django_assert_num_queries
+):
+    _form, questions = make_form(session, clearance=True)
+    bulk_applicants(session, questions, 120)  # roles alternate; clearances cycle
+    login(client, coordinator)
+    url = reverse("course_review:review", args=[session.pk])
+    first = client.get(url)
+    assert first.context["paginator"].count == 120 and len(first.context["queue"]) == 50
+    assert "120 people waiting for a decision" in first.content.decode()
+    assert [e.participant.username for e in first.context["queue"][:2]] == [
+        "applicant0",
+        "applicant1",
+    ]
+    assert len(client.get(url, {"p": 3}).context["queue"]) == 20
+    assert client.get(url, {"p": 99}).context["page_obj"].number == 3  # the last page
+
+    role = f"q{questions['role'].pk}"
+    mediators = client.get(url, {role: "Mediator"})
+    body = mediators.content.decode()
+    assert "60 applications match." in body and "120 people waiting" in body
+    assert f"?{role}=Mediator&amp;p=2" in body  # the next page keeps the filter
+    count, _response = count_queries(client, f"{url}?{role}=Mediator")
+    with django_assert_num_queries(count):
+        second = client.get(url, {role: "Mediator", "p": 2})
+    rows = second.context["queue"]
+    assert len(rows) == 10
+    assert {
+        a.value for e in rows for a in e.answers.all() if a.question_id == questions["role"].pk
+    } == {"Mediator"}
+    both = client.get(url, {role: "Adviser", "clearance": "declined", "p": 2})
+    # Advisers are the odd ones, declined every third: i = 5, 11, 17, … (20 of them).
+    assert both.context["paginator"].count == 20 and len(both.context["queue"]) == 20
+    assert both.context["page_obj"].number == 1  # past the last page: the last one
+    assert {e.clearance.state for e in both.context["queue"]} == {"declined"}
+
+
 def test_the_roster_export_carries_the_answers(client, login, session, coordinator):
     _form, questions = make_form(session)
     (enrollment,) = apply_many(session, questions, 1, "r")
@@ -399,3 +437,65 @@ def test_a_nominee_answers_the_form_after_the_nomination(client, login, course, 
     }
     again = client.get(reverse("apply", args=[session.code]))
     assert again.status_code == 302 and again["Location"] == reverse("my_learning")
+
+
+def test_my_learning_links_to_an_unanswered_form(client, login, course, coordinator):
+    nominated_session = make_session(course, policy="nomination", coordinators=[coordinator])
+    make_form(nominated_session, cv_required=False)
+    open_session = make_session(course, policy="open", coordinators=[coordinator])
+    nominee = applicant("nominee")
+    enroll(
+        participant=nominee,
+        session=nominated_session,
+        nominated_by=coordinator,
+        justification="Lead",
+    )
+    early = enroll(participant=nominee, session=open_session)  # before the form was added
+    _form, questions = make_form(open_session, cv_required=False)
+    login(client, nominee)
+
+    page = client.get(reverse("my_learning")).content.decode()
+    for session in (nominated_session, open_session):
+        assert f'href="{reverse("apply", args=[session.code])}"' in page
+    assert "Answer the application form" in page
+
+    response = client.post(reverse("apply", args=[open_session.code]), post_data(questions))
+    assert response.status_code == 302
+    answered = Enrollment.objects.get(session=open_session, participant=nominee)
+    assert answered.pk == early.pk and answered.status == early.status  # the same seat
+    assert answered.answers.filter(question=questions["role"]).get().value == "Mediator"
+    page = client.get(reverse("my_learning")).content.decode()
+    assert f'href="{reverse("apply", args=[open_session.code])}"' not in page
+    assert f'href="{reverse("apply", args=[nominated_session.code])}"' in page
+    again = client.get(reverse("apply", args=[open_session.code]))
+    assert again.status_code == 302 and again["Location"] == reverse("my_learning")
+
+
+def test_no_link_once_answered_or_without_a_form(client, login, course, coordinator, session):
+    _form, questions = make_form(session, cv_required=False)
+    (applied,) = apply_many(session, questions, 1, "done")
+    plain = make_session(course, policy="open")
+    enroll(participant=applied.participant, session=plain)
+    login(client, applied.participant)
+    page = client.get(reverse("my_learning")).content.decode()
+    assert "Answer the application form" not in page
+
+
+def test_a_decision_returns_to_the_page_and_filters_it_was_taken_on(
+    client, login, session, coordinator
+):
+    _form, questions = make_form(session, clearance=True)
+    bulk_applicants(session, questions, 60)
+    login(client, coordinator)
+    url = reverse("course_review:review", args=[session.pk])
+    role = f"q{questions['role'].pk}"
+    page = client.get(url, {role: "Mediator", "p": 2})
+    assert f'name="back" value="{role}=Mediator&amp;p=2"' in page.content.decode()
+    row = page.context["queue"][0]
+    response = client.post(
+        reverse("course_review:decide", args=[session.pk]),
+        {"row": f"{row.pk}:waitlisted", "back": f"{role}=Mediator&p=2&next=//evil.example"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"{url}?{role}=Mediator&p=2"  # nothing else kept
+    assert Enrollment.objects.get(pk=row.pk).status == Enrollment.Status.WAITLISTED
