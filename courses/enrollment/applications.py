@@ -100,6 +100,19 @@ def form_of(session: CourseSession) -> ApplicationForm | None:
     return form
 
 
+def application_asked():
+    """Whether a session's form asks anything, as an expression on a session query:
+    ``annotate(asks_application=application_asked())`` reads it with the session, so the
+    hot path of enrolling costs no query for it."""
+    return models.Exists(
+        ApplicationForm.objects.filter(session=models.OuterRef("pk")).filter(
+            models.Q(questions__isnull=False)
+            | models.Q(requires_clearance=True)
+            | models.Q(consents__isnull=False)
+        )
+    )
+
+
 def needs_application(session: CourseSession) -> bool:
     """Whether enrolling in ``session`` goes through the application page (one query,
     on the hot path of enrolling)."""

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from courses.enrollment.applications import needs_application
+from courses.enrollment.applications import application_asked
 from courses.enrollment.selectors import waitlist_position, withdrawal_outlook
 from courses.enrollment.services import EnrollmentError, ProfileRequired, enroll, withdraw
 from courses.models import OPEN_STATUSES, CourseSession, Enrollment
@@ -42,10 +42,11 @@ def enroll_view(request, code):
     session = get_object_or_404(
         CourseSession.objects.exclude(status=CourseSession.Status.DRAFT)
         .select_related("course")
-        .only(*ENROLL_FIELDS, "course__title", "course__url_path"),
+        .only(*ENROLL_FIELDS, "course__title", "course__url_path")
+        .annotate(asks_application=application_asked()),
         code=code,
     )
-    if needs_application(session):  # questions, a supervisor, acknowledgements: the form
+    if session.asks_application:  # questions, a supervisor, acknowledgements: the form
         return redirect("apply", code=session.code)
     try:
         enrollment = enroll(participant=request.user, session=session)

@@ -5,16 +5,17 @@ once it has been through the wire and back."""
 
 import email
 import email.policy
+from datetime import timedelta
 
 import pytest
 from django.conf import settings
 from django.core import mail
-from django.utils import translation
+from django.utils import timezone, translation
 
 from courses.certificates.services import issue_certificates, process_certificate
 from courses.enrollment import notifications
 from courses.mailer import CompactEmail, header_text
-from courses.models import CohortMessage, Notice
+from courses.models import CohortMessage, Notice, SupervisorClearance
 from tests.factories.certificates import make_completers
 from tests.factories.courses import make_cohort, make_session
 from tests.factories.pages import make_course
@@ -42,10 +43,21 @@ def cohort_message(session, kind):
     )
 
 
+def with_clearance(enrollment):
+    """The supervisor's emails are about a clearance: the enrollment asks for one."""
+    SupervisorClearance.objects.create(
+        enrollment=enrollment,
+        supervisor_email="supervisor@example.org",
+        expires_at=timezone.now() + timedelta(days=21),
+    )
+    return enrollment
+
+
 def test_a_title_with_a_line_break_still_sends_every_notice(catalog):
     course = make_course(catalog, title="Mediation\r\nprocess design\n")
     session = make_session(course)
     (enrollment,) = make_cohort(session, 1)
+    with_clearance(enrollment)
     mail.outbox.clear()
     for kind in Notice.Kind.values:
         notice = Notice.objects.create(
@@ -82,6 +94,7 @@ def test_no_subject_has_a_double_space_in_any_language(catalog, language):
     course = make_course(catalog, title="Course")
     session = make_session(course)
     (enrollment,) = make_cohort(session, 1)
+    with_clearance(enrollment)
     checked = 0
     for kind in Notice.Kind.values:
         with translation.override(language):
