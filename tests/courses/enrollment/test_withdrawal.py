@@ -274,3 +274,34 @@ def test_the_session_history_shows_the_withdrawal_and_its_reason(client, course)
     html = client.get(reverse("course_sessions:history", args=[session.pk])).content.decode()
     assert "Amina Diallo withdrew" in html
     assert "Sick leave" in html
+
+
+@pytest.mark.parametrize(
+    ("language", "first_day", "closes"),
+    [
+        ("en", "March 1, 2027", "Feb. 25, 2027"),
+        ("zh-hans", "2027年3月1日", "2027年2月25日"),
+        ("ru", "1 марта 2027 г.", "25 февраля 2027 г."),  # noqa: RUF001 - Russian letters
+    ],
+)
+def test_the_withdrawal_page_writes_dates_as_its_language_does(
+    client, course, language, first_day, closes
+):
+    """Dates go through ``courses.dates`` (the language's own format): not "1 三月 2027"
+    in Chinese or "1 Март 2027" in Russian, as a fixed "j F Y" printed them; the closing
+    moment on the session's clock."""
+    session = make_session(
+        course,
+        starts_on=datetime.date(2027, 3, 1),
+        ends_on=datetime.date(2027, 3, 5),
+        timezone="Africa/Addis_Ababa",
+        enrollment_closes_at=datetime.datetime(2027, 2, 25, 20, 0, tzinfo=datetime.UTC),
+    )
+    amina = person("amina", language=language)
+    held = enroll(participant=amina, session=session)
+    client.force_login(amina)
+    html = client.get(
+        reverse("withdraw", args=[held.pk]), headers={"accept-language": language}
+    ).content.decode()
+    assert first_day in html
+    assert closes in html
