@@ -42,6 +42,8 @@ def pytest_runtest_teardown(item, nextitem):
     runner gets this by running transactional tests last; pytest-xdist hands each worker
     files in its own order, so the next test may be any test."""
     result = yield
+    if nextitem is None:
+        return result  # the last test: the test database is gone with the session
     marker = item.get_closest_marker("django_db")
     transactional = marker is not None and validate_django_db(marker)[0]
     if transactional or {"transactional_db", "live_server"} & set(item.fixturenames):

@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import subprocess
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -164,6 +165,24 @@ def new_context(browser, live_server, browser_problems):
     yield make
     for context in contexts:
         context.close()
+    wait_for_quiet_database()
+
+
+def wait_for_quiet_database(timeout: float = 15) -> None:
+    """Wait until no other connection to the test database is inside a statement or a
+    transaction: a request the browser sent just before closing may still be running in
+    the live server's thread, and the flush that ends the test (TRUNCATE) would deadlock
+    with it."""
+    deadline = time.monotonic() + timeout
+    with connections["default"].cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND state NOT IN ('idle')"
+            )
+            if cursor.fetchone()[0] == 0:
+                return
+            time.sleep(0.05)
 
 
 @pytest.fixture
