@@ -47,7 +47,8 @@ def test_a_participant_asks_for_their_data_and_to_be_forgotten(page, site_tree):
     assert ErasureRequest.objects.get().user == amina
     shoot(page, "profile-requested-en")
 
-    page.context.add_cookies([{"name": "django_language", "value": "fr", "url": page.url}])
+    # The switcher (a signed-in person's choice is kept in their profile).
+    page.get_by_role("button", name="Français").click()
     page.goto("/profile/")
     expect(page.get_by_role("button", name="Retirer ma demande")).to_be_visible()
     shoot(page, "profile-requested-fr")
