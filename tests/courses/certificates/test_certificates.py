@@ -270,8 +270,8 @@ def test_the_verification_page_says_what_it_certifies_and_nothing_else(
         "Valid certificate",
         "Amina Diallo",
         "Mediation process design",
-        "1 March 2027",
-        "5 March 2027",
+        "March 1, 2027",
+        "March 5, 2027",
         "14",
         "UN Department of Political and Peacebuilding Affairs",
         "African Union Commission",
@@ -293,7 +293,7 @@ def test_a_revoked_certificate_shows_the_date_but_not_the_reason(client, session
         now=timezone.make_aware(datetime.datetime(2027, 4, 2, 10, 0)),
     )
     page = client.get(verify_url(certificate)).content.decode()
-    assert "Revoked certificate" in page and "2 April 2027" in page
+    assert "Revoked certificate" in page and "April 2, 2027" in page
     assert "Valid certificate" not in page and "Plagiarised" not in page
 
 
