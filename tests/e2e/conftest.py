@@ -12,11 +12,15 @@ import os
 import shutil
 import subprocess
 import time
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from django.db import connections
+
+from config.celery import app as celery_app
+from tests.support.pipeline_harness import SmtpSink, drop_queue
 
 REPO = Path(__file__).resolve().parents[2]
 AXE_SCRIPT = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -247,3 +251,23 @@ def describe_violations(violations: list[dict]) -> str:
         if len(violation["nodes"]) > 5:
             lines.append(f"    … and {len(violation['nodes']) - 5} more")
     return "\n".join(lines)
+
+
+@pytest.fixture
+def smtp():
+    """A real SMTP server (aiosmtpd) that keeps what the test's worker sends."""
+    sink = SmtpSink().start()
+    yield sink
+    sink.stop()
+
+
+@pytest.fixture
+def queue():
+    """A Celery queue of the test's own: its worker takes no other run's tasks, nor they
+    its; the default queue is restored and what is left in Redis dropped afterwards."""
+    name = f"e2e-{uuid.uuid4().hex[:8]}"
+    previous = celery_app.conf.task_default_queue
+    celery_app.conf.task_default_queue = name
+    yield name
+    celery_app.conf.task_default_queue = previous
+    drop_queue(name)

@@ -5,13 +5,11 @@ clears through the link the worker emailed, and the coordinator confirms."""
 from __future__ import annotations
 
 import re
-import uuid
 
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from config.celery import app as celery_app
 from courses.enrollment.services import enroll
 from courses.models import Enrollment, SupervisorClearance
 from tests.courses.enrollment.application_factories import (
@@ -24,26 +22,9 @@ from tests.e2e.steps import admin_sign_in, look, sign_in
 from tests.factories.courses import make_profile
 from tests.factories.pages import make_course
 from tests.factories.users import make_coordinator, make_participant
-from tests.support.pipeline_harness import SmtpSink, Worker, drop_queue, worker_env
+from tests.support.pipeline_harness import Worker, worker_env
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-@pytest.fixture
-def smtp():
-    sink = SmtpSink().start()
-    yield sink
-    sink.stop()
-
-
-@pytest.fixture
-def queue():
-    name = f"applications-e2e-{uuid.uuid4().hex[:8]}"
-    previous = celery_app.conf.task_default_queue
-    celery_app.conf.task_default_queue = name
-    yield name
-    celery_app.conf.task_default_queue = previous
-    drop_queue(name)
 
 
 def test_apply_with_a_cv_supervisor_clears_coordinator_confirms(

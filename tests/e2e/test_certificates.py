@@ -17,14 +17,12 @@ import collections
 import re
 import time
 import urllib.request
-import uuid
 
 import pypdfium2
 import pytest
 import zxingcpp
 from playwright.sync_api import expect
 
-from config.celery import app as celery_app
 from courses.certificates.services import issue_certificates
 from courses.models import Certificate
 from tests.e2e.steps import admin_sign_in
@@ -32,7 +30,7 @@ from tests.factories.certificates import make_completers
 from tests.factories.courses import make_session
 from tests.factories.pages import make_course
 from tests.factories.users import make_coordinator
-from tests.support.pipeline_harness import SmtpSink, Worker, drop_queue, worker_env
+from tests.support.pipeline_harness import Worker, worker_env
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -48,24 +46,6 @@ NAMES = [
     ("Zoë", "Brontë-Łukasik"),
     ("José María", "Núñez"),
 ]
-
-
-@pytest.fixture
-def smtp():
-    sink = SmtpSink().start()
-    yield sink
-    sink.stop()
-
-
-@pytest.fixture
-def queue():
-    """A queue of the test's own: its worker takes no other run's tasks, nor they its."""
-    name = f"certificates-e2e-{uuid.uuid4().hex[:8]}"
-    previous = celery_app.conf.task_default_queue
-    celery_app.conf.task_default_queue = name
-    yield name
-    celery_app.conf.task_default_queue = previous
-    drop_queue(name)
 
 
 @pytest.fixture

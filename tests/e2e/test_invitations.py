@@ -6,39 +6,20 @@ from __future__ import annotations
 
 import re
 import time
-import uuid
 
 import pytest
 from playwright.sync_api import expect
 
-from config.celery import app as celery_app
 from courses.models import Enrollment, Invitation
 from tests.e2e.steps import admin_sign_in, look
 from tests.factories.courses import make_session
 from tests.factories.pages import make_course
 from tests.factories.users import PASSWORD, make_coordinator
-from tests.support.pipeline_harness import SmtpSink, Worker, drop_queue, worker_env
+from tests.support.pipeline_harness import Worker, worker_env
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 INVITEE = "fatou.ndiaye@example.org"
-
-
-@pytest.fixture
-def smtp():
-    sink = SmtpSink().start()
-    yield sink
-    sink.stop()
-
-
-@pytest.fixture
-def queue():
-    name = f"invitations-e2e-{uuid.uuid4().hex[:8]}"
-    previous = celery_app.conf.task_default_queue
-    celery_app.conf.task_default_queue = name
-    yield name
-    celery_app.conf.task_default_queue = previous
-    drop_queue(name)
 
 
 def test_invite_someone_without_an_account_who_signs_up_and_lands_enrolled(

@@ -6,41 +6,22 @@ learning, and imports the session's calendar file."""
 from __future__ import annotations
 
 import re
-import uuid
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from config.celery import app as celery_app
 from courses.sessions.services import generate_meetings
 from tests.e2e.steps import admin_sign_in, sign_in
 from tests.factories.courses import make_cohort, make_session
 from tests.factories.pages import make_course
 from tests.factories.users import make_coordinator
-from tests.support.pipeline_harness import SmtpSink, Worker, drop_queue, worker_env
+from tests.support.pipeline_harness import Worker, worker_env
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 LINK = "https://meet.example.org/j/e2e-2027"
-
-
-@pytest.fixture
-def smtp():
-    sink = SmtpSink().start()
-    yield sink
-    sink.stop()
-
-
-@pytest.fixture
-def queue():
-    name = f"messages-e2e-{uuid.uuid4().hex[:8]}"
-    previous = celery_app.conf.task_default_queue
-    celery_app.conf.task_default_queue = name
-    yield name
-    celery_app.conf.task_default_queue = previous
-    drop_queue(name)
 
 
 def test_link_message_my_learning_and_calendar(

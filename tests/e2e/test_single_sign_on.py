@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-import uuid
 import zipfile
 
 import pytest
@@ -16,14 +15,13 @@ from allauth.socialaccount.models import SocialAccount
 from django.utils.csp import CSP
 from playwright.sync_api import expect
 
-from config.celery import app as celery_app
 from config.oidc import allauth_apps, form_action_origins, parse_providers
 from participants.models import ErasureRequest, PersonalDataExport
 from tests.e2e.test_personal_data import shoot
 from tests.factories.courses import make_profile
 from tests.factories.users import make_participant
 from tests.support.oidc_provider import provider_settings, running_oidc_provider
-from tests.support.pipeline_harness import SmtpSink, Worker, drop_queue, worker_env
+from tests.support.pipeline_harness import Worker, worker_env
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -48,23 +46,6 @@ def sso(settings, provider, live_server):
         "form-action": [CSP.SELF, *form_action_origins(providers)],
     }
     return provider
-
-
-@pytest.fixture
-def smtp():
-    sink = SmtpSink().start()
-    yield sink
-    sink.stop()
-
-
-@pytest.fixture
-def queue():
-    name = f"sso-e2e-{uuid.uuid4().hex[:8]}"
-    previous = celery_app.conf.task_default_queue
-    celery_app.conf.task_default_queue = name
-    yield name
-    celery_app.conf.task_default_queue = previous
-    drop_queue(name)
 
 
 def test_sign_in_through_the_organization_download_the_data_and_ask_to_be_forgotten(
