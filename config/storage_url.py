@@ -162,6 +162,9 @@ def in_bucket(storages: dict, options: dict | None) -> dict:
             else "config.storage.PrivateStorage",
             "OPTIONS": {
                 "querystring_expire": PRESIGNED_SECONDS,
+                # Presigned URLs with Signature Version 4: every region and S3-compatible
+                # server accepts it, and it carries its lifetime (X-Amz-Expires).
+                "signature_version": "s3v4",
                 **options,
                 "location": f"{common}/{prefix}" if common else prefix,
                 "default_acl": None if acl == "none" else acl,

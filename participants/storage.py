@@ -7,6 +7,8 @@ setting changes; this does the same for our named storages (participants is the 
 layer, so every app's models can use it)."""
 
 from django.core.files.storage import Storage, storages
+from django.db import transaction
+from django.db.models.signals import post_delete
 
 
 class NamedStorage:
@@ -33,3 +35,19 @@ class NamedStorage:
 
     def __repr__(self):
         return f"<NamedStorage {self._alias!r}: {self._storage!r}>"
+
+
+def delete_files_with_rows(model, *field_names: str) -> None:
+    """Files of a deleted ``model`` row leave storage once the deleting transaction
+    commits (a rolled-back deletion keeps them). A ``post_delete`` receiver, because rows
+    also go by cascades that no view sees; Django sends it for every cascaded row."""
+
+    def delete_files(sender, instance, **kwargs):
+        stored = [getattr(instance, name) for name in field_names]
+        stored = [(file.storage, file.name) for file in stored if file]
+        if stored:
+            transaction.on_commit(lambda: [storage.delete(name) for storage, name in stored])
+
+    post_delete.connect(
+        delete_files, sender=model, weak=False, dispatch_uid=f"{model._meta.label}.files"
+    )
