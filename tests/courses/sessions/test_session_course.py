@@ -3,18 +3,25 @@ offers only source pages, the model refuses a translation with a reason, and the
 reports count a course once whatever page its sessions point at."""
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from cms.demo import COURSES, seed_course, seed_site, seed_translations
 from cms.models import CoursePage
 from cms.translations import source_courses, source_of
+from config.celery import app as celery_app
+from courses.certificates.services import certificate_content, issue_certificates
+from courses.certificates.snapshot import CertificateSnapshot
+from courses.enrollment.services import enroll
 from courses.models import CourseSession
 from courses.reports.selectors import attendance_summary
+from participants.models import Organization
 from tests.conftest import shared_data
-from tests.factories.courses import make_cohort, make_session, session_form
+from tests.factories.certificates import make_completers
+from tests.factories.courses import make_cohort, make_profile, make_session, session_form
 from tests.factories.pages import make_course
-from tests.factories.users import make_coordinator
+from tests.factories.users import make_coordinator, make_participant
 
 SLUG = "partnering-under-chapter-viii"
 TITLE = "Partnering under Chapter VIII: UN Cooperation with Regional Organizations"
@@ -111,3 +118,55 @@ def test_reports_count_a_course_once_in_every_language(translated, coordinator):
         (row,) = attendance_summary(user=coordinator, by="course", course=filtered_by).rows
         assert row.enrollments == 5
     assert CourseSession.objects.count() == 2
+
+
+# ------------------------------------------- the course named in the reader's language
+
+
+@pytest.fixture
+def eager_tasks():
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = previous
+
+
+def test_emails_name_the_course_in_the_recipients_language(
+    translated, eager_tasks, django_capture_on_commit_callbacks
+):
+    session = make_session(page("en"), code="chapter-viii-emails", language="ar")
+    readers = {}
+    for language in ("ar", "fr", "en", "ru"):
+        user = make_participant(f"reader-{language}")
+        make_profile(user, preferred_language=language)
+        readers[language] = user
+    with django_capture_on_commit_callbacks(execute=True):
+        for user in readers.values():
+            enroll(participant=user, session=session)
+    subjects = {message.to[0]: message.subject for message in mail.outbox}
+    for language in ("ar", "fr", "en"):
+        assert page(language).title in subjects[readers[language].email]
+    # No Russian translation: the course's own title.
+    assert TITLE in subjects[readers["ru"].email]
+
+
+def test_a_bilingual_certificate_names_the_course_in_each_of_its_languages(translated):
+    coordinator = make_coordinator("issuer")
+    session = make_session(
+        page("en"),
+        code="chapter-viii-certificates",
+        language="ar",
+        certificate_second_language="fr",
+        coordinators=[coordinator],
+    )
+    session.issuing_organizations.set(Organization.objects.filter(acronym__in=["DPPA", "LAS"]))
+    make_completers(session, names=[("Amina", "Diallo")])
+    (certificate,) = issue_certificates(session=session, by=coordinator)
+    snapshot = CertificateSnapshot.of(certificate)
+    assert snapshot.course_title == page("ar").title
+    assert snapshot.second_course_title == page("fr").title
+    content = certificate_content(certificate)
+    assert (content.course_title, content.second_course_title) == (
+        page("ar").title,
+        page("fr").title,
+    )
