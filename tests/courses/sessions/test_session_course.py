@@ -2,7 +2,10 @@
 offers only source pages, the model refuses a translation with a reason, and the
 reports count a course once whatever page its sessions point at."""
 
+import importlib
+
 import pytest
+from django.apps import apps as django_apps
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -170,3 +173,14 @@ def test_a_bilingual_certificate_names_the_course_in_each_of_its_languages(trans
         page("ar").title,
         page("fr").title,
     )
+
+
+def test_the_migration_moves_sessions_of_translations_to_the_source(translated):
+    migration = importlib.import_module("courses.migrations.0016_sessions_point_at_source_courses")
+    legacy = make_session(page("ar"), code="chapter-viii-legacy")
+    own = make_session(page("en"), code="chapter-viii-own")
+    other = make_session(make_course(translated, title="Early warning"), code="ew-own")
+    migration.point_at_source(django_apps, None)
+    courses = dict(CourseSession.objects.values_list("code", "course_id"))
+    assert courses[legacy.code] == courses[own.code] == page("en").pk
+    assert courses[other.code] == other.course_id
