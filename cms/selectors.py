@@ -59,3 +59,39 @@ def partner_organizations():
         .select_related("logo")
         .order_by("kind", "acronym")
     )
+
+
+def titles_in(pages, language: str) -> dict[int, str]:
+    """{page id: its title in ``language``} for ``pages``, from their live translations
+    where they have one: one query at most, none when every page is in that language."""
+    pages = list(pages)
+    titles = {page.pk: page.title for page in pages}
+    locale_id = locale_ids().get(language)
+    elsewhere = {page.translation_key: page.pk for page in pages if page.locale_id != locale_id}
+    if locale_id is None or not elsewhere:
+        return titles
+    translated = (
+        Page.objects.live()
+        .filter(translation_key__in=list(elsewhere), locale_id=locale_id)
+        .values_list("translation_key", "title")
+    )
+    for key, title in translated:
+        titles[elsewhere[key]] = title
+    return titles
+
+
+def title_in(page: Page, language: str) -> str:
+    """``page``'s title in ``language``: its live translation's, else its own (one query,
+    none when ``page`` is in that language already). Emails and certificates name a
+    course this way, since a session points at the course's source page."""
+    locale_id = locale_ids().get(language)
+    if locale_id is None or locale_id == page.locale_id:
+        return page.title
+    translated = (
+        type(page)
+        .objects.live()
+        .filter(translation_key=page.translation_key, locale_id=locale_id)
+        .values_list("title", flat=True)
+        .first()
+    )
+    return translated or page.title

@@ -13,8 +13,10 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.db.models import Case, F, OuterRef, Q, Subquery, When
 from wagtail.models import GroupPagePermission, Page, WorkflowState
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -109,3 +111,42 @@ def refresh_translation_source(sender, instance, **kwargs):
     ).first()
     if source is not None:
         source.update_from_db()
+
+
+def _original_locale():
+    """The locale a page's translations were made from: that of the first translation
+    source of its translation key (wagtail-localize keeps one per source language; the
+    first is the original), or nothing for a page never translated."""
+    return Subquery(
+        TranslationSource.objects.filter(object_id=OuterRef("translation_key"))
+        .order_by("pk")
+        .values("locale_id")[:1]
+    )
+
+
+def source_courses():
+    """Course pages that are the course itself, not a translation of it: the page in the
+    language its translations were made from (usually the default language), or the only
+    page of a course never translated; never an alias. A session points at one of these,
+    so that its enrollments, attendance and reports belong to the course in every
+    language (the course page serves the visitor's translation)."""
+    return (
+        CoursePage.objects.filter(alias_of__isnull=True)
+        .annotate(original_locale=_original_locale())
+        .filter(Q(original_locale__isnull=True) | Q(original_locale=F("locale_id")))
+    )
+
+
+def source_of(course: CoursePage) -> CoursePage | None:
+    """The source page of ``course`` (``course`` itself when it is one); None when the
+    course has no source page left (its source was deleted)."""
+    return (
+        source_courses()
+        .filter(translation_key=course.translation_key)
+        .order_by(
+            # Where translations were made outside wagtail-localize: the default language.
+            Case(When(locale__language_code=settings.LANGUAGE_CODE, then=0), default=1),
+            "pk",
+        )
+        .first()
+    )

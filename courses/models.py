@@ -245,6 +245,8 @@ class CourseSession(models.Model):
             errors["enrollment_closes_at"] = _("Enrollment must close after it opens.")
         if not self.is_online and not self.city:
             errors["city"] = _("Give the city, or mark the session as online.")
+        if self.course_id and (problem := self.course_problem()):
+            errors["course"] = problem
         if self.certificate_second_language and (
             self.certificate_second_language == self.certificate_language
         ):
@@ -253,6 +255,27 @@ class CourseSession(models.Model):
             )
         if errors:
             raise ValidationError(errors)
+
+    def course_problem(self) -> str:
+        """Why ``course`` cannot be the session's, or "": a session runs the course
+        itself (its source page), never one of its translations or aliases, so that its
+        enrollments and reports count once for the course in every language."""
+        # cms.translations reads wagtail-localize's models, loaded after this module.
+        from cms.translations import source_of  # noqa: PLC0415 -- app loading order
+
+        course = self.course
+        source = source_of(course)
+        if source is None or source.pk == course.pk:
+            return ""
+        return _(
+            "“%(course)s” is a translation (%(language)s) of the course “%(source)s”. A "
+            "session belongs to the course itself: choose “%(source)s”; participants "
+            "read it in their own language all the same."
+        ) % {
+            "course": course.title,
+            "language": course.locale.get_display_name(),
+            "source": source.title,
+        }
 
     @property
     def certificate_language(self) -> str:

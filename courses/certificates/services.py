@@ -43,6 +43,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from cms.selectors import title_in
 from courses import mailer, tasks
 from courses.access import is_coordinator, lock_session
 from courses.attendance.selectors import attended_hours_by_enrollment
@@ -206,7 +207,10 @@ def session_snapshot(session: CourseSession) -> dict:
         "language": language,
         "second_language": second,
         "second_place": second_place if second else "",
-        "course_title": session.course.title,
+        # The course's title in each language of the certificate: its translation's,
+        # where the course is translated into it (a session points at the source page).
+        "course_title": title_in(session.course, language),
+        "second_course_title": title_in(session.course, second) if second else "",
         "session_code": session.code,
         "starts_on": session.starts_on.isoformat(),
         "ends_on": session.ends_on.isoformat(),
@@ -253,6 +257,7 @@ def certificate_content(certificate: Certificate):
         participant_name_latin=snapshot.participant_name_latin,
         second_place=snapshot.second_place,
         course_title=snapshot.course_title,
+        second_course_title=snapshot.second_course_title,
         starts_on=snapshot.starts_on,
         ends_on=snapshot.ends_on,
         place=snapshot.place,
@@ -553,10 +558,15 @@ def certificate_email(certificate: Certificate, *, pdf: bytes | None = None):
             pdf = file.read()
     # The email in the holder's own language; the PDF keeps the session's.
     language = language_of(user, certificate.language)
+    # The course as the certificate names it in that language, when it is one of its own.
+    course = {
+        certificate.language: snapshot.course_title,
+        snapshot.second_language: snapshot.second_course_title,
+    }.get(language) or title_in(certificate.enrollment.session.course, language)
     with translation.override(language):
         context = {
             "name": snapshot.participant_name,
-            "course": snapshot.course_title,
+            "course": course,
             "starts_on": snapshot.starts_on,
             "ends_on": snapshot.ends_on,
             "place": snapshot.place,
@@ -566,7 +576,7 @@ def certificate_email(certificate: Certificate, *, pdf: bytes | None = None):
             "learning_url": settings.SITE_URL + reverse("my_learning"),
             "language": language,
         }
-        subject = _("Your certificate for %(course)s") % {"course": snapshot.course_title}
+        subject = _("Your certificate for %(course)s") % {"course": course}
         text = render_to_string("courses/email/certificate.txt", context)
         html = render_to_string("courses/email/certificate.html", context)
     message = mailer.CompactEmail(subject=subject, body=text, to=[user.email])

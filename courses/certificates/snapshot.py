@@ -47,6 +47,7 @@ class CertificateSnapshot:
     participant_name_latin: str = ""
     second_language: str = ""
     second_place: str = ""
+    second_course_title: str = ""  # the course's title in the second language
 
     @classmethod
     def of(cls, certificate: Certificate) -> CertificateSnapshot:
@@ -79,4 +80,5 @@ class CertificateSnapshot:
             participant_name_latin=data.get("participant_name_latin", ""),
             second_language=data.get("second_language", ""),
             second_place=data.get("second_place", ""),
+            second_course_title=data.get("second_course_title", ""),
         )

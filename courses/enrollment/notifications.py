@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from cms.selectors import title_in
 from courses import calendars, mailer
 from courses.access import may_see_joining_details
 from courses.enrollment.selectors import waitlist_position
@@ -110,10 +111,12 @@ def render(notice: Notice) -> mailer.CompactEmail:
     user = enrollment.participant
     # The person's preferred language, else the session's (when the site speaks it).
     language = language_of(user, session.language)
+    # The course by its title in the email's language, when it is translated into it.
+    title = title_in(session.course, language)
     with translation.override(language):
         context = {
             "name": user.get_full_name() or user.get_username(),
-            "course": session.course.title,
+            "course": title,
             "session": session,
             "enrollment": enrollment,
             "kind": notice.kind,
@@ -128,7 +131,7 @@ def render(notice: Notice) -> mailer.CompactEmail:
             "joining": may_see_joining_details(user, session),
             "sittings": list(session.meetings.all()),
         }
-        subject = SUBJECTS[notice.kind]() % {"course": session.course.title}
+        subject = SUBJECTS[notice.kind]() % {"course": title}
         text = render_to_string("courses/email/notice.txt", context)
         html = render_to_string("courses/email/notice.html", context)
     # CompactEmail makes the subject one line (a title may hold a line break) and encodes

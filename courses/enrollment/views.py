@@ -14,10 +14,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from cms.selectors import title_in
 from courses.enrollment.applications import application_asked
 from courses.enrollment.selectors import waitlist_position, withdrawal_outlook
 from courses.enrollment.services import EnrollmentError, ProfileRequired, enroll, withdraw
@@ -42,7 +43,13 @@ def enroll_view(request, code):
     session = get_object_or_404(
         CourseSession.objects.exclude(status=CourseSession.Status.DRAFT)
         .select_related("course")
-        .only(*ENROLL_FIELDS, "course__title", "course__url_path")
+        .only(
+            *ENROLL_FIELDS,
+            "course__title",
+            "course__url_path",
+            "course__locale_id",
+            "course__translation_key",
+        )
         .annotate(asks_application=application_asked()),
         code=code,
     )
@@ -57,7 +64,9 @@ def enroll_view(request, code):
     except EnrollmentError as refusal:
         messages.error(request, str(refusal))
         return redirect(session.course.url + "#sessions")
-    messages.success(request, enrollment_message(enrollment, title=session.course.title))
+    # The course by its title in the reader's language (no query for the source's own).
+    title = title_in(session.course, get_language())
+    messages.success(request, enrollment_message(enrollment, title=title))
     return redirect("my_learning")
 
 

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Prefetch, Q, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from cms.selectors import titles_in
 from courses.access import joining_details_visible
 from courses.attendance.selectors import learning_progress
 from courses.attendance.services import check_in_open
@@ -52,6 +53,8 @@ class LearningRow:
     joining: bool = False
     #: The coordinators' messages this person received about the session, latest first.
     messages: list = field(default_factory=list)
+    #: The course's title in the reader's language (its translation's, where it has one).
+    course_title: str = ""
 
     @property
     def sittings(self):
@@ -149,7 +152,11 @@ def learning_of(user) -> tuple[list[LearningRow], list[LearningRow]]:
     progress = learning_progress((row.enrollment for row in rows), now=now)
     visible = joining_details_visible(user, {e.session_id for e in enrollments})
     received = received_messages(user)
+    # Each course by its title in the page's language (a session points at the course's
+    # source page): one query, none when the page is in the courses' own language.
+    titles = titles_in({e.session.course for e in enrollments}, translation.get_language())
     for row in rows:
+        row.course_title = titles[row.enrollment.session.course_id]
         row.progress = progress.get(row.enrollment.pk)
         row.joining = row.enrollment.session_id in visible
         row.messages = received.get(row.enrollment.session_id, [])

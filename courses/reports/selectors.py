@@ -25,12 +25,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, F, Q, Value
+from django.db.models import Count, Exists, F, OuterRef, Q, Value
 from django.db.models.functions import Coalesce, ExtractYear, NullIf
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import CoursePage
+from cms.translations import source_courses
 from courses.access import sessions_for
 from courses.attendance.selectors import Figures, completion_figures
 from courses.enrollment.selectors import NOT_GIVEN, roster
@@ -281,7 +282,18 @@ def session_report(session: CourseSession, now=None) -> SessionReport:
 
 
 def _course_titles(keys) -> dict:
-    return dict(CoursePage.objects.filter(pk__in=keys).values_list("pk", "title"))
+    """{translation key: the course's title}, by its source page (or, for a course whose
+    source is gone, any of its pages)."""
+    titles = {}
+    pages = (
+        CoursePage.objects.filter(translation_key__in=keys)
+        .annotate(is_source=Exists(source_courses().filter(pk=OuterRef("pk"))))
+        .order_by("-is_source", "pk")
+        .values_list("translation_key", "title")
+    )
+    for key, title in pages:
+        titles.setdefault(key, title)
+    return titles
 
 
 def _organization_names(keys) -> dict:
@@ -319,7 +331,9 @@ GROUPINGS: dict[str, Grouping] = {
         Grouping(
             "course",
             _("Course"),
-            key=lambda p: F(_path(p, "session__course_id")),
+            # A course in every language is one course: sessions of its translations
+            # (made before sessions had to point at the source page) count with it.
+            key=lambda p: F(_path(p, "session__course__translation_key")),
             labels=_course_titles,
         ),
         Grouping(
@@ -413,7 +427,13 @@ def _scope(
     if starts_until:
         q &= Q(**{_path(prefix, "session__starts_on__lte"): starts_until})
     if course:
-        q &= Q(**{_path(prefix, "session__course"): course})
+        q &= Q(
+            **{
+                _path(prefix, "session__course__translation_key__in"): CoursePage.objects.filter(
+                    pk=getattr(course, "pk", course)
+                ).values("translation_key")
+            }
+        )
     if organization:
         q &= Q(**{_path(prefix, "organization"): organization})
     return q

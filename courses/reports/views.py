@@ -41,6 +41,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets import HeaderButton
 
 from cms.models import CoursePage
+from cms.translations import source_courses
 from courses.access import sessions_for
 from courses.models import Enrollment
 from courses.reports import donor
@@ -317,9 +318,15 @@ class ReportFilterSet(WagtailFilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         sessions = sessions_for(self.request.user)
+        # Each course once, by its source page: the report counts a course's sessions in
+        # every language together (sessions once could point at a translation).
+        keys = CoursePage.objects.filter(pk__in=sessions.values("course_id")).values(
+            "translation_key"
+        )
         self.filters["course"].extra["choices"] = [
             (str(pk), title)
-            for pk, title in CoursePage.objects.filter(pk__in=sessions.values("course_id"))
+            for pk, title in source_courses()
+            .filter(translation_key__in=keys)
             .order_by("title")
             .values_list("pk", "title")
         ]

@@ -27,11 +27,12 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import AdminPageChooser, HeaderButton, ListingButton
+from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.images.widgets import AdminImageChooser
 
 from cms.models import CoursePage, CourseTrainer
 from cms.roles import COORDINATORS, TRAINERS
+from cms.translations import source_courses
 from courses.access import SessionScopedMixin, sessions_for
 from courses.dates import session_dates, sitting_when
 from courses.enrollment.selectors import with_seat_counts
@@ -91,10 +92,6 @@ class TolerantChooserMixin:
             if not 0 < number <= LARGEST_ID:
                 return None
         return super().get_instance(value)
-
-
-class PageChooser(TolerantChooserMixin, AdminPageChooser):
-    pass
 
 
 class ImageChooser(TolerantChooserMixin, AdminImageChooser):
@@ -163,7 +160,7 @@ class CourseSessionForm(WagtailAdminModelForm):
         ]
         widgets = {
             "issuing_organizations": forms.CheckboxSelectMultiple,
-            "course": PageChooser(target_models=[CoursePage]),
+            "course": forms.Select,
             "timezone": forms.Select(
                 choices=[(name, name) for name in sorted(zoneinfo.available_timezones())]
             ),
@@ -173,6 +170,23 @@ class CourseSessionForm(WagtailAdminModelForm):
             "online_notes": forms.Textarea(attrs=_SHORT_TEXT),
             "online_url": forms.URLInput(attrs={"placeholder": "https://"}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "course" in self.fields:
+            self.fields["course"].widget.choices = self.course_choices()
+
+    def course_choices(self) -> list[tuple]:
+        """Only courses themselves, not their translations: a session's enrollments and
+        reports belong to the course in every language (the model's ``clean`` says so
+        if another page is posted). Titles only, not whole pages: one light query. A
+        session that points at a translation already keeps it on offer, so the form
+        shows it with the reason to change it."""
+        rows = list(source_courses().order_by("title").values_list("pk", "title"))
+        current = self.instance.course_id if self.instance.pk else None
+        if current and current not in {pk for pk, _title in rows}:
+            rows += CoursePage.objects.filter(pk=current).values_list("pk", "title")
+        return [("", _("Choose a course")), *rows]
 
     def clean(self):
         cleaned = super().clean()

@@ -57,8 +57,8 @@ def facet_box(page: Page, legend: str, label: str):
 LOOK_WIDTHS = (1366, 390)
 
 
-def look(page: Page, name: str) -> list[Path]:
-    """Screenshots of the page as it stands, full length, at each of ``LOOK_WIDTHS``,
+def look(page: Page, name: str, *, widths: tuple[int, ...] = LOOK_WIDTHS) -> list[Path]:
+    """Screenshots of the page as it stands, full length, at each of ``widths``,
     into the folder named by ``CONCORD_SCREENSHOTS`` (nothing when it is not set), for a
     person to open and look at. The page is left at its first width."""
     folder = os.environ.get("CONCORD_SCREENSHOTS")
@@ -67,12 +67,12 @@ def look(page: Page, name: str) -> list[Path]:
     Path(folder).mkdir(parents=True, exist_ok=True)
     height = page.viewport_size["height"] if page.viewport_size else 900
     paths = []
-    for width in LOOK_WIDTHS:
+    for width in widths:
         page.set_viewport_size({"width": width, "height": height})
         path = Path(folder) / f"{name}-{width}.png"
         page.screenshot(path=str(path), full_page=True)
         paths.append(path)
-    page.set_viewport_size({"width": LOOK_WIDTHS[0], "height": height})
+    page.set_viewport_size({"width": widths[0], "height": height})
     return paths
 
 

@@ -83,6 +83,7 @@ class CertificateContent:
     # A bilingual certificate says everything in this language too, in a second column.
     second_language: str = ""
     second_place: str = ""  # ``place`` in the second language
+    second_course_title: str = ""  # ``course_title`` in the second language
     participant_name_latin: str = ""  # printed under a name in another script
 
 
@@ -393,20 +394,25 @@ class _Page:
     def bilingual(self) -> None:
         content = self.content
         columns = [
-            (content.language, self.words, content.place),
-            (content.second_language, self.second, content.second_place or content.place),
+            (content.language, self.words, content.place, content.course_title),
+            (
+                content.second_language,
+                self.second,
+                content.second_place or content.place,
+                content.second_course_title or content.course_title,
+            ),
         ]
         if get_language_bidi_of(columns[0][0]) and not get_language_bidi_of(columns[1][0]):
             columns.reverse()
         self.c.setStrokeColor(self.accent)
         self.c.setLineWidth(0.6)
         self.c.line(CENTRE, 440, CENTRE, 168)
-        for (_language, words, place), x in zip(
+        for (_language, words, place, course_title), x in zip(
             columns, (CENTRE - self.COLUMN_OFFSET, CENTRE + self.COLUMN_OFFSET), strict=True
         ):
-            self.column(words, place, x)
+            self.column(words, place, course_title, x)
 
-    def column(self, words, place: str, x: float) -> None:
+    def column(self, words, place: str, course_title: str, x: float) -> None:
         content = self.content
         width = self.COLUMN_WIDTH
         title = self.fit(
@@ -440,7 +446,7 @@ class _Page:
         done = self.fit(words.completed, "the wording", style="serif", size=11.5, width=width)
         self.write(done, x=x, y=300, colour=MUTED)
         course = self.fit(
-            content.course_title,
+            course_title,
             "the course title",
             style="serif-bold",
             size=15,
