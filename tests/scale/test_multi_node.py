@@ -155,33 +155,34 @@ def cluster(tmp_path, django_db_blocker):
         ensure_signing_key()
     logs = tmp_path / "logs"
     logs.mkdir()
-    # What the image's build does: the production settings serve hashed static names.
-    collected = subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert collected.returncode == 0, collected.stderr
     nodes = []
     proxy = None
     try:
+        # The workers and beat start while the static files are collected: only web
+        # serves them.
         nodes = [
-            Web("web-a", env=env, log_dir=logs),
-            Web("web-b", env=env, log_dir=logs),
             CeleryWorker("worker-1", queue=queue, env=env, log_dir=logs),
             CeleryWorker("worker-2", queue=queue, env=env, log_dir=logs),
             Beat("beat", env=env, log_dir=logs),
         ]
+        # What the image's build does: the production settings serve hashed static names.
+        collected = subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert collected.returncode == 0, collected.stderr
+        nodes += [Web("web-a", env=env, log_dir=logs), Web("web-b", env=env, log_dir=logs)]
         wait_ready(nodes, timeout=180)
-        web_a, web_b = nodes[0], nodes[1]
+        worker_1, worker_2, beat, web_a, web_b = nodes
         proxy = RoundRobinProxy(
             [("127.0.0.1", web_a.port), ("127.0.0.1", web_b.port)], port=proxy_port
         ).start()
-        yield Cluster(web_a, web_b, nodes[2], nodes[3], nodes[4], proxy, sink, s3, queue)
+        yield Cluster(web_a, web_b, worker_1, worker_2, beat, proxy, sink, s3, queue)
     finally:
         for node in nodes:
             node.stop()
