@@ -8,8 +8,11 @@ never take this path: Wagtail serves them through its own view as attachments
 (``WAGTAILDOCS_SERVE_METHOD = "serve_view"``).
 """
 
-from django.conf import settings
-from django.http import Http404
+import mimetypes
+import posixpath
+
+from django.core.files.storage import FileSystemStorage, default_storage
+from django.http import FileResponse, Http404
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 from wagtail.images import get_image_model
@@ -24,12 +27,14 @@ SERVED_SUFFIXES = (".gif", ".jpg", ".jpeg", ".png", ".webp", ".avif")
 def serve_media(request, path):
     if not path.startswith(SERVED_PREFIXES) or not path.lower().endswith(SERVED_SUFFIXES):
         raise Http404
+    if posixpath.normpath(path) != path:  # no "..", "//" or "./" steps out of the prefix
+        raise Http404
     image = image_of(path)
     # A file no library image owns (left by a deleted image) was public before.
     access = image_access(image, request) if image else "public"
     if access == "denied":
         raise Http404
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response = _file_response(request, path)
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     # An image that only training modules use is sent only to who may read one of them
     # (cms.files) and never kept by a shared cache; every other image is public.
@@ -47,3 +52,17 @@ def image_of(path):
     if path.startswith("original_images/"):
         return Image.objects.filter(file=path).first()
     return Image.objects.filter(renditions__file=path).first()
+
+
+def _file_response(request, path):
+    """The stored file ``path``: from MEDIA_ROOT by Django's static view (which answers
+    conditional requests), or streamed from the object store, whose objects are never
+    public (config/storage.py): this view is the only way to them."""
+    if isinstance(default_storage, FileSystemStorage):
+        return serve(request, path, document_root=default_storage.location)
+    try:
+        file = default_storage.open(path, "rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    content_type, _encoding = mimetypes.guess_type(path)
+    return FileResponse(file, content_type=content_type or "application/octet-stream")

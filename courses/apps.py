@@ -31,6 +31,9 @@ class CoursesConfig(AppConfig):
         from participants.retention import (  # noqa: PLC0415 -- app registry not ready
             register_expiring_records,
         )
+        from participants.storage import (  # noqa: PLC0415 -- app registry not ready
+            delete_files_with_rows,
+        )
 
         from . import checks  # noqa: F401, PLC0415 -- app registry not ready (registers the checks)
         from .enrollment import (  # noqa: PLC0415 -- app registry not ready
@@ -39,9 +42,20 @@ class CoursesConfig(AppConfig):
             erasure,  # noqa: F401 -- app registry not ready (connects it)
         )
         from .messaging import services  # noqa: F401, PLC0415 -- registers the message emails' writer
+        from .models import (  # noqa: PLC0415 -- app registry not ready
+            Certificate,
+            CohortMessage,
+            DonorSummary,
+        )
         from .sessions import record_keeping  # noqa: PLC0415 -- app registry not ready
 
         register_expiring_records("application files", record_keeping.purge_application_records)
+        # A certificate's PDF, a donor summary and a message's attachment go with their row
+        # (answers' files: enrollment.application_records). Certificates' logo and signature
+        # copies are shared by content, so they stay.
+        delete_files_with_rows(Certificate, "pdf")
+        delete_files_with_rows(DonorSummary, "pdf")
+        delete_files_with_rows(CohortMessage, "attachment")
 
         # Sent after courses' own migrations, once its permissions are made.
         post_migrate.connect(

@@ -11,7 +11,6 @@ import zoneinfo
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
-from django.core.files.storage import storages
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -27,6 +26,7 @@ from wagtail.models import Orderable
 
 from cms.models import COURSE_LANGUAGES
 from participants.models import Organization
+from participants.storage import NamedStorage
 
 
 def validate_https_url(value):
@@ -770,7 +770,7 @@ class Notice(models.Model):
 
 
 def message_storage():
-    return storages["messages"]
+    return NamedStorage("messages")
 
 
 class CohortMessage(models.Model):
@@ -886,7 +886,7 @@ class SessionSignatory(models.Model):
 
 
 def certificate_storage():
-    return storages["certificates"]
+    return NamedStorage("certificates")
 
 
 # Crockford's base 32: no I, L, O or U, so a printed code reads back unambiguously.
@@ -1498,7 +1498,7 @@ class DonorSummary(models.Model):
 
 
 def application_storage():
-    return storages["applications"]
+    return NamedStorage("applications")
 
 
 class ConsentDocument(models.Model):

@@ -1,9 +1,10 @@
 from django.conf import settings
-from django.core.files.storage import storages
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+
+from .storage import NamedStorage
 
 
 class Organization(models.Model):
@@ -217,7 +218,7 @@ class ErasureRequest(models.Model):
 
 
 def personal_data_storage():
-    return storages["personal_data"]
+    return NamedStorage("personal_data")
 
 
 class PersonalDataExport(models.Model):

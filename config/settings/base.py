@@ -8,6 +8,7 @@ from celery.schedules import crontab
 from django.utils.csp import CSP
 
 from config.oidc import allauth_apps, form_action_origins, parse_providers
+from config.storage_url import bucket_options, in_bucket
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -229,21 +230,22 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 CERTIFICATES_ROOT = env.path("CERTIFICATES_ROOT", default=str(VAR_DIR / "certificates"))
 MESSAGES_ROOT = env.path("MESSAGES_ROOT", default=str(VAR_DIR / "messages"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "config.local_storage.AtomicFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     "certificates": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(CERTIFICATES_ROOT), "base_url": None},
+        "BACKEND": "config.local_storage.AtomicFileSystemStorage",
+        # A certificate's PDF keeps its name when rendered again: replaced whole.
+        "OPTIONS": {"location": str(CERTIFICATES_ROOT), "base_url": None, "allow_overwrite": True},
     },
     # Attachments of cohort messages: private, served only through a view that checks.
     "messages": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "config.local_storage.AtomicFileSystemStorage",
         "OPTIONS": {"location": str(MESSAGES_ROOT), "base_url": None},
     },
     # Application files (CVs, nomination letters, endorsements): private, served only
     # to the applicant and the session's coordinators by a view that checks.
     "applications": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "config.local_storage.AtomicFileSystemStorage",
         "OPTIONS": {
             "location": env("APPLICATIONS_ROOT", default=str(VAR_DIR / "applications")),
             "base_url": None,
@@ -251,13 +253,18 @@ STORAGES = {
     },
     # "Download my data" ZIPs: outside MEDIA_ROOT, sent only to their owner by a view.
     "personal_data": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "config.local_storage.AtomicFileSystemStorage",
         "OPTIONS": {
             "location": env("PERSONAL_DATA_ROOT", default=str(VAR_DIR / "personal-data")),
             "base_url": None,
         },
     },
 }
+# With STORAGE_URL (or AWS_STORAGE_BUCKET_NAME) set, every storage above but static files
+# lives in one S3-compatible bucket that all replicas share, each under its own key prefix
+# and never public (config/storage.py); a malformed URL stops the start with its reason.
+STORAGE_BUCKET = bucket_options(env)
+STORAGES = in_bucket(STORAGES, STORAGE_BUCKET)
 # Retention (participants/retention.py): people inactive this long are erased, after a
 # notice this many days before.
 PERSONAL_DATA_RETENTION_DAYS = env.int("PERSONAL_DATA_RETENTION_DAYS", default=6 * 365 + 1)

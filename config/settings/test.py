@@ -6,7 +6,7 @@ from urllib.parse import urlsplit, urlunsplit
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env, mailer_from_url
+from .base import STORAGE_BUCKET, env, in_bucket, mailer_from_url
 
 
 def redis_database_for_worker(url: str, worker: int) -> str:
@@ -53,22 +53,25 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "certificates": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": CERTIFICATES_ROOT, "base_url": None},
+        "BACKEND": "config.local_storage.AtomicFileSystemStorage",
+        # A certificate's PDF keeps its name when rendered again: replaced whole.
+        "OPTIONS": {"location": CERTIFICATES_ROOT, "base_url": None, "allow_overwrite": True},
     },
     "messages": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "config.local_storage.AtomicFileSystemStorage",
         "OPTIONS": {"location": str(_files / "messages"), "base_url": None},
     },
     "personal_data": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "config.local_storage.AtomicFileSystemStorage",
         "OPTIONS": {"location": str(_files / "personal-data"), "base_url": None},
     },
     "applications": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "config.local_storage.AtomicFileSystemStorage",
         "OPTIONS": {"location": str(VAR_DIR / "test-applications"), "base_url": None},  # noqa: F405
     },
 }
+# STORAGE_URL in the environment (a process of a multi-node test) moves them all to it.
+STORAGES = in_bucket(STORAGES, STORAGE_BUCKET)
 MEDIA_ROOT = str(_files / "media")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # The tests sign credentials with a key of their own, made on first use under var/.

@@ -28,13 +28,12 @@ import functools
 import hashlib
 import logging
 import math
-import os
-import tempfile
 import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
@@ -143,35 +142,22 @@ def certificate_problems(session: CourseSession) -> list[str]:
 
 
 def _write_atomically(name: str, data: bytes) -> str:
-    """Store ``data`` under ``name`` so that nobody ever reads a partial file.
+    """Store ``data`` under ``name`` so that nobody ever reads a partial file, replacing
+    what the name held (the name says which certificate or image copy it is).
 
-    On disk: written to a temporary file beside it, flushed, then renamed over the final
-    name (a rename is atomic). Object stores (no ``path``) write an object in one request.
-    Writing the same name again replaces it: the name says which certificate it is.
+    The certificates storage writes whole: on disk a temporary file renamed over the name
+    (``config.local_storage``), in an object store one PUT, which shows the old object or
+    the new one, never a part. Both are configured to overwrite (``allow_overwrite`` /
+    ``file_overwrite``); a storage that picked another name would lose the link.
     """
-    storage = certificate_storage()
-    try:
-        final = storage.path(name)
-    except NotImplementedError:
-        if storage.exists(name):
-            storage.delete(name)
-        return storage.save(name, ContentFile(data))
-    folder = os.path.dirname(final)
-    os.makedirs(folder, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".part")
-    try:
-        # No fsync: what the rename guarantees (never a partial file under the final
-        # name, even if the process is killed) is what the pipeline relies on, and a
-        # PDF lost to a power cut can be rendered again from the snapshot.
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
-        os.chmod(temporary, storage.file_permissions_mode or 0o644)
-        os.replace(temporary, final)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
-    return name
+    saved = certificate_storage().save(name, ContentFile(data))
+    if saved != name:
+        certificate_storage().delete(saved)
+        raise ImproperlyConfigured(
+            "The certificates storage must replace files in place (allow_overwrite on the "
+            "filesystem, file_overwrite on S3)."
+        )
+    return saved
 
 
 def _copy_image(image, spec: str) -> str | None:
