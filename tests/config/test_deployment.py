@@ -2,6 +2,7 @@
 engine runs here."""
 
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from config.storage_url import parse_storage_url
 from tests.support.deployment import longest_task_time_limit
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -203,6 +205,11 @@ def test_files_live_in_the_object_store_every_replica_reaches():
         storage = env["STORAGE_URL"]
         assert storage.startswith("s3://${S3_BUCKET:-concord-files}?")
         assert "endpoint_url=http://minio:9000" in storage
+        # As the settings read it once compose has put in the defaults.
+        defaults = re.sub(r"\$\{\w+:-([^}]*)\}", r"\1", storage)
+        options = parse_storage_url(defaults)
+        assert options["bucket_name"] == "concord-files"
+        assert options["endpoint_url"] == "http://minio:9000"
         assert env["AWS_ACCESS_KEY_ID"] and "?" in env["AWS_SECRET_ACCESS_KEY"]
         for setting in ("MEDIA_ROOT", "CERTIFICATES_ROOT", "MESSAGES_ROOT", "PERSONAL_DATA_ROOT"):
             assert setting not in env, f"{name}: {setting} would keep files in the container"

@@ -13,6 +13,7 @@ import kubernetes_validate
 import pytest
 import yaml
 
+from config.storage_url import parse_storage_url
 from tests.support.deployment import longest_task_time_limit, settings_env_vars
 from tests.support.kustomize import containers, pod_spec, render
 
@@ -181,6 +182,8 @@ def test_every_variable_the_settings_read_is_given_to_every_app_container(overla
         missing = wanted - given
         assert not missing, f"{name}: {sorted(missing)} not given"
     config = maps["concord-config"]
+    # Files in the object store, named without credentials (the parser refuses them).
+    assert parse_storage_url(config["STORAGE_URL"])["bucket_name"] == "concord-files"
     assert config["DJANGO_SETTINGS_MODULE"] == "config.settings.production"
     assert config["DEBUG"] == "False" and config["CREDENTIALS_CREATE_KEY"] == "False"
     assert config["TRUSTED_PROXY_COUNT"] == "1"

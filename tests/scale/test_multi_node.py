@@ -70,6 +70,7 @@ class Cluster:
     sink: SmtpSink
     s3: boto3.client
     queue: str
+    files: Path  # the local folders a node would use without object storage
 
     @property
     def nodes(self):
@@ -110,13 +111,13 @@ def production_env(*, queue, proxy_port, smtp, s3_url, files: Path) -> dict:
         STORAGE_URL=f"s3://{BUCKET}?endpoint_url={s3_url}&region_name=us-east-1",
         AWS_ACCESS_KEY_ID="testing",
         AWS_SECRET_ACCESS_KEY="testing",
-        # Without object storage (before it is configured) these folders would be used.
+        # Without object storage these folders would be used: they must stay empty.
         MEDIA_ROOT=str(files / "media"),
         CERTIFICATES_ROOT=str(files / "certificates"),
         MESSAGES_ROOT=str(files / "messages"),
         APPLICATIONS_ROOT=str(files / "applications"),
         PERSONAL_DATA_ROOT=str(files / "personal-data"),
-        CREDENTIALS_KEY_DIR=str(files / "credentials"),
+        CREDENTIALS_KEY_DIR=str(files.parent / "credentials"),
         # The sweep steps in within the test's patience; 200 verifications from one address.
         CERTIFICATE_STUCK_AFTER="5",
         CERTIFICATE_SWEEP_EVERY="1",
@@ -182,7 +183,7 @@ def cluster(tmp_path, django_db_blocker):
         proxy = RoundRobinProxy(
             [("127.0.0.1", web_a.port), ("127.0.0.1", web_b.port)], port=proxy_port
         ).start()
-        yield Cluster(web_a, web_b, worker_1, worker_2, beat, proxy, sink, s3, queue)
+        yield Cluster(web_a, web_b, worker_1, worker_2, beat, proxy, sink, s3, queue, files)
     finally:
         for node in nodes:
             node.stop()
@@ -362,6 +363,23 @@ def certificates_survive_a_lost_node(cluster: Cluster, catalog):
         assert url == f"{cluster.proxy.url}{verify}"
         status, _, page = request(cluster.web_b.url, "GET", verify)
         assert status == 200 and b"Valid certificate" in page, status
+
+    # The PDFs are objects of the shared bucket, private, and none is on a local disk.
+    stored = [
+        item["Key"]
+        for page in cluster.s3.get_paginator("list_objects_v2").paginate(
+            Bucket=BUCKET, Prefix="certificates/"
+        )
+        for item in page.get("Contents", [])
+    ]
+    pdfs = {key for key in stored if key.endswith(".pdf")}
+    assert {c.pdf.name for c in certificates.values()} <= {
+        key.removeprefix("certificates/") for key in pdfs
+    }
+    some = sorted(pdfs)[0]
+    grants = cluster.s3.get_object_acl(Bucket=BUCKET, Key=some)["Grants"]
+    assert not [g for g in grants if g["Grantee"].get("URI", "").endswith("AllUsers")]
+    assert not [path for path in cluster.files.rglob("*") if path.is_file()]
 
 
 def test_two_web_processes_two_workers_and_one_beat_behave_as_one_site(cluster, django_db_blocker):
