@@ -26,6 +26,7 @@ from pathlib import Path
 
 import boto3
 import pytest
+import redis
 from django.conf import settings
 from django.db import connection
 from django.urls import reverse
@@ -129,6 +130,9 @@ def production_env(*, queue, proxy_port, smtp, s3_url, files: Path) -> dict:
 
 @pytest.fixture
 def cluster(tmp_path, django_db_blocker):
+    # The nodes' cache is this Redis database (production settings): what an earlier run
+    # cached under a content version of its own database must not be served to this one.
+    redis.Redis.from_url(settings.REDIS_URL).flushdb()
     queue = f"scale-{uuid.uuid4().hex[:8]}"
     previous_queue = celery_app.conf.task_default_queue
     celery_app.conf.task_default_queue = queue  # what this process queues goes there too
