@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import collections
 import http.client
+import os
 import secrets
 import subprocess
 import sys
@@ -35,6 +36,7 @@ from moto.server import ThreadedMotoServer
 from cms.demo import seed_site
 from cms.models import ThematicArea
 from config.celery import app as celery_app
+from courses.certificates.credentials import ensure_signing_key
 from courses.certificates.services import issue_certificates
 from courses.models import Certificate, Enrollment
 from tests.bench.test_enrollment import _make_candidates, _organization, _post_all, _signed_in
@@ -90,8 +92,6 @@ def database_url() -> str:
 def production_env(*, queue, proxy_port, smtp, s3_url, files: Path) -> dict:
     """What every node gets: the production settings, the shared services, and nothing
     of this process's own (no test settings, no folder of the suite's)."""
-    import os  # noqa: PLC0415 -- only here: the nodes' environment starts from ours
-
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "CONCORD_"))}
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings.production",
@@ -153,8 +153,6 @@ def cluster(tmp_path, django_db_blocker):
     proxy_port = free_port()
     env = production_env(queue=queue, proxy_port=proxy_port, smtp=sink, s3_url=s3_url, files=files)
     # The signing key, made once before the nodes start (the `migrate` service's job).
-    from courses.certificates.credentials import ensure_signing_key  # noqa: PLC0415 -- settings
-
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(settings, "CREDENTIALS_KEY_DIR", env["CREDENTIALS_KEY_DIR"])
         ensure_signing_key()
