@@ -165,6 +165,9 @@ def in_bucket(storages: dict, options: dict | None) -> dict:
                 # Presigned URLs with Signature Version 4: every region and S3-compatible
                 # server accepts it, and it carries its lifetime (X-Amz-Expires).
                 "signature_version": "s3v4",
+                # A server of one's own (MinIO, moto, Ceph) answers at one host name,
+                # rarely at <bucket>.<host>: path-style addresses, unless the URL says.
+                **({"addressing_style": "path"} if options.get("endpoint_url") else {}),
                 **options,
                 "location": f"{common}/{prefix}" if common else prefix,
                 "default_acl": None if acl == "none" else acl,

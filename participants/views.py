@@ -3,7 +3,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -202,9 +202,13 @@ def download_data_export_view(request, pk):
         state=PersonalDataExport.State.READY,
         expires_at__gt=timezone.now(),
     )
+    try:
+        handle = export.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
     log(export, DATA_DOWNLOADED_ACTION, user=request.user)
     return FileResponse(
-        export.file.open("rb"),
+        handle,
         as_attachment=True,
         filename=f"concord-my-data-{export.ready_at:%Y-%m-%d}.zip",
         content_type="application/zip",

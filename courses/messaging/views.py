@@ -328,8 +328,12 @@ def attachment_download(request, pk):
     ).exists()
     if not received and not sessions_for(request.user).filter(pk=message.session_id).exists():
         raise Http404
+    try:
+        handle = message.attachment.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
     return FileResponse(
-        message.attachment.open("rb"),
+        handle,
         as_attachment=True,
         filename=message.attachment_name or "attachment.pdf",
         content_type="application/pdf",

@@ -259,8 +259,12 @@ def donor_summary_download(request, pk):
     summary = donor.summary_for(request.user, pk)
     if summary is None:
         raise Http404
+    try:
+        handle = summary.pdf.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
     return FileResponse(
-        summary.pdf.open("rb"),
+        handle,
         as_attachment=True,
         filename=f"donor-summary-{summary.session.code}.pdf",
         content_type="application/pdf",

@@ -17,14 +17,17 @@ import boto3
 import pytest
 from django.conf import settings as django_settings
 from django.core.exceptions import ImproperlyConfigured
-from django.core.files.base import File
+from django.core.files.base import ContentFile, File
 from django.core.files.storage import storages
 from django.urls import reverse
 from moto.server import ThreadedMotoServer
+from wagtail.documents import get_document_model
+from wagtail.models import Collection
 
 from config.storage_url import PREFIXES, bucket_options, in_bucket, parse_storage_url
 from courses.certificates.services import issue_certificates, process_certificate
 from courses.models import Certificate
+from participants.privacy import build_personal_data_export, request_personal_data_export
 from tests.courses.enrollment.application_factories import (
     applicant,
     approval_session,
@@ -32,8 +35,9 @@ from tests.courses.enrollment.application_factories import (
     pdf,
 )
 from tests.factories.certificates import make_completers
-from tests.factories.courses import make_session
+from tests.factories.courses import make_learner, make_session
 from tests.factories.images import make_image
+from tests.factories.pages import publish
 from tests.factories.users import make_participant, make_user
 
 pytestmark = pytest.mark.django_db
@@ -116,6 +120,11 @@ def test_every_storage_but_static_files_goes_to_the_bucket_under_its_own_prefix(
         assert config["OPTIONS"]["default_acl"] == "private"
         assert config["OPTIONS"]["querystring_auth"] is True
         assert config["OPTIONS"]["querystring_expire"] <= 300
+        assert "addressing_style" not in config["OPTIONS"]  # AWS: its own default
+    own_server = parse_storage_url("s3://concord-files?endpoint_url=http://minio:9000")
+    assert in_bucket(settings.STORAGES, own_server)["default"]["OPTIONS"]["addressing_style"] == (
+        "path"
+    )
 
 
 def test_the_usual_aws_settings_name_the_bucket_too():
@@ -325,3 +334,63 @@ def test_library_images_are_private_objects_served_through_the_media_view(bucket
         assert b"".join(response.streaming_content) == stored.read()
     assert client.get("/media/images/missing.png").status_code == 404
     assert client.get("/media/images/../documents/x.png").status_code == 404
+
+
+def test_a_restricted_handout_and_image_in_the_bucket_go_only_to_readers(bucket, client, course):
+    from cms.models import ModulePage  # noqa: PLC0415 -- after the app registry
+
+    owner = make_user("librarian", superuser=True)
+    handout = get_document_model().objects.create(
+        title="Mediation agenda",
+        file=ContentFile(b"%PDF-1.7 agenda", name="agenda.pdf"),
+        uploaded_by_user=owner,
+        collection=Collection.get_first_root_node(),
+    )
+    picture = make_image(owner, title="Negotiation table")
+    module = ModulePage(
+        title="Readiness",
+        slug="readiness",
+        estimated_minutes=30,
+        learning_objectives=[],
+        body=[
+            {"type": "handout", "value": {"document": handout.pk, "description": "Agenda"}},
+            {"type": "image", "value": {"image": picture.pk, "alt_text": "A table"}},
+        ],
+    )
+    course.add_child(instance=module)
+    publish(module)
+    assert f"media/{handout.file.name}" in bucket.object_keys()
+    assert bucket.anonymous_get(f"media/{handout.file.name}") == 403
+
+    for url in (handout.url, picture.file.url):
+        assert client.get(url).status_code == 404, url
+    client.force_login(make_learner(course))
+    response = client.get(handout.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.7 agenda"
+    assert response["Content-Disposition"].startswith("attachment")
+    image = client.get(picture.file.url)
+    assert image.status_code == 200 and image["Cache-Control"] == "private, no-store"
+
+
+def test_a_data_export_in_the_bucket_goes_only_to_its_owner_and_leaves_with_its_row(
+    bucket, client, django_capture_on_commit_callbacks
+):
+    owner = make_participant("amina")
+    client.force_login(owner)
+    with django_capture_on_commit_callbacks(execute=False):
+        export = request_personal_data_export(user=owner)
+    build_personal_data_export(export=export)  # what the task does
+    key = f"personal-data/{export.file.name}"
+    assert key in bucket.object_keys() and bucket.anonymous_get(key) == 403
+
+    url = reverse("profile_data_download", args=[export.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"PK")
+    client.force_login(make_participant("someone-else"))
+    assert client.get(url).status_code == 404
+
+    with django_capture_on_commit_callbacks(execute=True):
+        export.delete()
+    assert key not in bucket.object_keys()
