@@ -1,5 +1,9 @@
 import contextlib
 import shutil
+import socket
+import urllib.error
+import urllib.request
+import uuid
 from pathlib import Path
 
 import pytest
@@ -12,6 +16,7 @@ from pytest_django.fixtures import validate_django_db
 from pytest_django.plugin import blocking_manager_key
 
 from cms.demo import seed_site
+from config.storage_url import in_bucket, parse_storage_url
 
 
 def pytest_addoption(parser):
@@ -124,3 +129,60 @@ def login():
         return client
 
     return sign_in
+
+
+# -------------------------------------------------- files in an S3-compatible bucket
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """moto's S3 server on a free port of this host, for the whole run."""
+    from moto.server import ThreadedMotoServer  # noqa: PLC0415 -- only for the tests that use it
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    yield f"http://127.0.0.1:{port}"
+    server.stop()
+
+
+@pytest.fixture
+def bucket(s3_server, settings, monkeypatch):
+    """Every storage moved to a fresh bucket, as ``STORAGE_URL`` would at start
+    (tests/courses/test_object_storage.py)."""
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "concord-test")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "concord-test-secret")
+    name = f"concord-{uuid.uuid4().hex[:12]}"
+    import boto3  # noqa: PLC0415 -- only for the tests that use it
+
+    client = boto3.client("s3", endpoint_url=s3_server, region_name="us-east-1")
+    client.create_bucket(Bucket=name)
+    url = f"s3://{name}?endpoint_url={s3_server}&region_name=us-east-1"
+    settings.STORAGES = in_bucket(settings.STORAGES, parse_storage_url(url))
+
+    class Bucket:
+        endpoint = s3_server
+        s3 = client
+
+        @staticmethod
+        def object_keys():
+            listed = client.list_objects_v2(Bucket=name).get("Contents", [])
+            return {item["Key"] for item in listed}
+
+        @staticmethod
+        def anonymous_get(key) -> int:
+            try:
+                with urllib.request.urlopen(f"{s3_server}/{name}/{key}") as response:
+                    return response.status
+            except urllib.error.HTTPError as refused:
+                return refused.code
+
+        @staticmethod
+        def public_grants(key):
+            grants = client.get_object_acl(Bucket=name, Key=key)["Grants"]
+            return [grant for grant in grants if "URI" in grant["Grantee"]]
+
+    Bucket.name = name
+    return Bucket

@@ -5,7 +5,6 @@ asks, are never public objects, and leave the bucket with their rows."""
 
 import io
 import os
-import socket
 import subprocess
 import sys
 import urllib.error
@@ -13,14 +12,12 @@ import urllib.request
 import uuid
 from pathlib import Path
 
-import boto3
 import pytest
 from django.conf import settings as django_settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile, File
 from django.core.files.storage import storages
 from django.urls import reverse
-from moto.server import ThreadedMotoServer
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
@@ -144,55 +141,6 @@ def test_the_usual_aws_settings_name_the_bucket_too():
 
 
 # --------------------------------------------------------------------- the bucket
-
-
-@pytest.fixture(scope="module")
-def s3_server():
-    """moto's S3 server on a free port of this host, for this module."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    yield f"http://127.0.0.1:{port}"
-    server.stop()
-
-
-@pytest.fixture
-def bucket(s3_server, settings, monkeypatch):
-    """Every storage moved to a fresh bucket, as ``STORAGE_URL`` would at start."""
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "concord-test")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "concord-test-secret")
-    name = f"concord-{uuid.uuid4().hex[:12]}"
-    client = boto3.client("s3", endpoint_url=s3_server, region_name="us-east-1")
-    client.create_bucket(Bucket=name)
-    url = f"s3://{name}?endpoint_url={s3_server}&region_name=us-east-1"
-    settings.STORAGES = in_bucket(settings.STORAGES, parse_storage_url(url))
-
-    class Bucket:
-        endpoint = s3_server
-        s3 = client
-
-        @staticmethod
-        def object_keys():
-            listed = client.list_objects_v2(Bucket=name).get("Contents", [])
-            return {item["Key"] for item in listed}
-
-        @staticmethod
-        def anonymous_get(key) -> int:
-            try:
-                with urllib.request.urlopen(f"{s3_server}/{name}/{key}") as response:
-                    return response.status
-            except urllib.error.HTTPError as refused:
-                return refused.code
-
-        @staticmethod
-        def public_grants(key):
-            grants = client.get_object_acl(Bucket=name, Key=key)["Grants"]
-            return [grant for grant in grants if "URI" in grant["Grantee"]]
-
-    Bucket.name = name
-    return Bucket
 
 
 def test_a_certificate_is_written_to_the_bucket_and_downloaded_only_by_who_may(

@@ -116,3 +116,25 @@ def test_only_the_sessions_coordinators_download_it(
     assert download(client, session).status_code in (302, 404)
     assert client.get(url).status_code in (302, 404, 405)  # no state change on GET
     assert DonorSummary.objects.get(session=session).requested_by == coordinator
+
+
+def test_in_the_bucket_it_is_private_replaced_and_goes_with_its_row(
+    bucket, client, coordinator, evaluation, django_capture_on_commit_callbacks
+):
+    session = evaluation.session
+    summary = prepared(client, coordinator, session, django_capture_on_commit_callbacks)
+    first = f"certificates/{summary.pdf.name}"
+    assert first in bucket.object_keys() and bucket.anonymous_get(first) == 403
+    response = download(client, session)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+    client.force_login(make_coordinator("another-coordinator"))
+    assert download(client, session).status_code == 404
+
+    donor.render_donor_summary(summary.pk)  # asked again: a new file, the old one gone
+    summary.refresh_from_db()
+    assert f"certificates/{summary.pdf.name}" in bucket.object_keys()
+    assert first not in bucket.object_keys()
+    with django_capture_on_commit_callbacks(execute=True):
+        summary.delete()
+    assert not any(key.startswith("certificates/donor-summaries/") for key in bucket.object_keys())

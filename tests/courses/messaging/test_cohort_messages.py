@@ -203,6 +203,30 @@ def test_attachment_is_private_checked_and_readable_by_recipients_only(
     assert client.get(download).status_code == 302  # to sign in
 
 
+def test_an_attachment_in_the_bucket_is_mailed_and_served_to_recipients_only(
+    bucket, client, session, coordinator, login, django_capture_on_commit_callbacks
+):
+    login(client, coordinator)
+    good = SimpleUploadedFile("visa-letter.pdf", PDF, content_type="application/pdf")
+    response = client.post(url(session), {**data(action="preview"), "attachment": good})
+    draft = response.context["form"]["draft"].value()
+    assert any(key.startswith("messages/drafts/") for key in bucket.object_keys())
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url(session), data(action="send", expected_count=3, draft=draft))
+    message = CohortMessage.objects.get()
+    key = f"messages/{message.attachment.name}"
+    assert key in bucket.object_keys() and bucket.anonymous_get(key) == 403
+    assert not any(key.startswith("messages/drafts/") for key in bucket.object_keys())
+    assert mail.outbox[0].attachments[0][1] == PDF
+
+    download = reverse("message_attachment", args=[message.pk])
+    client.force_login(Notice.objects.filter(message=message).first().enrollment.participant)
+    response = client.get(download)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
+    client.force_login(Enrollment.objects.filter(status="waitlisted").first().participant)
+    assert client.get(download).status_code == 404
+
+
 def test_participants_read_their_messages_on_my_learning(
     client, session, coordinator, django_capture_on_commit_callbacks
 ):
