@@ -31,7 +31,6 @@ import redis
 from django.conf import settings
 from django.db import connection
 from django.urls import reverse
-from moto.server import ThreadedMotoServer
 
 from cms.demo import seed_site
 from cms.models import ThematicArea
@@ -129,17 +128,14 @@ def production_env(*, queue, proxy_port, smtp, s3_url, files: Path) -> dict:
 
 
 @pytest.fixture
-def cluster(tmp_path, django_db_blocker):
+def cluster(tmp_path, s3_server):
     # The nodes' cache is this Redis database (production settings): what an earlier run
     # cached under a content version of its own database must not be served to this one.
     redis.Redis.from_url(settings.REDIS_URL).flushdb()
     queue = f"scale-{uuid.uuid4().hex[:8]}"
     previous_queue = celery_app.conf.task_default_queue
     celery_app.conf.task_default_queue = queue  # what this process queues goes there too
-    s3_port = free_port()
-    s3_server = ThreadedMotoServer(ip_address="127.0.0.1", port=s3_port, verbose=False)
-    s3_server.start()
-    s3_url = f"http://127.0.0.1:{s3_port}"
+    s3_url = s3_server  # moto's S3 server (tests/conftest.py)
     s3 = boto3.client(
         "s3",
         endpoint_url=s3_url,
@@ -193,7 +189,6 @@ def cluster(tmp_path, django_db_blocker):
         if proxy is not None:
             proxy.stop()
         sink.stop()
-        s3_server.stop()
         celery_app.conf.task_default_queue = previous_queue
         drop_queue(queue)
 
@@ -384,7 +379,7 @@ def certificates_survive_a_lost_node(cluster: Cluster, catalog):
     assert not [path for path in cluster.files.rglob("*") if path.is_file()]
 
 
-def test_two_web_processes_two_workers_and_one_beat_behave_as_one_site(cluster, django_db_blocker):
+def test_two_web_processes_two_workers_and_one_beat_behave_as_one_site(cluster):
     _home, catalog = seed_site()
     race_for_seats(cluster, catalog)
     publish_on_one_see_on_the_other(cluster, catalog)
