@@ -1,4 +1,6 @@
-# One image for the web, worker and beat services (see docker-compose.yml).
+# One image for the migrate, web, worker and beat services (docker-compose.yml) and the
+# Kubernetes Deployments and Job (deploy/k8s/). Migrations are not run here nor on web's
+# start: the one-off `migrate` service (compose) or Job (Kubernetes) runs them once.
 # The fonts are those of the certificate PDFs (courses/certificate_pdf/fonts.py).
 FROM python:3.12-slim-bookworm
 
@@ -23,7 +25,7 @@ RUN uv sync --frozen --no-dev --no-install-project
 
 COPY --chown=concord:concord . .
 RUN SECRET_KEY=build-only ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput \
-    && mkdir -p /app/var/media /app/var/certificates /app/var/beat && chown -R concord:concord /app/var
+    && mkdir -p /app/var/media /app/var/certificates /app/var/credentials /app/var/beat && chown -R concord:concord /app/var
 
 USER concord
 EXPOSE 8000

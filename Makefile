@@ -24,7 +24,7 @@ export CONCORD_REQUIRE_BROWSER ?= 1
 endif
 
 .PHONY: help python venv install install-dev run serve test suite system-packages lint bench e2e \
-	messages clean
+	scale-test messages clean
 
 help:
 	@echo "make run    install, start PostgreSQL, migrate, load the demo and serve http://127.0.0.1:8000"
@@ -32,6 +32,8 @@ help:
 	@echo "            a private PostgreSQL and Redis"
 	@echo "make bench  benchmark the public pages on a 500-course catalogue"
 	@echo "make e2e    only the end-to-end tests in headless Chromium"
+	@echo "make scale-test  two web processes, two workers and a beat on one PostgreSQL,"
+	@echo "            Redis and S3 server: races, kill -9, shared cache (CI runs it after make test)"
 	@echo "make messages  update and compile the translations (needs gettext)"
 
 python:
@@ -106,6 +108,14 @@ bench: system-packages install-dev
 e2e: system-packages install-dev node_modules/.package-lock.json
 	$(BIN)/python -m config.services test -- $(MAKE) --no-print-directory suite \
 		PYTEST_ARGS="tests/e2e"
+
+# The multi-node proof (tests/scale): its own target, not part of `make test`, because it
+# starts five processes of its own (two gunicorn, two Celery workers, beat) that would
+# compete with the suite's pytest workers for the same cores; run alone, in one process,
+# on its own throw-away PostgreSQL and Redis. .ci/run calls it after `make test`.
+scale-test: install-dev
+	$(BIN)/python -m config.services test -- $(MAKE) --no-print-directory suite \
+		PYTEST_ARGS="tests/scale --scale -p no:randomly -n0"
 
 messages: install-dev
 	$(MANAGE) makemessages -l ar -l es -l fr -l pt -l ru -l zh_Hans --ignore=.venv \

@@ -21,11 +21,15 @@ from config.storage_url import in_bucket, parse_storage_url
 
 def pytest_addoption(parser):
     parser.addoption("--bench", action="store_true", help="run the benchmarks in tests/bench")
+    parser.addoption("--scale", action="store_true", help="run the multi-node test in tests/scale")
 
 
 def pytest_ignore_collect(collection_path, config):
     # Benchmarks print figures and take minutes: only `make bench` runs them.
     if collection_path.name == "bench" and not config.getoption("--bench"):
+        return True
+    # Several nodes and their services, a couple of minutes: `make scale-test` runs it.
+    if collection_path.name == "scale" and not config.getoption("--scale"):
         return True
     return None
 

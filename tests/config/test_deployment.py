@@ -2,13 +2,16 @@
 engine runs here."""
 
 import os
+import re
 import secrets
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import yaml
+
+from config.storage_url import parse_storage_url
+from tests.support.deployment import longest_task_time_limit
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -59,25 +62,40 @@ def load_compose():
     return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
 
 
-def test_compose_defines_the_five_services_with_healthchecks():
+APP_SERVICES = ("migrate", "web", "worker", "beat")
+
+
+def test_compose_defines_every_service_with_a_healthcheck():
     compose = load_compose()
     services = compose["services"]
-    assert set(services) == {"web", "worker", "beat", "postgres", "redis"}
+    assert set(services) == {
+        "proxy",
+        "migrate",
+        "web",
+        "worker",
+        "beat",
+        "postgres",
+        "redis",
+        "minio",
+        "createbucket",
+    }
     for name, service in services.items():
         assert "healthcheck" in service, f"{name} has no healthcheck"
         assert service["healthcheck"]["test"], name
-    assert {"pgdata", "redisdata", "media"} <= set(compose["volumes"])
+        assert not service["healthcheck"].get("disable"), name
+    assert {"pgdata", "redisdata", "objects", "credentials"} <= set(compose["volumes"])
     assert any(v.startswith("pgdata:") for v in services["postgres"]["volumes"])
     assert any(v.startswith("redisdata:") for v in services["redis"]["volumes"])
+    assert any(v.startswith("objects:") for v in services["minio"]["volumes"])
 
 
 def test_compose_app_services_share_one_image_and_the_right_commands():
     services = load_compose()["services"]
-    app = [services[name] for name in ("web", "worker", "beat")]
+    app = [services[name] for name in APP_SERVICES]
     assert len({(s["image"], s["build"]) for s in app}) == 1
-    web, worker, beat = (services[name]["command"] for name in ("web", "worker", "beat"))
-    assert "manage.py migrate" in web and "gunicorn config.wsgi:application" in web
-    assert web.index("migrate") < web.index("gunicorn")
+    migrate, web, worker, beat = (services[name]["command"] for name in APP_SERVICES)
+    assert "manage.py migrate --noinput" in migrate
+    assert web.startswith("gunicorn config.wsgi:application")
     assert worker.startswith("celery -A config worker")
     assert beat.startswith("celery -A config beat")
     for service in app:
@@ -90,31 +108,127 @@ def test_compose_app_services_share_one_image_and_the_right_commands():
         assert service["depends_on"]["redis"]["condition"] == "service_healthy"
 
 
-@pytest.mark.parametrize(
-    "setting",
-    [
-        "MEDIA_ROOT",
-        "CERTIFICATES_ROOT",
-        "MESSAGES_ROOT",
-        "CREDENTIALS_KEY_DIR",
-        "PERSONAL_DATA_ROOT",
-    ],
-)
-def test_every_folder_web_and_worker_share_is_a_named_volume(setting):
-    """Web stores a message's attachment and the worker mails it; both sign credentials
-    with the same keys: a folder of one container alone would lose them."""
+def test_web_scales_behind_the_proxy_without_a_host_port():
+    """`docker compose up --scale web=3` fails on a fixed host port: only the proxy
+    publishes one, and it spreads requests over every replica Docker's DNS names."""
+    services = load_compose()["services"]
+    web, proxy = services["web"], services["proxy"]
+    assert "ports" not in web, "a host port on web forbids --scale web=N"
+    assert "container_name" not in web
+    assert "8000" in [str(port) for port in web["expose"]]
+    assert "0.0.0.0:8000" in web["command"]
+    for name, service in services.items():
+        if name != "proxy":
+            assert "ports" not in service, f"{name} publishes a port; only proxy should"
+    assert {port.rsplit(":", 1)[1] for port in proxy["ports"]} == {"80", "443"}
+    assert proxy["depends_on"]["web"]["condition"] == "service_healthy"
+    mounts = dict(v.split(":", 1) for v in proxy["volumes"])
+    assert mounts["./deploy/caddy/Caddyfile"] == "/etc/caddy/Caddyfile:ro"
+    assert "container_name" not in services["worker"]
+
+
+def caddyfile_directives() -> list[list[str]]:
+    """The Caddyfile's lines as words, comments dropped."""
+    lines = (ROOT / "deploy" / "caddy" / "Caddyfile").read_text().splitlines()
+    return [line.split("#", 1)[0].split() for line in lines if line.split("#", 1)[0].strip()]
+
+
+def test_the_proxy_passes_forwarded_headers_from_one_trusted_hop():
+    """Caddy's reverse_proxy sets X-Forwarded-For/-Proto/-Host itself, replacing what a
+    client sent unless `trusted_proxies` says otherwise: so the last X-Forwarded-For entry
+    is the client's address, exactly the one entry TRUSTED_PROXY_COUNT=1 believes."""
+    words = caddyfile_directives()
+    flat = [word for line in words for word in line]
+    assert ["reverse_proxy", "{"] in words
+    assert ["dynamic", "a", "{"] in words and ["name", "web"] in words
+    assert ["port", "8000"] in words
+    assert ["lb_policy", "round_robin"] in words
+    assert "trusted_proxies" not in flat, "clients' own X-Forwarded-For must not be kept"
+    assert not [w for w in flat if w.startswith("-X-Forwarded")], "forwarded headers removed"
+    services = load_compose()["services"]
+    for name in APP_SERVICES:
+        assert services[name]["environment"]["TRUSTED_PROXY_COUNT"] == "${TRUSTED_PROXY_COUNT:-1}"
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; "
+        "print(s.ALLAUTH_TRUSTED_PROXY_COUNT, s.SECURE_PROXY_SSL_HEADER)",
+        env=production_env(TRUSTED_PROXY_COUNT="1"),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "1 ('HTTP_X_FORWARDED_PROTO', 'https')"
+
+
+def test_migrations_run_once_in_their_own_service_before_anything_starts():
+    services = load_compose()["services"]
+    migrate = services["migrate"]
+    assert migrate["restart"] == "no"
+    command = migrate["command"]
+    assert command.index("manage.py migrate") < command.index("manage.py credential_keys")
+    for name in ("web", "worker", "beat"):
+        service = services[name]
+        assert "migrate" not in service["command"], f"{name} migrates on start"
+        assert "credential_keys" not in service["command"], f"{name} makes keys on start"
+        assert service["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    assert "migrate" not in services["migrate"]["depends_on"]
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    cmd = next(line for line in dockerfile.splitlines() if line.startswith("CMD"))
+    assert "migrate" not in cmd
+
+
+def test_exactly_one_beat():
+    services = load_compose()["services"]
+    beat = services["beat"]
+    assert beat["deploy"]["replicas"] == 1
+    beats = [
+        name for name, s in services.items() if "celery -A config beat" in s.get("command", "")
+    ]
+    assert beats == ["beat"]
+    for name, service in services.items():
+        assert "--beat" not in str(service.get("command", "")), f"{name} embeds a beat"
+
+
+def test_the_worker_is_given_longer_than_its_longest_task_to_stop():
+    grace = load_compose()["services"]["worker"]["stop_grace_period"]
+    assert grace.endswith("s")
+    assert int(grace[:-1]) > longest_task_time_limit()
+
+
+def test_files_live_in_the_object_store_every_replica_reaches():
+    """A folder of one container would hide a certificate PDF a worker wrote from the web
+    replica asked for it: files go to the bucket, made private before anything starts."""
     compose = load_compose()
     services = compose["services"]
-    for name in ("web", "worker"):
-        folder = services[name]["environment"][setting]
+    for name in APP_SERVICES:
+        env = services[name]["environment"]
+        storage = env["STORAGE_URL"]
+        assert storage.startswith("s3://${S3_BUCKET:-concord-files}?")
+        assert "endpoint_url=http://minio:9000" in storage
+        # As the settings read it once compose has put in the defaults.
+        defaults = re.sub(r"\$\{\w+:-([^}]*)\}", r"\1", storage)
+        options = parse_storage_url(defaults)
+        assert options["bucket_name"] == "concord-files"
+        assert options["endpoint_url"] == "http://minio:9000"
+        assert env["AWS_ACCESS_KEY_ID"] and "?" in env["AWS_SECRET_ACCESS_KEY"]
+        for setting in ("MEDIA_ROOT", "CERTIFICATES_ROOT", "MESSAGES_ROOT", "PERSONAL_DATA_ROOT"):
+            assert setting not in env, f"{name}: {setting} would keep files in the container"
+        assert services[name]["depends_on"]["createbucket"]["condition"] == (
+            "service_completed_successfully"
+        )
+    bucket = services["createbucket"]
+    assert bucket["depends_on"]["minio"]["condition"] == "service_healthy"
+    assert "mb --ignore-existing" in bucket["command"][0]
+    assert "anonymous set none" in bucket["command"][0]
+    assert "ports" not in services["minio"]
+
+
+def test_the_signing_keys_are_one_volume_every_signer_mounts():
+    compose = load_compose()
+    services = compose["services"]
+    for name in ("migrate", "web", "worker"):
+        folder = services[name]["environment"]["CREDENTIALS_KEY_DIR"]
         mounts = dict(v.split(":", 1) for v in services[name]["volumes"])
-        volume = next((vol for vol, path in mounts.items() if path == folder), None)
-        assert volume in compose["volumes"], f"{name}: {setting} {folder} is not on a volume"
-
-
-def test_the_signing_keys_exist_before_web_serves():
-    web = load_compose()["services"]["web"]["command"]
-    assert web.index("manage.py credential_keys") < web.index("gunicorn")
+        assert mounts.get("credentials") == folder, name
 
 
 def test_dockerfile_builds_the_image_compose_runs():
@@ -128,7 +242,7 @@ def test_gunicorn_starts_workers_from_a_preloaded_application():
     """A worker killed with kill -9 is replaced by a fork of the loaded application at
     once, not by a process that imports Django and Wagtail again for many seconds."""
     web = load_compose()["services"]["web"]["command"]
-    assert "gunicorn config.wsgi:application --preload" in web
+    assert web.startswith("gunicorn config.wsgi:application --preload")
     cmd = next(
         line for line in (ROOT / "Dockerfile").read_text().splitlines() if line.startswith("CMD")
     )
@@ -152,17 +266,3 @@ def test_loading_the_application_opens_no_database_connection():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
-
-
-def test_compose_trusts_the_one_reverse_proxy_for_client_addresses():
-    services = load_compose()["services"]
-    for name in ("web", "worker", "beat"):
-        assert services[name]["environment"]["TRUSTED_PROXY_COUNT"] == "${TRUSTED_PROXY_COUNT:-1}"
-    result = manage(
-        "shell",
-        "-c",
-        "from django.conf import settings as s; print(s.ALLAUTH_TRUSTED_PROXY_COUNT)",
-        env=production_env(TRUSTED_PROXY_COUNT="1"),
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1] == "1"
