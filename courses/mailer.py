@@ -163,13 +163,18 @@ class CompactEmail(EmailMultiAlternatives):
     encoded word of its own after a fold, which readers show as a double space.
     """
 
-    def __init__(self, subject="", *args, **kwargs):
+    def __init__(self, subject="", *args, key: str = "", **kwargs):
         super().__init__(header_text(subject), *args, **kwargs)
+        # ``key`` names what the email is the one sending of (``certificate-42``): its
+        # Message-ID is then the same however often a crash makes it go out again, so
+        # mail systems that see it twice show it once. SMTP has no transaction: a server
+        # may accept a message whose sender dies before it can record the acceptance.
+        self.message_id = f"<{key}@{DNS_NAME}>" if key else None
 
     def message(self, *, policy=email.policy.default):
         addresses = [self.from_email, *self.to, *self.cc, *self.reply_to]
         if self.extra_headers or not all(parseaddr(a)[1].isascii() for a in addresses):
-            return super().message(policy=policy)
+            return self._by_django(policy)
         # Every part is base64 (see _text), whose lines never start with "--": a random
         # boundary needs no search through the parts for a clash.
         root = _CompactMultipart("mixed", boundary=_boundary(), policy=COMPACT_POLICY)
@@ -180,13 +185,13 @@ class CompactEmail(EmailMultiAlternatives):
             if values:
                 root[name] = ", ".join(formataddr(parseaddr(v), charset="utf-8") for v in values)
         root["Date"] = formatdate(usegmt=True)
-        root["Message-ID"] = make_msgid(domain=DNS_NAME)
+        root["Message-ID"] = self.message_id or make_msgid(domain=DNS_NAME)
         bodies = MIMEMultipart("alternative", boundary=_boundary(), policy=COMPACT_POLICY)
         bodies.attach(_text(self.body, self.content_subtype))
         for content, mimetype in self.alternatives:
             maintype, subtype = mimetype.split("/", 1)
             if maintype != "text":
-                return super().message(policy=policy)
+                return self._by_django(policy)
             bodies.attach(_text(content, subtype))
         root.attach(bodies)
         for attachment in self.attachments:
@@ -196,7 +201,7 @@ class CompactEmail(EmailMultiAlternatives):
                 # A calendar file (text/calendar): base64 like the rest, UTF-8 declared.
                 content = content.encode()
             if not isinstance(content, bytes):
-                return super().message(policy=policy)
+                return self._by_django(policy)
             part = (
                 MIMEApplication(content, subtype, _encoder=_base64, policy=COMPACT_POLICY)
                 if maintype == "application"
@@ -207,6 +212,13 @@ class CompactEmail(EmailMultiAlternatives):
             part.add_header("Content-Disposition", "attachment", filename=filename)
             root.attach(part)
         return root
+
+    def _by_django(self, policy):
+        built = super().message(policy=policy)
+        if self.message_id and "Message-ID" not in self.extra_headers:
+            del built["Message-ID"]
+            built["Message-ID"] = self.message_id
+        return built
 
 
 class _LineGenerator(BytesGenerator):

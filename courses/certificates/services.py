@@ -579,7 +579,9 @@ def certificate_email(certificate: Certificate, *, pdf: bytes | None = None):
         subject = _("Your certificate for %(course)s") % {"course": course}
         text = render_to_string("courses/email/certificate.txt", context)
         html = render_to_string("courses/email/certificate.html", context)
-    message = mailer.CompactEmail(subject=subject, body=text, to=[user.email])
+    message = mailer.CompactEmail(
+        subject=subject, body=text, to=[user.email], key=f"certificate-{certificate.pk}"
+    )
     message.attach_alternative(html, "text/html")
     message.attach(certificate.filename, pdf, "application/pdf")
     return message

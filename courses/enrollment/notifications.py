@@ -136,7 +136,9 @@ def render(notice: Notice) -> mailer.CompactEmail:
         html = render_to_string("courses/email/notice.html", context)
     # CompactEmail makes the subject one line (a title may hold a line break) and encodes
     # it without the double space the modern email API's folding produces.
-    message = mailer.CompactEmail(subject=subject, body=text, to=[user.email])
+    message = mailer.CompactEmail(
+        subject=subject, body=text, to=[user.email], key=f"notice-{notice.pk}"
+    )
     message.attach_alternative(html, "text/html")
     if notice.kind in WITH_CALENDAR:
         message.attach(

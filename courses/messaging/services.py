@@ -295,7 +295,9 @@ def write_email(notice: Notice, *, language: str, joining: bool, attachment=None
         }
         learning = _("My learning:") + " " + settings.SITE_URL + "/my-learning/"
     text = f"{copy.body}\n\n--\n{footer}\n{learning}\n"
-    email = mailer.CompactEmail(subject=copy.subject, body=text, to=[user.email])
+    email = mailer.CompactEmail(
+        subject=copy.subject, body=text, to=[user.email], key=f"notice-{notice.pk}"
+    )
     if message.attachment:
         if attachment is None:
             with message.attachment.open("rb") as handle:

@@ -116,3 +116,20 @@ def test_a_compact_email_has_the_bytes_the_standard_library_writes(subject):
     theirs = MIMEApplication(pdf, "pdf", _encoder=encoders.encode_base64)
     assert ours.get_payload() == theirs.get_payload()
     assert ours["Content-Transfer-Encoding"] == theirs["Content-Transfer-Encoding"] == "base64"
+
+
+@pytest.mark.parametrize("to", ["amina@example.org", "amina@例え.jp"])  # compact, then Django's
+def test_an_email_sent_again_keeps_the_message_id_its_key_gives(to):
+    """A crash between the server's acceptance and its record sends an email twice: both
+    copies carry one Message-ID, so a mail system shows it once. Without a key each
+    email gets a fresh one."""
+
+    def message_id(**kwargs):
+        built = CompactEmail(subject="Your certificate", body="Hello", to=[to], **kwargs)
+        raw = built.message(policy=email.policy.SMTP).as_bytes()
+        return email.message_from_bytes(raw, policy=email.policy.default)["Message-ID"]
+
+    first, again = message_id(key="certificate-42"), message_id(key="certificate-42")
+    assert first == again and first.startswith("<certificate-42@")
+    assert message_id(key="certificate-43") != first
+    assert message_id() != message_id()

@@ -23,6 +23,8 @@ import time
 import urllib.parse
 import uuid
 from dataclasses import dataclass
+from email.parser import BytesParser
+from email.policy import default as email_policy
 from pathlib import Path
 
 import boto3
@@ -333,10 +335,22 @@ def certificates_survive_a_lost_node(cluster: Cluster, catalog):
     assert len(certificates) == CERTIFICATES
     mailed = collections.Counter(accepted.recipients[0] for accepted in emailed())
     assert set(mailed) == set(holders)  # everyone got theirs
-    twice = sum(mailed.values()) - len(mailed)
     # SMTP has no transaction: an email accepted by the server just before its worker
-    # died, the mark not yet committed, is sent again by the sweep. At most one per pool
-    # process of the killed worker (each had one email in flight).
+    # died, the mark not yet committed, is sent again by the sweep (at most one per pool
+    # process of the killed worker, each had one email in flight). The copy carries the
+    # first one's Message-ID, one per certificate, so a mail system shows it once.
+    ids = collections.defaultdict(set)
+    for accepted in emailed():
+        headers = BytesParser(policy=email_policy).parsebytes(accepted.content, headersonly=True)
+        ids[accepted.recipients[0]].add(headers["Message-ID"])
+    wrong = {
+        address: found
+        for address, found in ids.items()
+        if len(found) != 1
+        or not next(iter(found)).startswith(f"<certificate-{certificates[address].pk}@")
+    }
+    assert not wrong, wrong
+    twice = sum(mailed.values()) - len(mailed)
     print(f"emailed {emailed_at_kill} before the kill; {twice} sent twice")
     assert twice <= WORKER_CONCURRENCY, mailed.most_common(5)
 
