@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from courses.attendance.services import ConsentPending, CheckInRefused, check_in, token_is_fresh
+from courses.attendance.services import CheckInRefused, ConsentPending, check_in, token_is_fresh
 
 SCAN_KEY = "check_in_scan"
 

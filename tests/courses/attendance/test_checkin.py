@@ -279,7 +279,7 @@ def conditions(session):
 
 
 def test_a_pending_condition_of_taking_part_refuses_check_in(meeting, people, conditions):
-    chatham, photos = conditions
+    chatham, _photos = conditions
     now = at(meeting, 1)
     code = current_check_in(meeting=meeting, now=now).code
     with pytest.raises(ConsentPending) as refusal:
@@ -327,7 +327,7 @@ def test_the_check_in_page_explains_and_links_to_the_consent_then_back(
 def test_the_attendance_sheet_shows_who_cannot_check_in(
     client, login, coordinator, meeting, people, conditions, django_assert_num_queries
 ):
-    chatham, photos = conditions
+    chatham, _photos = conditions
     consent.accept(user=people[1], documents=[chatham])
     sheet = attendance_sheet(meeting.session)
     pending = {row.enrollment.participant_id: row.pending_consents for row in sheet.rows}
