@@ -191,25 +191,25 @@ class ReviewView(ReviewScreenMixin, WagtailAdminTemplateMixin, TemplateView):
                     waive_url=waive_url,
                     labels=labels,
                 )
-        return dict(
-            session=self.session,
-            queue=rows,
-            page_obj=page,
-            paginator=paginator,
-            elided_page_range=paginator.get_elided_page_range(page.number),
-            matching=paginator.count,
-            waiting=paginator.count if queue is matching else queue.count(),
-            columns=columns,
-            filters=filters,
-            clearance_state=clearance_state,
-            clearance_states=[*SupervisorClearance.State.choices, ("none", _("Not asked"))],
-            filtered=bool(clearance_state or any(f["value"] for f in filters)),
-            asks_clearance=asks_clearance,
-            waive_url=waive_url,
-            balance=session_balance(self.session),
-            decide_url=reverse("course_review:decide", args=[self.session.pk]),
-            quota_url=reverse("course_review:quota", args=[self.session.pk]),
-        )
+        return {
+            "session": self.session,
+            "queue": rows,
+            "page_obj": page,
+            "paginator": paginator,
+            "elided_page_range": paginator.get_elided_page_range(page.number),
+            "matching": paginator.count,
+            "waiting": paginator.count if queue is matching else queue.count(),
+            "columns": columns,
+            "filters": filters,
+            "clearance_state": clearance_state,
+            "clearance_states": [*SupervisorClearance.State.choices, ("none", _("Not asked"))],
+            "filtered": bool(clearance_state or any(f["value"] for f in filters)),
+            "asks_clearance": asks_clearance,
+            "waive_url": waive_url,
+            "balance": session_balance(self.session),
+            "decide_url": reverse("course_review:decide", args=[self.session.pk]),
+            "quota_url": reverse("course_review:quota", args=[self.session.pk]),
+        }
 
 
 def _cell_labels() -> dict[str, str]:

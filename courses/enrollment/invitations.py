@@ -358,7 +358,7 @@ def _insert(invitations: list[Invitation], now) -> list[int]:
         },
         returning=("id", "nonce"),
     )
-    ids = dict((nonce, pk) for pk, nonce in written)
+    ids = {nonce: pk for pk, nonce in written}
     for invitation in invitations:
         invitation.pk = ids[invitation.nonce]
         invitation._state.adding = False
