@@ -342,4 +342,4 @@ def test_the_attendance_sheet_shows_who_cannot_check_in(
     ):
         page = client.get(url).content.decode()
         assert page.count("Cannot check in: has not accepted") == 1
-        assert "“Chatham House rule” (version 1)" in page
+        assert "“Chatham House rule”</bdi> (version 1)" in page
