@@ -23,7 +23,8 @@ def insert_rows(
     same: dict | None = None,
     unique: Sequence[str] = (),
     update: Sequence[str] = (),
-) -> None:
+    returning: Sequence[str] = (),
+) -> list[tuple]:
     """Insert ``rows`` (tuples of values for the fields ``columns``, given by attname:
     ``enrollment_id``) into ``model``'s table, each with the values of ``same``, in one
     statement. With ``unique`` (attnames of a unique constraint), a row that clashes
@@ -32,9 +33,12 @@ def insert_rows(
     Values are written as they are: no field defaults, no ``pre_save`` (``auto_now``),
     no signals, so ``columns`` and ``same`` must name every column without a database
     default. Values must be JSON-serializable (``DjangoJSONEncoder``: dates, UUIDs).
+
+    With ``returning`` (attnames), the values of those columns of each row written, in
+    no particular order (return a column that tells the rows apart).
     """
     if not rows:
-        return
+        return []
     same = same or {}
     quote = connection.ops.quote_name
     varying = [_field(model, name) for name in columns]
@@ -54,6 +58,8 @@ def insert_rows(
             for column in (quote(_field(model, name).column) for name in update)
         )
         sql += f" ON CONFLICT ({targets}) DO " + (f"UPDATE SET {changes}" if changes else "NOTHING")
+    if returning:
+        sql += " RETURNING " + ", ".join(quote(_field(model, name).column) for name in returning)
     keys = [field.column for field in varying]
     document = json.dumps(
         [dict(zip(keys, row, strict=True)) for row in rows], cls=DjangoJSONEncoder
@@ -64,6 +70,7 @@ def insert_rows(
     ]
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, document])
+        return cursor.fetchall() if returning else []
 
 
 def _field(model, attname: str):

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from courses.attendance.services import CheckInRefused, check_in, token_is_fresh
+from courses.attendance.services import CheckInRefused, ConsentPending, check_in, token_is_fresh
 
 SCAN_KEY = "check_in_scan"
 
@@ -35,12 +37,23 @@ def check_in_view(request):
         token = scan.get("t", "")
     code = request.POST.get("code", "") if request.method == "POST" else ""
     error = None
+    consent_url = None
     if request.method == "POST":
         scanned_at = None
         if token and scan.get("t") == token:
             scanned_at = datetime.datetime.fromisoformat(scan["at"])
         try:
             result = check_in(user=request.user, code_or_token=token or code, scanned_at=scanned_at)
+        except ConsentPending as refusal:
+            error = str(refusal)
+            back = reverse("check_in")
+            if token:
+                back += "?" + urlencode({"t": token})
+                if scan.get("t") != token:
+                    # Reading and accepting takes longer than the code lives: the scan's
+                    # time is kept, as for signing in first.
+                    request.session[SCAN_KEY] = {"t": token, "at": timezone.now().isoformat()}
+            consent_url = reverse("my_consents") + "?" + urlencode({"next": back})
         except CheckInRefused as refusal:
             error = str(refusal)
         else:
@@ -59,5 +72,5 @@ def check_in_view(request):
     return render(
         request,
         "courses/check_in.html",
-        {"token": token, "code": code, "error": error},
+        {"token": token, "code": code, "error": error, "consent_url": consent_url},
     )

@@ -51,6 +51,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.models import ModulePage
 from courses.access import attendance_sessions_for
+from courses.enrollment.consent import pending_conditions_by_person
 from courses.enrollment.selectors import roster
 from courses.evaluation.selectors import completion_requirements
 from courses.models import (
@@ -290,6 +291,8 @@ class SheetRow:
     enrollment: Enrollment
     #: One per meeting of the sheet, in its order: the mark, or None when unmarked.
     cells: list[Mark | None]
+    #: Conditions of taking part the person has not accepted: they cannot check in.
+    pending_consents: list = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -315,9 +318,12 @@ class Sheet:
         )
 
 
-def attendance_sheet(session: CourseSession, meetings=None) -> Sheet:
+def attendance_sheet(session: CourseSession, meetings=None, *, with_consents=True) -> Sheet:
     """``session``'s roster (confirmed, completed, not completed) by name, against its
-    meetings (or the given subset), with each mark: three queries whatever the size."""
+    meetings (or the given subset), with each mark and the conditions of taking part each
+    person has not accepted (which stop them checking in): four queries whatever the
+    size, five when the session's form requires acknowledgements (three without
+    ``with_consents``, as the export is)."""
     if meetings is None:
         # A cancelled sitting has no column: nobody is marked for it.
         meetings = list(
@@ -350,7 +356,15 @@ def attendance_sheet(session: CourseSession, meetings=None) -> Sheet:
     marked: dict[int, int] = dict.fromkeys((m.pk for m in meetings), 0)
     for _e, meeting_id in marks:
         marked[meeting_id] += 1
-    rows = [SheetRow(e, [marks.get((e.pk, m.pk)) for m in meetings]) for e in enrollments]
+    pending = (
+        pending_conditions_by_person(session, (e.participant_id for e in enrollments))
+        if with_consents
+        else {}
+    )
+    rows = [
+        SheetRow(e, [marks.get((e.pk, m.pk)) for m in meetings], pending.get(e.participant_id, []))
+        for e in enrollments
+    ]
     return Sheet(session=session, meetings=meetings, rows=rows, marked=marked)
 
 
@@ -498,7 +512,7 @@ def attendance_export(session: CourseSession) -> list[list[str]]:
     last, the version of each marked cell (``meeting:version`` …), which lets an import
     of this file refuse cells someone changed after it was exported. Three queries."""
 
-    sheet = attendance_sheet(session)
+    sheet = attendance_sheet(session, with_consents=False)
     tz = zoneinfo.ZoneInfo(session.timezone)
     header = [
         str(PARTICIPANT_COLUMN),

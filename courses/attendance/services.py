@@ -27,6 +27,7 @@ from django.db.models import FilteredRelation, Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.log_actions import log
 
 from courses.access import attendance_sessions_for, count_hit, lock_session
@@ -40,6 +41,7 @@ from courses.audit import (
 )
 from courses.bulk import insert_rows
 from courses.dates import course_datetime, course_time
+from courses.enrollment.consent import pending_conditions
 from courses.enrollment.selectors import roster
 from courses.models import (
     ATTENDED,
@@ -64,6 +66,25 @@ class NotAllowed(AttendanceError):
 
 class CheckInRefused(AttendanceError):
     """A check-in code that is expired, unknown, for another session, or not yours."""
+
+
+class ConsentPending(CheckInRefused):
+    """A condition of taking part (a text of the session's form) whose current version
+    the person has not accepted: they accept it, then check in."""
+
+    def __init__(self, documents):
+        self.documents = list(documents)
+        titles = ", ".join(f"“{document.title}”" for document in self.documents)
+        super().__init__(
+            ngettext(
+                "Before you check in, read and accept %(titles)s: taking part in this "
+                "session depends on it.",
+                "Before you check in, read and accept %(titles)s: taking part in this "
+                "session depends on them.",
+                len(self.documents),
+            )
+            % {"titles": titles}
+        )
 
 
 class SittingNotStarted(AttendanceError):
@@ -543,7 +564,9 @@ def check_in(*, user, code_or_token: str, now=None, scanned_at=None) -> CheckIn:
     window has passed (it changes every 60 s and is taken 15 s more), which is what
     makes a photo of the screen useless later; a code of a meeting whose session the
     person is not a confirmed participant of; a meeting not open for check-in (from 30
-    minutes before it starts to its end). Ten wrong codes in a row lock check-in for
+    minutes before it starts to its end); a condition of taking part (an acknowledgement
+    the session's form requires) whose current version the person has not accepted
+    (``ConsentPending``, with the texts). Ten wrong codes in a row lock check-in for
     five minutes. The person checked in is always ``user``: nobody can check someone
     else in.
 
@@ -595,6 +618,9 @@ def check_in(*, user, code_or_token: str, now=None, scanned_at=None) -> CheckIn:
             )
         raise CheckInRefused(_("This meeting is over: ask the coordinator to record you."))
     session = meeting.session
+    missing = pending_conditions(user, session)
+    if missing:
+        raise ConsentPending(missing)
     late = now > meeting.starts_at + datetime.timedelta(minutes=session.late_after_minutes)
     status = S.LATE if late else S.PRESENT
     with transaction.atomic():

@@ -13,7 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -210,6 +210,12 @@ def consents_view(request):
             else:
                 consent.accept(user=request.user, documents=accepted)
                 messages.success(request, _("Thank you: your acceptance is recorded."))
+                # Sent here by a refused check-in: back to it, the code kept.
+                wanted = request.GET.get("next", "")
+                if url_has_allowed_host_and_scheme(
+                    wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+                ):
+                    return redirect(wanted)
         return redirect("my_consents")
     pending = consent.pending_for(request.user)
     records = (

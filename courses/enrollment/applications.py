@@ -572,6 +572,15 @@ def with_answers(rows, columns) -> list:
     return rows
 
 
+#: The colour of each clearance state's tag (Wagtail's status tones).
+CLEARANCE_TONES = {
+    "pending": "warning",
+    "cleared": "positive",
+    "declined": "critical",
+    "waived": "info",
+}
+
+
 def has_clearance(enrollment) -> bool:
     try:
         return enrollment.clearance is not None

@@ -59,6 +59,43 @@ def pending_for(user) -> list[ConsentDocument]:
     return pending(user, required_of(user))
 
 
+def conditions_of(session) -> list[ConsentDocument]:
+    """The texts ``session``'s form makes a condition of taking part. One query."""
+    return list(ConsentDocument.objects.filter(forms__session=session, is_condition=True))
+
+
+def pending_conditions(user, session) -> list[ConsentDocument]:
+    """The conditions of taking part in ``session`` whose current version ``user`` has
+    not accepted (or withdrew): what stops them checking in. Texts that are not a
+    condition (photos, the directory) never do: they may be withdrawn at any time.
+    One query when the session asks none, two otherwise."""
+    return pending(user, conditions_of(session))
+
+
+def pending_conditions_by_person(session, user_ids) -> dict[int, list[ConsentDocument]]:
+    """``pending_conditions`` for each of ``user_ids`` at once (those with nothing
+    pending are left out), for the coordinator's attendance sheet. One query when the
+    session asks none, two otherwise, whatever the number of people."""
+    documents = conditions_of(session)
+    user_ids = list(user_ids)
+    if not documents or not user_ids:
+        return {}
+    current = Q()
+    for document in documents:
+        current |= Q(document_id=document.pk, version=document.version)
+    accepted: dict[int, set[int]] = {}
+    for user_id, document_id in ConsentRecord.objects.filter(
+        current, user_id__in=user_ids, withdrawn_at__isnull=True
+    ).values_list("user_id", "document_id"):
+        accepted.setdefault(user_id, set()).add(document_id)
+    result = {}
+    for user_id in user_ids:
+        missing = [d for d in documents if d.pk not in accepted.get(user_id, ())]
+        if missing:
+            result[user_id] = missing
+    return result
+
+
 def accept(*, user, documents, session=None, now=None) -> list[ConsentRecord]:
     """Record ``user``'s acceptance of the current version of each of ``documents``.
     Accepting a version already accepted (and not withdrawn) records nothing new."""

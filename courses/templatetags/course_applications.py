@@ -9,12 +9,7 @@ from courses.enrollment import applications, consent
 
 register = template.Library()
 
-CLEARANCE_TONES = {
-    "pending": "warning",
-    "cleared": "positive",
-    "declined": "critical",
-    "waived": "info",
-}
+CLEARANCE_TONES = applications.CLEARANCE_TONES
 
 
 @register.filter

@@ -2,16 +2,19 @@
 signed-in participant present, or late after the session's threshold."""
 
 import datetime
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from wagtail.models import ModelLogEntry
 
+from courses.attendance.selectors import attendance_sheet
 from courses.attendance.services import (
     CellChange,
     CheckInRefused,
+    ConsentPending,
     check_in,
     check_in_code,
     check_in_window,
@@ -19,7 +22,9 @@ from courses.attendance.services import (
     record_attendance,
 )
 from courses.audit import RECORD_ACTION
+from courses.enrollment import consent
 from courses.models import Attendance, Enrollment
+from tests.courses.enrollment.application_factories import make_consent, make_form
 from tests.factories.courses import make_meetings, make_running_session
 from tests.factories.users import make_coordinator, make_participant
 
@@ -258,3 +263,83 @@ def test_the_scan_survives_the_sign_in(client, meeting, people):
     assert f'name="t" value="{token}"' in page
     client.post(reverse("check_in"), {"t": token})
     assert Attendance.objects.get().enrollment.participant == people[0]
+
+
+# ---------------------------------------------------------------------- consent
+
+
+@pytest.fixture
+def conditions(session):
+    """The session's form makes the Chatham House rule a condition of taking part; the
+    photo consent is asked but may be withdrawn at any time."""
+    chatham = make_consent("Chatham House rule")
+    photos = make_consent("Photos and recordings", kind="recording", condition=False)
+    make_form(session, consents=[chatham, photos], cv_required=False)
+    return chatham, photos
+
+
+def test_a_pending_condition_of_taking_part_refuses_check_in(meeting, people, conditions):
+    chatham, _photos = conditions
+    now = at(meeting, 1)
+    code = current_check_in(meeting=meeting, now=now).code
+    with pytest.raises(ConsentPending) as refusal:
+        check_in(user=people[0], code_or_token=code, now=now)
+    assert refusal.value.documents == [chatham]
+    assert "read and accept “Chatham House rule”" in str(refusal.value)
+    assert not Attendance.objects.exists()
+
+    # Accepted (the photo consent left out: it is no condition): checked in.
+    consent.accept(user=people[0], documents=[chatham])
+    assert check_in(user=people[0], code_or_token=code, now=now).new
+    # A new version of the text asks again.
+    chatham.version = 2
+    chatham.save()
+    with pytest.raises(ConsentPending):
+        check_in(user=people[0], code_or_token=code, now=now)
+
+
+def test_the_check_in_page_explains_and_links_to_the_consent_then_back(
+    client, login, meeting, people, conditions
+):
+    chatham, _photos = conditions
+    token = current_check_in(meeting=meeting).token
+    login(client, people[0])
+    page = client.post(reverse("check_in"), {"t": token}).content.decode()
+    assert "You are not checked in" in page
+    assert "Before you check in, read and accept “Chatham House rule”" in page
+    back = f"{reverse('check_in')}?{urlencode({'t': token})}"
+    link = f"{reverse('my_consents')}?{urlencode({'next': back})}"
+    assert f'href="{escape(link)}"' in page
+    assert not Attendance.objects.exists()
+
+    accepted = client.post(link, {"accept": [str(chatham.pk)]})
+    assert accepted.url == back
+    # A foreign address is never where accepting leads.
+    other = client.post(
+        f"{reverse('my_consents')}?next=https://elsewhere.example/",
+        {"accept": [str(chatham.pk)]},
+    )
+    assert "elsewhere" not in other.url
+    client.post(reverse("check_in"), {"t": token})
+    assert Attendance.objects.get(enrollment__participant=people[0]).status == S.PRESENT
+
+
+def test_the_attendance_sheet_shows_who_cannot_check_in(
+    client, login, coordinator, meeting, people, conditions, django_assert_num_queries
+):
+    chatham, _photos = conditions
+    consent.accept(user=people[1], documents=[chatham])
+    sheet = attendance_sheet(meeting.session)
+    pending = {row.enrollment.participant_id: row.pending_consents for row in sheet.rows}
+    assert pending == {people[0].pk: [chatham], people[1].pk: []}
+    with django_assert_num_queries(5):
+        attendance_sheet(meeting.session)
+
+    login(client, coordinator)
+    for url in (
+        reverse("course_attendance:sheet", args=[meeting.session.pk]),
+        reverse("course_attendance:sheet", args=[meeting.session.pk]) + f"?meeting={meeting.pk}",
+    ):
+        page = client.get(url).content.decode()
+        assert page.count("Cannot check in: has not accepted") == 1
+        assert "“Chatham House rule”</bdi> (version 1)" in page

@@ -473,6 +473,45 @@ def test_a_batch_writes_each_invitee_their_own_name_and_link(
     assert all("\x00" not in body for body in by_address.values())
 
 
+def test_the_email_has_text_and_html_in_the_recipients_language(
+    session, coordinator, django_capture_on_commit_callbacks
+):
+    """Plain text and HTML (the layout of every email, the link as a button), in the
+    language of the invitee's account, else the session's."""
+    arabic = invitee("layla@example.org", "layla", profile=False)
+    make_profile(arabic, "AUC", preferred_language="ar")
+    rows = [Invitee(1, "layla@example.org", "Layla <Haddad>"), Invitee(2, "new@example.org")]
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = invitations.invite(session=session, by=coordinator, rows=rows)
+    assert {i.email: i.language for i in sent} == {
+        "layla@example.org": "ar",
+        "new@example.org": "en",
+    }
+    by_address = {m.to[0]: m for m in mail.outbox}
+    for invitation in sent:
+        message = by_address[invitation.email]
+        [(html, mimetype)] = message.alternatives
+        assert mimetype == "text/html"
+        link = invitations.link_of(invitation)
+        assert link in message.body
+        # The button, in the same frame as the notices.
+        assert f'<a href="{link}" style="display:inline-block;' in html
+        assert "border-top:4px solid #0b5394" in html
+        raw = message.message().as_bytes()
+        assert b"multipart/alternative" in raw and b"text/html" in raw and b"text/plain" in raw
+    layla = by_address["layla@example.org"]
+    [(html, _mimetype)] = layla.alternatives
+    assert "يدعوك المنسقون إلى المشاركة في" in layla.body
+    assert "يدعوك المنسقون إلى المشاركة في" in html
+    assert '<html lang="ar" dir="rtl">' in html
+    # The name typed in the list is escaped in the HTML, as it is in the text.
+    assert "Layla &lt;Haddad&gt;" in html and "Layla <Haddad>" in layla.body
+    newcomer = by_address["new@example.org"]
+    [(html, _mimetype)] = newcomer.alternatives
+    assert "The coordinators invite you to take part in" in newcomer.body
+    assert '<html lang="en" dir="ltr">' in html and "Open my invitation" in html
+
+
 def test_signing_up_through_the_link_verifies_only_the_invited_address(
     client, session, coordinator, django_capture_on_commit_callbacks
 ):
