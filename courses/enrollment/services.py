@@ -16,8 +16,9 @@ organization no quota names are bound by the capacity alone.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, IntegerField, Max, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -134,21 +135,64 @@ class SeatBook:
         )
 
 
+# The locked part of ``enroll`` as one statement (migration 0016_enroll_function): see
+# ``enroll`` for why.
+ENROLL_SQL = "SELECT * FROM concord_enroll(%s, %s, %s, %s, %s, %s, %s, %s)"
+
+
+class SessionNotFound(EnrollmentError):
+    """No such session (or, from the public page, a draft): the view answers 404."""
+
+
+class ApplicationAsked(EnrollmentError):
+    """The session asks questions, a clearance or acknowledgements: its form, not here."""
+
+
+def _refusal(outcome: str, organization_acronym: str = "") -> EnrollmentError:
+    if outcome == "profile":
+        return ProfileRequired(_("Complete your profile before you enroll."))
+    if outcome == "not_found":
+        return SessionNotFound(_("There is no such session."))
+    if outcome == "application":
+        return ApplicationAsked(_("This session asks a few questions first."))
+    if outcome == "invitation":
+        # Invited people come in through their invitation (``invitations.accept``), and
+        # coordinators place people directly (``placement.place``): never through here.
+        return EnrollmentError(
+            _("This session is by invitation only: use the link in your invitation email.")
+        )
+    if outcome == "nomination":
+        return EnrollmentError(
+            _("Staff join this session when their organization's focal point nominates them.")
+        )
+    if outcome == "justification":
+        return EnrollmentError(_("Say in a few words why you nominate this person."))
+    if outcome == "cancelled":
+        return EnrollmentError(_("This session has been cancelled."))
+    return EnrollmentError(_("Enrollment in this session is not open."))
+
+
 def enroll(
     *,
     participant,
-    session: CourseSession,
+    session: CourseSession | None = None,
+    code: str | None = None,
     nominated_by=None,
     justification: str = "",
     now=None,
+    public: bool = False,
 ) -> Enrollment:
-    """Enroll ``participant`` (a user with a profile) in ``session``, by its policy.
+    """Enroll ``participant`` (a user with a profile) in ``session`` (or the session of
+    ``code``), by its policy.
 
     Open policy: confirmed while a seat is free within the quotas, else waitlisted.
     Approval: requested, until a coordinator decides. Nomination: only a focal point of
     the participant's organization, or a coordinator of the session, may put someone
     forward, with a justification; the enrollment is requested until a coordinator
-    decides.
+    decides. Invitation: refused (invited people come through their invitation).
+    ``public`` (the participant's own page): a draft session is not found
+    (``SessionNotFound``) and a session that asks an application answers
+    ``ApplicationAsked``.
 
     One transaction, locking the session row. Calling it again for the same pair returns
     the existing enrollment unchanged, whatever its status (one enrollment per
@@ -158,95 +202,111 @@ def enroll(
     and the coordinators' history says so. A new waitlisted enrollment carries its place
     in the line as ``place_in_line`` (known under the lock), which spares the caller a
     count.
+
+    The hot path (issue 20). When a session opens, everybody enrolls in it at once and
+    every enrollment waits for the one before it to release the session's lock; so the
+    lock is taken by a single statement, ``concord_enroll`` (a PostgreSQL function kept in
+    migration 0016), which reads what the decision needs (session, existing enrollment,
+    seat counts, the quotas of this organization and its kind), decides, and inserts the
+    enrollment and its notice. Nothing is compiled by the ORM while the lock is held, and
+    the lock is held for that one statement and the COMMIT; the notice is published after
+    commit. Re-enrolling and nominating also write their audit entry under the lock
+    (rare paths). The participant's organization comes with the signed-in user
+    (``participants.backends``) or is read by the function itself.
     """
     justification = (justification or "").strip()
-    # Everything that does not depend on the seats is checked before the lock is taken,
-    # so the locked part (which every enrollment in the session waits for) stays short.
-    profile = profile_of(participant)
-    if profile is None:
-        raise ProfileRequired(_("Complete your profile before you enroll."))
-    organization = profile.organization
-    may_nominate = nominated_by is not None and (
-        is_focal_point(nominated_by, organization) or is_coordinator(nominated_by, session)
-    )
-    if session.policy == CourseSession.Policy.INVITATION:
-        # Invited people come in through their invitation (``invitations.accept``), and
-        # coordinators place people directly (``placement.place``): never through here.
-        raise EnrollmentError(
-            _("This session is by invitation only: use the link in your invitation email.")
-        )
-    if session.policy == CourseSession.Policy.NOMINATION:
-        if nominated_by is None:
+    organization_id = getattr(participant, "profile_organization_id", None)
+    if not hasattr(participant, "profile_organization_id"):
+        organization_id = None  # the function reads it with the lock statement
+    elif organization_id is None:
+        raise _refusal("profile")
+    acronym = ""
+    if nominated_by is not None:
+        # A nomination is a focal point's or coordinator's act, off the hot path.
+        profile = profile_of(participant)
+        if profile is None:
+            raise _refusal("profile")
+        organization = profile.organization
+        organization_id, acronym = organization.pk, organization.acronym
+        if session is None:
+            session = CourseSession.objects.get(code=code)
+        if not (
+            is_focal_point(nominated_by, organization) or is_coordinator(nominated_by, session)
+        ):
             raise EnrollmentError(
-                _("Staff join this session when their organization's focal point nominates them.")
+                _("Only a focal point of %(org)s or a coordinator can nominate its staff.")
+                % {"org": acronym}
             )
-        if not justification:
-            raise EnrollmentError(_("Say in a few words why you nominate this person."))
-    if nominated_by is not None and not may_nominate:
-        raise EnrollmentError(
-            _("Only a focal point of %(org)s or a coordinator can nominate its staff.")
-            % {"org": organization.acronym}
-        )
+    params = [
+        session.pk if session is not None else None,
+        code if session is None else None,
+        participant.pk,
+        organization_id,
+        now,
+        nominated_by.pk if nominated_by is not None else None,
+        justification,
+        public,
+    ]
     with transaction.atomic():
-        session = lock_session(session)
-        # Read the clock once the lock is held: the waitlist is then in the order the
-        # lock was granted, and a newcomer is last in line.
-        clock_read_under_lock = now is None
-        now = now or timezone.now()
-        book = SeatBook.read(session, participant=participant)
-        withdrawn = None
-        if book.existing_pk is not None:
-            existing = Enrollment.objects.select_for_update().get(pk=book.existing_pk)
-            if existing.status != Enrollment.Status.WITHDRAWN:
-                return existing
-            withdrawn = existing
-        if session.status == CourseSession.Status.CANCELLED:
-            raise EnrollmentError(_("This session has been cancelled."))
-        if not session.enrollment_is_open(now):
-            raise EnrollmentError(_("Enrollment in this session is not open."))
-        enrollment = withdrawn or Enrollment(session=session, participant=participant)
-        # A person coming back starts afresh: nothing of their first request remains
-        # but the row (and its history in the audit log).
-        enrollment.organization = organization
-        enrollment.requested_at = now
-        enrollment.nominated_by = nominated_by
-        enrollment.justification = justification
-        enrollment.waitlisted_at = None
-        enrollment.decided_at = None
-        enrollment.decided_by = None
-        enrollment.reason = ""
-        if session.policy == CourseSession.Policy.OPEN:
-            if book.has_seat_for(organization):
-                enrollment.status = Enrollment.Status.CONFIRMED
-                enrollment.decided_at = now
-            else:
-                enrollment.status = Enrollment.Status.WAITLISTED
-                enrollment.waitlisted_at = now
-                if clock_read_under_lock:
-                    enrollment.place_in_line = book.waiting + 1
-        else:
-            enrollment.status = Enrollment.Status.REQUESTED
-        if withdrawn is None:
-            enrollment.save(force_insert=True)
-        else:
-            enrollment.save()
-        if nominated_by is not None:
-            log_nomination(enrollment, nominated_by=nominated_by)
-        if withdrawn is None:
-            notifications.for_decision(enrollment, fresh=True)
+        with connection.cursor() as cursor:
+            cursor.execute(ENROLL_SQL, params)
+            (
+                outcome,
+                pk,
+                status,
+                requested_at,
+                waitlisted_at,
+                decided_at,
+                place_in_line,
+                notice_id,
+                session_id,
+                organization_id,
+                reenrolled,
+                course_title,
+            ) = cursor.fetchone()
+        if outcome not in ("ok", "existing"):
+            raise _refusal(outcome)
+        if outcome == "ok":
+            enrollment = Enrollment(
+                pk=pk,
+                session_id=session_id,
+                participant=participant,
+                organization_id=organization_id,
+                status=status,
+                requested_at=requested_at,
+                nominated_by=nominated_by,
+                justification=justification,
+                waitlisted_at=waitlisted_at,
+                decided_at=decided_at,
+                reason="",
+            )
+            enrollment._state.adding = False
+            enrollment._state.db = connection.alias
+            if session is not None:
+                enrollment.session = session
+            if place_in_line is not None:
+                enrollment.place_in_line = place_in_line
+            enrollment.course_title = course_title
+            if nominated_by is not None:
+                log_nomination(enrollment, nominated_by=nominated_by)
+            if reenrolled:
+                log(
+                    enrollment.session,
+                    REENROLL_ACTION,
+                    user=nominated_by or participant,
+                    data={
+                        "participant": person_name(participant),
+                        "enrollment": enrollment.pk,
+                        "to": enrollment.status,
+                    },
+                )
+            if notice_id is not None:
+                transaction.on_commit(partial(notifications.queue, notice_id))
             return enrollment
-        log(
-            session,
-            REENROLL_ACTION,
-            user=nominated_by or participant,
-            data={
-                "participant": person_name(participant),
-                "enrollment": enrollment.pk,
-                "to": enrollment.status,
-            },
-        )
-        notifications.for_decision(enrollment)
-        return enrollment
+    # A retry: the person's enrollment as it is (read after the lock is released).
+    existing = Enrollment.objects.get(pk=pk)
+    existing.course_title = course_title
+    return existing
 
 
 def log_nomination(enrollment: Enrollment, *, nominated_by) -> None:
