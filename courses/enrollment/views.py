@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from cms.middleware import site_not_needed
 from courses.enrollment.selectors import waitlist_position, withdrawal_outlook
 from courses.enrollment.services import (
     ApplicationAsked,
@@ -31,6 +32,7 @@ from courses.enrollment.services import (
 from courses.models import OPEN_STATUSES, CourseSession, Enrollment
 
 
+@site_not_needed  # a POST that redirects: no Wagtail site to look up
 @login_required
 @require_POST
 def enroll_view(request, code):
