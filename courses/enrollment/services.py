@@ -38,7 +38,6 @@ from courses.models import (
     OPEN_STATUSES,
     CourseSession,
     Enrollment,
-    Notice,
     SeatQuota,
     SupervisorClearance,
 )
@@ -330,34 +329,31 @@ def promote_from_waitlist(*, session: CourseSession, now=None) -> list[Enrollmen
 
     Someone whose organization's quota is full is passed over, not removed: they keep
     their place for when a seat within their quota frees up. Runs under the session lock
-    (it takes it if the caller has not); calling it again promotes nobody new.
+    (it takes it if the caller has not); calling it again promotes nobody new. Each
+    promotion records its notice, sent after commit.
+
+    One statement, ``concord_promote`` (migration 0017), decides and writes under the
+    lock; the promoted enrollments are read afterwards, for the callers that show them.
     """
     now = now or timezone.now()
     with transaction.atomic():
-        session = lock_session(session)
-        if session.status in (CourseSession.Status.CANCELLED, CourseSession.Status.COMPLETED):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT * FROM concord_promote(%s, %s)", [session.pk, now])
+            rows = cursor.fetchall()
+        for _pk, notice_id in rows:
+            if notice_id is not None:
+                transaction.on_commit(partial(notifications.queue, notice_id))
+        if not rows:
             return []
-        book = SeatBook.read(session)
-        promoted = []
-        line = (
-            Enrollment.objects.filter(session=session, status=Enrollment.Status.WAITLISTED)
-            .select_related("organization")
-            .order_by("waitlisted_at", "pk")
-        )
-        for enrollment in line:
-            if book.confirmed >= session.capacity:
-                break
-            if not book.has_seat_for(enrollment.organization):
-                continue
-            enrollment.status = Enrollment.Status.CONFIRMED
-            enrollment.decided_at = now
-            enrollment.decided_by = None
-            enrollment.reason = ""
-            enrollment.save(update_fields=["status", "decided_at", "decided_by", "reason"])
-            book = book.take(enrollment.organization)
-            notifications.for_decision(enrollment, promoted=True)
-            promoted.append(enrollment)
-        return promoted
+        by_pk = Enrollment.objects.select_related("organization").in_bulk([r[0] for r in rows])
+        return [by_pk[pk] for pk, _notice in rows]
+
+
+WITHDRAW_REFUSALS = {
+    "not_participant": lambda: _("Only the participant can withdraw from a session."),
+    "closed": lambda: _("This enrollment can no longer be withdrawn."),
+    "started": lambda: _("The session has started: ask its coordinator instead."),
+}
 
 
 def withdraw(*, enrollment: Enrollment, by, reason: str = "", now=None) -> Enrollment:
@@ -369,41 +365,47 @@ def withdraw(*, enrollment: Enrollment, by, reason: str = "", now=None) -> Enrol
     confirmation (a notice, sent after commit). One transaction under the session lock.
     Refused once the session has started. Withdrawing twice is a no-op (no second
     email, no second entry).
+
+    As for ``enroll`` (issue 20), the lock is taken by one statement,
+    ``concord_withdraw`` (migration 0017), which checks, withdraws, records the notice
+    and promotes from the waitlist (``concord_promote``); the history entry follows it
+    under the lock, then COMMIT, then the notices are published.
     """
     now = now or timezone.now()
     reason = (reason or "").strip()[:1000]
     with transaction.atomic():
-        session = lock_session(enrollment.session)
-        enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
-        if enrollment.participant_id != by.pk:
-            raise EnrollmentError(_("Only the participant can withdraw from a session."))
-        if enrollment.status == Enrollment.Status.WITHDRAWN:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT * FROM concord_withdraw(%s, %s, %s, %s, %s)",
+                [enrollment.pk, by.pk, reason, now, timezone.localdate(now)],
+            )
+            outcome, before, _session_id, notice_id, promoted, notices = cursor.fetchone()
+        if outcome == "not_found":
+            raise Enrollment.DoesNotExist
+        if outcome in WITHDRAW_REFUSALS:
+            raise EnrollmentError(WITHDRAW_REFUSALS[outcome]())
+        if outcome == "ok":
+            enrollment.status = Enrollment.Status.WITHDRAWN
+            enrollment.decided_at = now
+            enrollment.decided_by = by
+            enrollment.reason = reason
+            log(
+                enrollment.session,
+                WITHDRAW_ACTION,
+                user=by,
+                data={
+                    "participant": person_name(by),
+                    "enrollment": enrollment.pk,
+                    "from": before,
+                    "reason": reason,
+                    "promoted": promoted,
+                },
+            )
+            for pk in [notice_id, *notices]:
+                if pk is not None:
+                    transaction.on_commit(partial(notifications.queue, pk))
             return enrollment
-        if enrollment.status not in OPEN_STATUSES:
-            raise EnrollmentError(_("This enrollment can no longer be withdrawn."))
-        if timezone.localdate(now) >= session.starts_on:
-            raise EnrollmentError(_("The session has started: ask its coordinator instead."))
-        before = enrollment.status
-        enrollment.status = Enrollment.Status.WITHDRAWN
-        enrollment.decided_at = now
-        enrollment.decided_by = by
-        enrollment.reason = reason
-        enrollment.save(update_fields=["status", "decided_at", "decided_by", "reason"])
-        notifications.owe(enrollment, Notice.Kind.WITHDRAWN, now.isoformat())
-        promoted = promote_from_waitlist(session=session, now=now)
-        log(
-            session,
-            WITHDRAW_ACTION,
-            user=by,
-            data={
-                "participant": person_name(by),
-                "enrollment": enrollment.pk,
-                "from": before,
-                "reason": reason,
-                "promoted": [e.pk for e in promoted],
-            },
-        )
-        return enrollment
+    return Enrollment.objects.get(pk=enrollment.pk)  # withdrawn before: as it is
 
 
 def decide(*, enrollment: Enrollment, decision: str, by, reason: str = "", now=None) -> Enrollment:
