@@ -35,11 +35,9 @@ from courses.audit import (
 from courses.enrollment import notifications
 from courses.models import (
     HELD,
-    OPEN_STATUSES,
     CourseSession,
     Enrollment,
     SeatQuota,
-    SupervisorClearance,
 )
 from participants.models import Organization
 from participants.selectors import person_name, profile_of
@@ -408,73 +406,74 @@ def withdraw(*, enrollment: Enrollment, by, reason: str = "", now=None) -> Enrol
     return Enrollment.objects.get(pk=enrollment.pk)  # withdrawn before: as it is
 
 
+DECIDE_REFUSALS = {
+    "closed": lambda acronym: _("This enrollment is closed and cannot be decided."),
+    "reason": lambda acronym: _("Give the participant a reason for the rejection."),
+    "clearance": lambda acronym: _(
+        "The supervisor has not cleared this application: wait for the "
+        "clearance, or decide without it and give the reason."
+    ),
+    "no_seat": lambda acronym: (
+        _("No seat is free for %(org)s: raise the capacity or the quota first.") % {"org": acronym}
+    ),
+}
+
+
 def decide(*, enrollment: Enrollment, decision: str, by, reason: str = "", now=None) -> Enrollment:
     """A coordinator confirms, rejects (with a reason the participant sees) or waitlists.
 
     Confirming is refused when no seat is free within the quotas, and while a
     supervisor's clearance is asked and neither given nor waived (``clearance.waive``).
     A rejection frees a seat and moves the waitlist. Deciding the same thing twice is a no-op.
+
+    The session row is locked by the statement that also checks that ``by`` runs the
+    session (``lock_session``); then one statement, ``concord_decide`` (migration 0018),
+    checks, decides, records the notice and moves the waitlist; the history entry
+    follows, then COMMIT (issue 20). What the history entry shows of the enrollment is
+    read before the lock.
     """
     now = now or timezone.now()
     reason = (reason or "").strip()
     statuses = Enrollment.Status
     if decision not in (statuses.CONFIRMED, statuses.REJECTED, statuses.WAITLISTED):
         raise EnrollmentError(_("Unknown decision."))
+    enrollment = Enrollment.objects.select_related("participant", "session", "organization").get(
+        pk=enrollment.pk
+    )
+    session = enrollment.session
     with transaction.atomic():
-        session = lock_session(
-            enrollment.session,
+        lock_session(
+            session,
             by=by,
             refusal=EnrollmentError(_("Only a coordinator of this session can decide.")),
         )
-        enrollment = (
-            Enrollment.objects.select_for_update()
-            .select_related("organization")
-            .get(pk=enrollment.pk)
-        )
-        if enrollment.status == decision:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT * FROM concord_decide(%s, %s, %s, %s, %s, %s)",
+                [enrollment.pk, session.pk, decision, by.pk, reason, now],
+            )
+            outcome, before, notice_id, _promoted, notices = cursor.fetchone()
+        if outcome in DECIDE_REFUSALS:
+            raise EnrollmentError(DECIDE_REFUSALS[outcome](enrollment.organization.acronym))
+        if outcome == "ok":
+            enrollment.status = decision
+            enrollment.decided_at = now
+            enrollment.decided_by = by
+            enrollment.reason = reason
+            if decision == statuses.WAITLISTED:
+                enrollment.waitlisted_at = now
+            log(
+                enrollment,
+                DECIDE_ACTION,
+                user=by,
+                data={"session": session.code, "from": before, "to": decision, "reason": reason},
+            )
+            for pk in [notice_id, *notices]:
+                if pk is not None:
+                    transaction.on_commit(partial(notifications.queue, pk))
             return enrollment
-        if enrollment.status not in OPEN_STATUSES:
-            raise EnrollmentError(_("This enrollment is closed and cannot be decided."))
-        if decision == statuses.REJECTED and not reason:
-            raise EnrollmentError(_("Give the participant a reason for the rejection."))
-        if decision == statuses.CONFIRMED and (
-            SupervisorClearance.objects.filter(
-                enrollment=enrollment,
-                state__in=(SupervisorClearance.State.PENDING, SupervisorClearance.State.DECLINED),
-            ).exists()
-        ):
-            raise EnrollmentError(
-                _(
-                    "The supervisor has not cleared this application: wait for the "
-                    "clearance, or decide without it and give the reason."
-                )
-            )
-        if decision == statuses.CONFIRMED and not SeatBook.read(session).has_seat_for(
-            enrollment.organization
-        ):
-            raise EnrollmentError(
-                _("No seat is free for %(org)s: raise the capacity or the quota first.")
-                % {"org": enrollment.organization.acronym}
-            )
-        before = enrollment.status
-        freed = before == statuses.CONFIRMED
-        enrollment.status = decision
-        enrollment.decided_at = now
-        enrollment.decided_by = by
-        enrollment.reason = reason
-        if decision == statuses.WAITLISTED:
-            enrollment.waitlisted_at = now
-        enrollment.save()
-        log(
-            enrollment,
-            DECIDE_ACTION,
-            user=by,
-            data={"session": session.code, "from": before, "to": decision, "reason": reason},
-        )
-        notifications.for_decision(enrollment)
-        if freed:
-            promote_from_waitlist(session=session, now=now)
-        return enrollment
+    enrollment.status = before  # decided so before: as it is
+    return enrollment
 
 
 def set_quota(
