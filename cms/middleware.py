@@ -1,8 +1,18 @@
-"""Resolve the Wagtail site of a request from the cache instead of the database."""
+"""Resolve the Wagtail site of a request from memory or the cache, not the database."""
 
+import time
+
+from django.conf import settings
 from wagtail.models import Site
 
-from .cache import cached
+from .cache import cached, content_version
+
+
+def site_not_needed(view):
+    """Mark a view that answers without the Wagtail site (a POST that redirects): the
+    middleware then does not look it up (issue 20: the enroll POST is a hot path)."""
+    view.site_not_needed = True
+    return view
 
 
 class CachedSiteMiddleware:
@@ -12,18 +22,42 @@ class CachedSiteMiddleware:
     asks for it, so a page request starts routing without a query. Both are cached for
     the current content version (``cms.cache``), which editing a site or publishing a
     page changes.
+
+    In front of the shared cache, each process keeps the sites it found for the content
+    version it last read, and trusts that version for ``CMS_LOCAL_CACHE_SECONDS``
+    (a second): most requests then resolve their site without a Redis round trip, and
+    a change to a site reaches every process within that second. Set in
+    ``process_view``, so a view marked ``site_not_needed`` costs nothing here.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.version = None
+        self.version_read_at = 0.0
+        self.sites: dict[str, Site | None] = {}
 
     def __call__(self, request):
-        if not request.path_info.startswith("/admin/"):
-            request._wagtail_site = cached(
-                f"site:{request.get_host()}:{request.get_port()}",
-                lambda: self.find_site(request),
-            )
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if getattr(view_func, "site_not_needed", False) or request.path_info.startswith("/admin/"):
+            return None
+        request._wagtail_site = self.site_for(request)
+        return None
+
+    def site_for(self, request):
+        now = time.monotonic()
+        if now - self.version_read_at >= settings.CMS_LOCAL_CACHE_SECONDS:
+            version = content_version()
+            if version != self.version:
+                self.version, self.sites = version, {}
+            self.version_read_at = now
+        key = f"site:{request.get_host()}:{request.get_port()}"
+        try:
+            return self.sites[key]
+        except KeyError:
+            site = self.sites[key] = cached(key, lambda: self.find_site(request))
+            return site
 
     @staticmethod
     def find_site(request):

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 
-from .models import FocalPoint
+from .models import FocalPoint, Participant
 
 
 class AdminFlagMixin:
@@ -31,7 +31,9 @@ class AdminFlagMixin:
 @functools.cache
 def _admin_flag_sql() -> str:
     """The user row, whether a group or a direct grant gives them Wagtail's
-    ``access_admin``, and whether they are a focal point, as one statement.
+    ``access_admin``, whether they are a focal point, and their profile's organization
+    (``profile_organization_id``, None without a profile: enrolling needs it, and it
+    costs nothing here), as one statement.
 
     Written out rather than built by the ORM because it runs on every signed-in request:
     compiling the equivalent ``Exists`` over five joins costs more than running it.
@@ -53,7 +55,9 @@ def _admin_flag_sql() -> str:
             )
         ) AS admin_permission,
         EXISTS (SELECT 1 FROM {FocalPoint._meta.db_table} f WHERE f.user_id = u.id)
-            AS focal_point
+            AS focal_point,
+        (SELECT p.organization_id FROM {Participant._meta.db_table} p WHERE p.user_id = u.id)
+            AS profile_organization_id
         FROM {user_model._meta.db_table} u
         WHERE u.id = %s
     """  # noqa: S608 - table names come from the models, the id is a parameter

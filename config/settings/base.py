@@ -115,6 +115,10 @@ if DATABASES:
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# How long a process trusts the content version it last read before it reads it again
+# (cms.middleware: the site of a request comes from memory, not from Redis, meanwhile).
+CMS_LOCAL_CACHE_SECONDS = env.float("CMS_LOCAL_CACHE_SECONDS", default=1.0)
+
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -355,6 +359,8 @@ CELERY_BEAT_SCHEDULE: dict = {
 }
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
+    # Kombu's Redis transport, but one client per channel rather than one per message.
+    CELERY_BROKER_TRANSPORT = "config.broker:Transport"
     # Above the longest task's time limit and the longest retry countdown, so that an
     # unacknowledged task is redelivered only when its worker is really gone.
     CELERY_BROKER_TRANSPORT_OPTIONS = {

@@ -36,6 +36,10 @@ if _xdist_worker:
     REDIS_URL = redis_database_for_worker(REDIS_URL, int(_xdist_worker.removeprefix("gw")))
 _files = VAR_DIR / f"test-files-{_xdist_worker or 'main'}"  # noqa: F405
 CELERY_BROKER_URL = REDIS_URL
+CELERY_BROKER_TRANSPORT = "config.broker:Transport"
+# Each test clears the cache: the site's in-process copy re-reads the content version
+# on every request (cms.middleware), or it would outlive the test that made it.
+CMS_LOCAL_CACHE_SECONDS = env.float("CMS_LOCAL_CACHE_SECONDS", default=0.0)
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
 }

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime
 import logging
+import os
+import threading
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -70,9 +72,25 @@ def owe(enrollment: Enrollment, kind: str, key: str = "", *, fresh=False) -> Not
     return notice
 
 
+_producers = threading.local()
+
+
+def _producer():
+    """This thread's producer, kept with its channel (issue 20): Celery's pool hands a
+    producer out for each message and drops its channel when it comes back, so every
+    publish set up a channel again. Made in the process that publishes (after a fork),
+    one per thread; kombu reconnects it if the broker went away."""
+    producer = getattr(_producers, "producer", None)
+    if producer is None or _producers.pid != os.getpid():
+        app = send_notice.app
+        producer = _producers.producer = app.amqp.Producer(app.connection_for_write())
+        _producers.pid = os.getpid()
+    return producer
+
+
 def queue(notice_id: int) -> None:
     try:
-        send_notice.delay(notice_id=notice_id)
+        send_notice.apply_async(kwargs={"notice_id": notice_id}, producer=_producer())
     except Exception:  # the broker is down: the sweep will queue it again
         logger.exception("Could not queue notice %s; the sweep will retry it", notice_id)
 

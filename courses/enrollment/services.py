@@ -16,8 +16,9 @@ organization no quota names are bound by the capacity alone.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, IntegerField, Max, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -34,12 +35,9 @@ from courses.audit import (
 from courses.enrollment import notifications
 from courses.models import (
     HELD,
-    OPEN_STATUSES,
     CourseSession,
     Enrollment,
-    Notice,
     SeatQuota,
-    SupervisorClearance,
 )
 from participants.models import Organization
 from participants.selectors import person_name, profile_of
@@ -134,21 +132,66 @@ class SeatBook:
         )
 
 
+# The locked part of ``enroll`` as one statement (migration 0017_enroll_function): see
+# ``enroll`` for why.
+ENROLL_SQL = "SELECT * FROM concord_enroll(%s, %s, %s, %s, %s, %s, %s, %s, %s)"
+
+
+class SessionNotFound(EnrollmentError):
+    """No such session (or, from the public page, a draft): the view answers 404."""
+
+
+class ApplicationAsked(EnrollmentError):
+    """The session asks questions, a clearance or acknowledgements: its form, not here."""
+
+
+def _refusal(outcome: str, organization_acronym: str = "") -> EnrollmentError:
+    if outcome == "profile":
+        return ProfileRequired(_("Complete your profile before you enroll."))
+    if outcome == "not_found":
+        return SessionNotFound(_("There is no such session."))
+    if outcome == "application":
+        return ApplicationAsked(_("This session asks a few questions first."))
+    if outcome == "invitation":
+        # Invited people come in through their invitation (``invitations.accept``), and
+        # coordinators place people directly (``placement.place``): never through here.
+        return EnrollmentError(
+            _("This session is by invitation only: use the link in your invitation email.")
+        )
+    if outcome == "nomination":
+        return EnrollmentError(
+            _("Staff join this session when their organization's focal point nominates them.")
+        )
+    if outcome == "justification":
+        return EnrollmentError(_("Say in a few words why you nominate this person."))
+    if outcome == "cancelled":
+        return EnrollmentError(_("This session has been cancelled."))
+    return EnrollmentError(_("Enrollment in this session is not open."))
+
+
 def enroll(
     *,
     participant,
-    session: CourseSession,
+    session: CourseSession | None = None,
+    code: str | None = None,
     nominated_by=None,
     justification: str = "",
     now=None,
+    public: bool = False,
+    locale_id: int | None = None,
 ) -> Enrollment:
-    """Enroll ``participant`` (a user with a profile) in ``session``, by its policy.
+    """Enroll ``participant`` (a user with a profile) in ``session`` (or the session of
+    ``code``), by its policy.
 
     Open policy: confirmed while a seat is free within the quotas, else waitlisted.
     Approval: requested, until a coordinator decides. Nomination: only a focal point of
     the participant's organization, or a coordinator of the session, may put someone
     forward, with a justification; the enrollment is requested until a coordinator
-    decides.
+    decides. Invitation: refused (invited people come through their invitation).
+    ``public`` (the participant's own page): a draft session is not found
+    (``SessionNotFound``) and a session that asks an application answers
+    ``ApplicationAsked``. The enrollment's ``course_title`` is the course's title in the
+    Wagtail locale ``locale_id`` when it has a live translation there, else its own.
 
     One transaction, locking the session row. Calling it again for the same pair returns
     the existing enrollment unchanged, whatever its status (one enrollment per
@@ -158,95 +201,112 @@ def enroll(
     and the coordinators' history says so. A new waitlisted enrollment carries its place
     in the line as ``place_in_line`` (known under the lock), which spares the caller a
     count.
+
+    The hot path (issue 20). When a session opens, everybody enrolls in it at once and
+    every enrollment waits for the one before it to release the session's lock; so the
+    lock is taken by a single statement, ``concord_enroll`` (a PostgreSQL function kept in
+    migration 0017), which reads what the decision needs (session, existing enrollment,
+    seat counts, the quotas of this organization and its kind), decides, and inserts the
+    enrollment and its notice. Nothing is compiled by the ORM while the lock is held, and
+    the lock is held for that one statement and the COMMIT; the notice is published after
+    commit. Re-enrolling and nominating also write their audit entry under the lock
+    (rare paths). The participant's organization comes with the signed-in user
+    (``participants.backends``) or is read by the function itself.
     """
     justification = (justification or "").strip()
-    # Everything that does not depend on the seats is checked before the lock is taken,
-    # so the locked part (which every enrollment in the session waits for) stays short.
-    profile = profile_of(participant)
-    if profile is None:
-        raise ProfileRequired(_("Complete your profile before you enroll."))
-    organization = profile.organization
-    may_nominate = nominated_by is not None and (
-        is_focal_point(nominated_by, organization) or is_coordinator(nominated_by, session)
-    )
-    if session.policy == CourseSession.Policy.INVITATION:
-        # Invited people come in through their invitation (``invitations.accept``), and
-        # coordinators place people directly (``placement.place``): never through here.
-        raise EnrollmentError(
-            _("This session is by invitation only: use the link in your invitation email.")
-        )
-    if session.policy == CourseSession.Policy.NOMINATION:
-        if nominated_by is None:
+    organization_id = getattr(participant, "profile_organization_id", None)
+    if not hasattr(participant, "profile_organization_id"):
+        organization_id = None  # the function reads it with the lock statement
+    elif organization_id is None:
+        raise _refusal("profile")
+    acronym = ""
+    if nominated_by is not None:
+        # A nomination is a focal point's or coordinator's act, off the hot path.
+        profile = profile_of(participant)
+        if profile is None:
+            raise _refusal("profile")
+        organization = profile.organization
+        organization_id, acronym = organization.pk, organization.acronym
+        if session is None:
+            session = CourseSession.objects.get(code=code)
+        if not (
+            is_focal_point(nominated_by, organization) or is_coordinator(nominated_by, session)
+        ):
             raise EnrollmentError(
-                _("Staff join this session when their organization's focal point nominates them.")
+                _("Only a focal point of %(org)s or a coordinator can nominate its staff.")
+                % {"org": acronym}
             )
-        if not justification:
-            raise EnrollmentError(_("Say in a few words why you nominate this person."))
-    if nominated_by is not None and not may_nominate:
-        raise EnrollmentError(
-            _("Only a focal point of %(org)s or a coordinator can nominate its staff.")
-            % {"org": organization.acronym}
-        )
+    params = [
+        session.pk if session is not None else None,
+        code if session is None else None,
+        participant.pk,
+        organization_id,
+        now,
+        nominated_by.pk if nominated_by is not None else None,
+        justification,
+        public,
+        locale_id,
+    ]
     with transaction.atomic():
-        session = lock_session(session)
-        # Read the clock once the lock is held: the waitlist is then in the order the
-        # lock was granted, and a newcomer is last in line.
-        clock_read_under_lock = now is None
-        now = now or timezone.now()
-        book = SeatBook.read(session, participant=participant)
-        withdrawn = None
-        if book.existing_pk is not None:
-            existing = Enrollment.objects.select_for_update().get(pk=book.existing_pk)
-            if existing.status != Enrollment.Status.WITHDRAWN:
-                return existing
-            withdrawn = existing
-        if session.status == CourseSession.Status.CANCELLED:
-            raise EnrollmentError(_("This session has been cancelled."))
-        if not session.enrollment_is_open(now):
-            raise EnrollmentError(_("Enrollment in this session is not open."))
-        enrollment = withdrawn or Enrollment(session=session, participant=participant)
-        # A person coming back starts afresh: nothing of their first request remains
-        # but the row (and its history in the audit log).
-        enrollment.organization = organization
-        enrollment.requested_at = now
-        enrollment.nominated_by = nominated_by
-        enrollment.justification = justification
-        enrollment.waitlisted_at = None
-        enrollment.decided_at = None
-        enrollment.decided_by = None
-        enrollment.reason = ""
-        if session.policy == CourseSession.Policy.OPEN:
-            if book.has_seat_for(organization):
-                enrollment.status = Enrollment.Status.CONFIRMED
-                enrollment.decided_at = now
-            else:
-                enrollment.status = Enrollment.Status.WAITLISTED
-                enrollment.waitlisted_at = now
-                if clock_read_under_lock:
-                    enrollment.place_in_line = book.waiting + 1
-        else:
-            enrollment.status = Enrollment.Status.REQUESTED
-        if withdrawn is None:
-            enrollment.save(force_insert=True)
-        else:
-            enrollment.save()
-        if nominated_by is not None:
-            log_nomination(enrollment, nominated_by=nominated_by)
-        if withdrawn is None:
-            notifications.for_decision(enrollment, fresh=True)
+        with connection.cursor() as cursor:
+            cursor.execute(ENROLL_SQL, params)
+            (
+                outcome,
+                pk,
+                status,
+                requested_at,
+                waitlisted_at,
+                decided_at,
+                place_in_line,
+                notice_id,
+                session_id,
+                organization_id,
+                reenrolled,
+                course_title,
+            ) = cursor.fetchone()
+        if outcome not in ("ok", "existing"):
+            raise _refusal(outcome)
+        if outcome == "ok":
+            enrollment = Enrollment(
+                pk=pk,
+                session_id=session_id,
+                participant=participant,
+                organization_id=organization_id,
+                status=status,
+                requested_at=requested_at,
+                nominated_by=nominated_by,
+                justification=justification,
+                waitlisted_at=waitlisted_at,
+                decided_at=decided_at,
+                reason="",
+            )
+            enrollment._state.adding = False
+            enrollment._state.db = connection.alias
+            if session is not None:
+                enrollment.session = session
+            if place_in_line is not None:
+                enrollment.place_in_line = place_in_line
+            enrollment.course_title = course_title
+            if nominated_by is not None:
+                log_nomination(enrollment, nominated_by=nominated_by)
+            if reenrolled:
+                log(
+                    enrollment.session,
+                    REENROLL_ACTION,
+                    user=nominated_by or participant,
+                    data={
+                        "participant": person_name(participant),
+                        "enrollment": enrollment.pk,
+                        "to": enrollment.status,
+                    },
+                )
+            if notice_id is not None:
+                transaction.on_commit(partial(notifications.queue, notice_id))
             return enrollment
-        log(
-            session,
-            REENROLL_ACTION,
-            user=nominated_by or participant,
-            data={
-                "participant": person_name(participant),
-                "enrollment": enrollment.pk,
-                "to": enrollment.status,
-            },
-        )
-        notifications.for_decision(enrollment)
-        return enrollment
+    # A retry: the person's enrollment as it is (read after the lock is released).
+    existing = Enrollment.objects.get(pk=pk)
+    existing.course_title = course_title
+    return existing
 
 
 def log_nomination(enrollment: Enrollment, *, nominated_by) -> None:
@@ -270,34 +330,31 @@ def promote_from_waitlist(*, session: CourseSession, now=None) -> list[Enrollmen
 
     Someone whose organization's quota is full is passed over, not removed: they keep
     their place for when a seat within their quota frees up. Runs under the session lock
-    (it takes it if the caller has not); calling it again promotes nobody new.
+    (it takes it if the caller has not); calling it again promotes nobody new. Each
+    promotion records its notice, sent after commit.
+
+    One statement, ``concord_promote`` (migration 0017), decides and writes under the
+    lock; the promoted enrollments are read afterwards, for the callers that show them.
     """
     now = now or timezone.now()
     with transaction.atomic():
-        session = lock_session(session)
-        if session.status in (CourseSession.Status.CANCELLED, CourseSession.Status.COMPLETED):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT * FROM concord_promote(%s, %s)", [session.pk, now])
+            rows = cursor.fetchall()
+        for _pk, notice_id in rows:
+            if notice_id is not None:
+                transaction.on_commit(partial(notifications.queue, notice_id))
+        if not rows:
             return []
-        book = SeatBook.read(session)
-        promoted = []
-        line = (
-            Enrollment.objects.filter(session=session, status=Enrollment.Status.WAITLISTED)
-            .select_related("organization")
-            .order_by("waitlisted_at", "pk")
-        )
-        for enrollment in line:
-            if book.confirmed >= session.capacity:
-                break
-            if not book.has_seat_for(enrollment.organization):
-                continue
-            enrollment.status = Enrollment.Status.CONFIRMED
-            enrollment.decided_at = now
-            enrollment.decided_by = None
-            enrollment.reason = ""
-            enrollment.save(update_fields=["status", "decided_at", "decided_by", "reason"])
-            book = book.take(enrollment.organization)
-            notifications.for_decision(enrollment, promoted=True)
-            promoted.append(enrollment)
-        return promoted
+        by_pk = Enrollment.objects.select_related("organization").in_bulk([r[0] for r in rows])
+        return [by_pk[pk] for pk, _notice in rows]
+
+
+WITHDRAW_REFUSALS = {
+    "not_participant": lambda: _("Only the participant can withdraw from a session."),
+    "closed": lambda: _("This enrollment can no longer be withdrawn."),
+    "started": lambda: _("The session has started: ask its coordinator instead."),
+}
 
 
 def withdraw(*, enrollment: Enrollment, by, reason: str = "", now=None) -> Enrollment:
@@ -309,41 +366,60 @@ def withdraw(*, enrollment: Enrollment, by, reason: str = "", now=None) -> Enrol
     confirmation (a notice, sent after commit). One transaction under the session lock.
     Refused once the session has started. Withdrawing twice is a no-op (no second
     email, no second entry).
+
+    As for ``enroll`` (issue 20), the lock is taken by one statement,
+    ``concord_withdraw`` (migration 0017), which checks, withdraws, records the notice
+    and promotes from the waitlist (``concord_promote``); the history entry follows it
+    under the lock, then COMMIT, then the notices are published.
     """
     now = now or timezone.now()
     reason = (reason or "").strip()[:1000]
     with transaction.atomic():
-        session = lock_session(enrollment.session)
-        enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
-        if enrollment.participant_id != by.pk:
-            raise EnrollmentError(_("Only the participant can withdraw from a session."))
-        if enrollment.status == Enrollment.Status.WITHDRAWN:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT * FROM concord_withdraw(%s, %s, %s, %s, %s)",
+                [enrollment.pk, by.pk, reason, now, timezone.localdate(now)],
+            )
+            outcome, before, _session_id, notice_id, promoted, notices = cursor.fetchone()
+        if outcome == "not_found":
+            raise Enrollment.DoesNotExist
+        if outcome in WITHDRAW_REFUSALS:
+            raise EnrollmentError(WITHDRAW_REFUSALS[outcome]())
+        if outcome == "ok":
+            enrollment.status = Enrollment.Status.WITHDRAWN
+            enrollment.decided_at = now
+            enrollment.decided_by = by
+            enrollment.reason = reason
+            log(
+                enrollment.session,
+                WITHDRAW_ACTION,
+                user=by,
+                data={
+                    "participant": person_name(by),
+                    "enrollment": enrollment.pk,
+                    "from": before,
+                    "reason": reason,
+                    "promoted": promoted,
+                },
+            )
+            for pk in [notice_id, *notices]:
+                if pk is not None:
+                    transaction.on_commit(partial(notifications.queue, pk))
             return enrollment
-        if enrollment.status not in OPEN_STATUSES:
-            raise EnrollmentError(_("This enrollment can no longer be withdrawn."))
-        if timezone.localdate(now) >= session.starts_on:
-            raise EnrollmentError(_("The session has started: ask its coordinator instead."))
-        before = enrollment.status
-        enrollment.status = Enrollment.Status.WITHDRAWN
-        enrollment.decided_at = now
-        enrollment.decided_by = by
-        enrollment.reason = reason
-        enrollment.save(update_fields=["status", "decided_at", "decided_by", "reason"])
-        notifications.owe(enrollment, Notice.Kind.WITHDRAWN, now.isoformat())
-        promoted = promote_from_waitlist(session=session, now=now)
-        log(
-            session,
-            WITHDRAW_ACTION,
-            user=by,
-            data={
-                "participant": person_name(by),
-                "enrollment": enrollment.pk,
-                "from": before,
-                "reason": reason,
-                "promoted": [e.pk for e in promoted],
-            },
-        )
-        return enrollment
+    return Enrollment.objects.get(pk=enrollment.pk)  # withdrawn before: as it is
+
+
+DECIDE_REFUSALS = {
+    "closed": lambda acronym: _("This enrollment is closed and cannot be decided."),
+    "reason": lambda acronym: _("Give the participant a reason for the rejection."),
+    "clearance": lambda acronym: _(
+        "The supervisor has not cleared this application: wait for the "
+        "clearance, or decide without it and give the reason."
+    ),
+    "no_seat": lambda acronym: (
+        _("No seat is free for %(org)s: raise the capacity or the quota first.") % {"org": acronym}
+    ),
+}
 
 
 def decide(*, enrollment: Enrollment, decision: str, by, reason: str = "", now=None) -> Enrollment:
@@ -352,67 +428,55 @@ def decide(*, enrollment: Enrollment, decision: str, by, reason: str = "", now=N
     Confirming is refused when no seat is free within the quotas, and while a
     supervisor's clearance is asked and neither given nor waived (``clearance.waive``).
     A rejection frees a seat and moves the waitlist. Deciding the same thing twice is a no-op.
+
+    The session row is locked by the statement that also checks that ``by`` runs the
+    session (``lock_session``); then one statement, ``concord_decide`` (migration 0018),
+    checks, decides, records the notice and moves the waitlist; the history entry
+    follows, then COMMIT (issue 20). What the history entry shows of the enrollment is
+    read before the lock.
     """
     now = now or timezone.now()
     reason = (reason or "").strip()
     statuses = Enrollment.Status
     if decision not in (statuses.CONFIRMED, statuses.REJECTED, statuses.WAITLISTED):
         raise EnrollmentError(_("Unknown decision."))
+    enrollment = Enrollment.objects.select_related("participant", "session", "organization").get(
+        pk=enrollment.pk
+    )
+    session = enrollment.session
     with transaction.atomic():
-        session = lock_session(
-            enrollment.session,
+        lock_session(
+            session,
             by=by,
             refusal=EnrollmentError(_("Only a coordinator of this session can decide.")),
         )
-        enrollment = (
-            Enrollment.objects.select_for_update()
-            .select_related("organization")
-            .get(pk=enrollment.pk)
-        )
-        if enrollment.status == decision:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT * FROM concord_decide(%s, %s, %s, %s, %s, %s)",
+                [enrollment.pk, session.pk, decision, by.pk, reason, now],
+            )
+            outcome, before, notice_id, _promoted, notices = cursor.fetchone()
+        if outcome in DECIDE_REFUSALS:
+            raise EnrollmentError(DECIDE_REFUSALS[outcome](enrollment.organization.acronym))
+        if outcome == "ok":
+            enrollment.status = decision
+            enrollment.decided_at = now
+            enrollment.decided_by = by
+            enrollment.reason = reason
+            if decision == statuses.WAITLISTED:
+                enrollment.waitlisted_at = now
+            log(
+                enrollment,
+                DECIDE_ACTION,
+                user=by,
+                data={"session": session.code, "from": before, "to": decision, "reason": reason},
+            )
+            for pk in [notice_id, *notices]:
+                if pk is not None:
+                    transaction.on_commit(partial(notifications.queue, pk))
             return enrollment
-        if enrollment.status not in OPEN_STATUSES:
-            raise EnrollmentError(_("This enrollment is closed and cannot be decided."))
-        if decision == statuses.REJECTED and not reason:
-            raise EnrollmentError(_("Give the participant a reason for the rejection."))
-        if decision == statuses.CONFIRMED and (
-            SupervisorClearance.objects.filter(
-                enrollment=enrollment,
-                state__in=(SupervisorClearance.State.PENDING, SupervisorClearance.State.DECLINED),
-            ).exists()
-        ):
-            raise EnrollmentError(
-                _(
-                    "The supervisor has not cleared this application: wait for the "
-                    "clearance, or decide without it and give the reason."
-                )
-            )
-        if decision == statuses.CONFIRMED and not SeatBook.read(session).has_seat_for(
-            enrollment.organization
-        ):
-            raise EnrollmentError(
-                _("No seat is free for %(org)s: raise the capacity or the quota first.")
-                % {"org": enrollment.organization.acronym}
-            )
-        before = enrollment.status
-        freed = before == statuses.CONFIRMED
-        enrollment.status = decision
-        enrollment.decided_at = now
-        enrollment.decided_by = by
-        enrollment.reason = reason
-        if decision == statuses.WAITLISTED:
-            enrollment.waitlisted_at = now
-        enrollment.save()
-        log(
-            enrollment,
-            DECIDE_ACTION,
-            user=by,
-            data={"session": session.code, "from": before, "to": decision, "reason": reason},
-        )
-        notifications.for_decision(enrollment)
-        if freed:
-            promote_from_waitlist(session=session, now=now)
-        return enrollment
+    enrollment.status = before  # decided so before: as it is
+    return enrollment
 
 
 def set_quota(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,56 +19,57 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from cms.selectors import title_in
-from courses.enrollment.applications import application_asked
+from cms.i18n import locale_ids
+from cms.middleware import site_not_needed
 from courses.enrollment.selectors import waitlist_position, withdrawal_outlook
-from courses.enrollment.services import EnrollmentError, ProfileRequired, enroll, withdraw
+from courses.enrollment.services import (
+    ApplicationAsked,
+    EnrollmentError,
+    ProfileRequired,
+    SessionNotFound,
+    enroll,
+    withdraw,
+)
 from courses.models import OPEN_STATUSES, CourseSession, Enrollment
 
-ENROLL_FIELDS = (
-    "code",
-    "course",
-    "status",
-    "policy",
-    "capacity",
-    "enrollment_opens_at",
-    "enrollment_closes_at",
-)
 
-
+@site_not_needed  # a POST that redirects: no Wagtail site to look up
 @login_required
 @require_POST
 def enroll_view(request, code):
-    # Only what enrolling and its message need: this view is the hot path when a
-    # session opens and everybody asks for a seat at once.
-    session = get_object_or_404(
-        CourseSession.objects.exclude(status=CourseSession.Status.DRAFT)
-        .select_related("course")
-        .only(
-            *ENROLL_FIELDS,
-            "course__title",
-            "course__url_path",
-            "course__locale_id",
-            "course__translation_key",
-        )
-        .annotate(asks_application=application_asked()),
-        code=code,
-    )
-    if session.asks_application:  # questions, a supervisor, acknowledgements: the form
-        return redirect("apply", code=session.code)
+    # The hot path when a session opens and everybody asks for a seat at once: the
+    # session is not read here before ``enroll`` locks it (the one locking statement
+    # finds it by code, says whether it asks an application, and brings the course's
+    # title in the reader's language for the message). Refusals, rare, read what their
+    # message needs.
     try:
-        enrollment = enroll(participant=request.user, session=session)
+        enrollment = enroll(
+            participant=request.user,
+            code=code,
+            public=True,
+            locale_id=locale_ids().get(get_language()),
+        )
+    except SessionNotFound:
+        raise Http404 from None
+    except ApplicationAsked:  # questions, a supervisor, acknowledgements: the form
+        return redirect("apply", code=code)
     except ProfileRequired:
         messages.info(request, _("Complete your profile first: it takes a minute."))
-        next_url = session.course.url
+        next_url = _course_of(code).url
         return redirect(f"{reverse('profile')}?{urlencode({'next': next_url})}")
     except EnrollmentError as refusal:
         messages.error(request, str(refusal))
-        return redirect(session.course.url + "#sessions")
-    # The course by its title in the reader's language (no query for the source's own).
-    title = title_in(session.course, get_language())
-    messages.success(request, enrollment_message(enrollment, title=title))
+        return redirect(_course_of(code).url + "#sessions")
+    messages.success(request, enrollment_message(enrollment, title=enrollment.course_title))
     return redirect("my_learning")
+
+
+def _course_of(code: str):
+    session = get_object_or_404(
+        CourseSession.objects.exclude(status=CourseSession.Status.DRAFT).select_related("course"),
+        code=code,
+    )
+    return session.course
 
 
 def enrollment_message(enrollment: Enrollment, *, title: str) -> str:

@@ -6,6 +6,15 @@ database: the whole stack, Redis publishing of the notice emails included. The d
 server reads is committed by a module fixture (outside any test's transaction) and
 deleted at its end; the tasks the server queued are removed from the broker.
 
+``enroll_cpu_ms``: the server's CPU time per enrollment in that run, read from /proc:
+the gunicorn processes and the PostgreSQL backends of the run's database (target 4 ms).
+``enroll_lock_ms``: how long an enrollment holds its session's row lock, from the start
+of the locking statement to the end of COMMIT, median of 200 enrollments in process.
+``withdraw_http``: the same 500 people withdraw, in the order of the line, through the
+same server: each withdrawal of a confirmed person promotes the next in line.
+
+``course_page_redis``: the course page with Redis as the cache, as in production.
+
 ``course_page_2000_sessions``: the course page, for an anonymous visitor, with 2,000
 sessions in the database (about 20 upcoming on the course shown), in the test's own
 transaction like the page benchmarks.
@@ -52,7 +61,8 @@ from django.utils import timezone
 
 from cms.models import CoursePage
 from courses.enrollment.selectors import upcoming_sessions
-from courses.models import CourseSession, Enrollment
+from courses.enrollment.services import enroll
+from courses.models import CourseSession, Enrollment, Notice
 from participants.models import Organization, Participant
 from tests.bench.harness import QUERY_BUDGET, _print_queries, emit, expect_page, measure, percentile
 from tests.bench.test_pages import COURSE_SLUG
@@ -290,8 +300,11 @@ class Outcome:
     wall_s: float
 
 
-def _post_all(port: int, path: str, session_keys: list[str], clients: int) -> Outcome:
-    """POST ``path`` once per session key, from ``clients`` threads; no redirect followed."""
+def _post_all(port: int, path, session_keys: list[str], clients: int) -> Outcome:
+    """POST ``path`` once per session key, from ``clients`` threads; no redirect followed.
+
+    ``path``: one path for every key, or a list of paths, one per key."""
+    paths = path if isinstance(path, list) else [path] * len(session_keys)
     csrf = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(32))
     latencies: list[float] = []
     errors: list[str] = []
@@ -299,11 +312,11 @@ def _post_all(port: int, path: str, session_keys: list[str], clients: int) -> Ou
     barrier = threading.Barrier(clients + 1)
     expected = reverse("my_learning")
 
-    def client(keys):
+    def client(work):
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         mine, failed = [], []
         barrier.wait()
-        for key in keys:
+        for key, path in work:
             headers = {
                 "Cookie": f"{settings.SESSION_COOKIE_NAME}={key}; "
                 f"{settings.CSRF_COOKIE_NAME}={csrf}",
@@ -331,7 +344,11 @@ def _post_all(port: int, path: str, session_keys: list[str], clients: int) -> Ou
             errors.extend(failed)
 
     threads = [
-        threading.Thread(target=client, args=(session_keys[i::clients],), daemon=True)
+        threading.Thread(
+            target=client,
+            args=(list(zip(session_keys, paths, strict=True))[i::clients],),
+            daemon=True,
+        )
         for i in range(clients)
     ]
     for thread in threads:
@@ -405,6 +422,54 @@ def _enroll_queries(run: EnrollmentRun, django_db_blocker) -> tuple[list, list]:
 
 
 # ---------------------------------------------------------------------------------------
+# CPU time, from /proc.
+
+TICK_MS = 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_ms(pid: int) -> float:
+    """User + system CPU time of ``pid`` so far (0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) * TICK_MS  # utime, stime
+
+
+def _backends() -> set[int]:
+    """The PostgreSQL backends of this database, but this process's own."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND backend_type = 'client backend' AND pid <> pg_backend_pid()"
+        )
+        return {pid for (pid,) in cursor.fetchall()}
+
+
+@dataclass
+class CpuSnapshot:
+    gunicorn: dict[int, float]
+    postgres: dict[int, float]
+
+
+def _cpu_snapshot(server: Server, django_db_blocker) -> CpuSnapshot:
+    with django_db_blocker.unblock():
+        backends = _backends()
+    return CpuSnapshot(
+        gunicorn={pid: _cpu_ms(pid) for pid in server.worker_pids()},
+        postgres={pid: _cpu_ms(pid) for pid in backends},
+    )
+
+
+def _cpu_spent(before: CpuSnapshot, after: CpuSnapshot) -> tuple[float, float]:
+    """CPU ms spent between two snapshots by gunicorn and by PostgreSQL; a backend that
+    was not there before counts from zero."""
+    gunicorn = sum(ms - before.gunicorn.get(pid, 0.0) for pid, ms in after.gunicorn.items())
+    postgres = sum(ms - before.postgres.get(pid, 0.0) for pid, ms in after.postgres.items())
+    return gunicorn, postgres
+
+
+# ---------------------------------------------------------------------------------------
 # The benchmarks.
 
 
@@ -435,24 +500,70 @@ def test_enroll_http(enrollment_run, django_db_blocker):
                 CLIENTS,
             )
             assert not warm.errors, warm.errors[:5]
+            if not _cpu_ms(server.process.pid):
+                pytest.fail("/proc/<pid>/stat is not readable: CPU time cannot be measured")
+            cpu_before = _cpu_snapshot(server, django_db_blocker)
             outcome = _post_all(
                 server.port,
                 reverse("enroll", args=[run.session.code]),
                 run.cookies,
                 CLIENTS,
             )
+            cpu_after = _cpu_snapshot(server, django_db_blocker)
+            with django_db_blocker.unblock():
+                counts = dict(
+                    Enrollment.objects.filter(session=run.session)
+                    .values_list("status")
+                    .annotate(n=Count("pk"))
+                )
+                # In the order of the line: confirmed first, then the waitlist.
+                line = dict(
+                    Enrollment.objects.filter(session=run.session)
+                    .order_by("decided_at", "waitlisted_at", "pk")
+                    .values_list("participant_id", "pk")
+                )
+            by_user = dict(zip([u.pk for u in run.users], run.cookies, strict=True))
+            withdraw_keys = [by_user[user_id] for user_id in line]
+            withdraw_paths = [reverse("withdraw", args=[pk]) for pk in line.values()]
+            cpu_before_withdraw = _cpu_snapshot(server, django_db_blocker)
+            withdrawals = _post_all(server.port, withdraw_paths, withdraw_keys, CLIENTS)
+            cpu_after_withdraw = _cpu_snapshot(server, django_db_blocker)
     finally:
         # Nobody consumes the test broker: take back what this server queued.
         dropped = _drop_queued_tasks(started[0].worker_pids()) if started else 0
 
     with django_db_blocker.unblock():
-        counts = dict(
+        after_withdrawals = dict(
             Enrollment.objects.filter(session=run.session)
             .values_list("status")
             .annotate(n=Count("pk"))
         )
+        promoted = Notice.objects.filter(
+            enrollment__session=run.session, kind=Notice.Kind.PROMOTED
+        ).count()
     confirmed = counts.get(Enrollment.Status.CONFIRMED, 0)
     waitlisted = counts.get(Enrollment.Status.WAITLISTED, 0)
+    gunicorn_ms, postgres_ms = _cpu_spent(cpu_before, cpu_after)
+    emit(
+        "enroll_cpu_ms",
+        per_enrollment=round((gunicorn_ms + postgres_ms) / CANDIDATES, 2),
+        gunicorn=round(gunicorn_ms / CANDIDATES, 2),
+        postgres=round(postgres_ms / CANDIDATES, 2),
+        target=4,
+    )
+    gunicorn_ms, postgres_ms = _cpu_spent(cpu_before_withdraw, cpu_after_withdraw)
+    emit(
+        "withdraw_http",
+        per_s=round(CANDIDATES / withdrawals.wall_s, 1),
+        promoted=promoted,
+        withdrawn=after_withdrawals.get(Enrollment.Status.WITHDRAWN, 0),
+        errors=len(withdrawals.errors),
+        median_ms=round(statistics.median(withdrawals.latencies_ms), 1),
+        p95_ms=round(percentile(withdrawals.latencies_ms, 95), 1),
+        cpu_ms=round((gunicorn_ms + postgres_ms) / CANDIDATES, 2),
+    )
+    for error in withdrawals.errors[:5]:
+        print(f"# withdraw_http error: {error}", file=sys.stderr)
     emit(
         "enroll_http",
         per_s=round(CANDIDATES / outcome.wall_s, 1),
@@ -471,7 +582,89 @@ def test_enroll_http(enrollment_run, django_db_blocker):
         print(f"# enroll_http error: {error}", file=sys.stderr)
     assert not outcome.errors, outcome.errors[:5]
     assert (confirmed, waitlisted) == (SEATS, CANDIDATES - SEATS), counts
-    assert dropped == CANDIDATES + WARMUP_USERS, dropped
+    assert not withdrawals.errors, withdrawals.errors[:5]
+    assert after_withdrawals == {Enrollment.Status.WITHDRAWN: CANDIDATES}, after_withdrawals
+    assert promoted > 0
+    # Every enrollment and withdrawal, and every promotion, queued its email.
+    assert dropped == 2 * CANDIDATES + promoted + WARMUP_USERS, dropped
+
+
+class LockTimer:
+    """Times each enrollment's hold on the session row: from the start of the statement
+    that locks it to the end of COMMIT (an on_commit hook, run right after it)."""
+
+    def __init__(self):
+        self.started = None
+        self.held_ms: list[float] = []
+
+    def __call__(self, execute, sql, params, many, context):
+        if self.started is None and "concord_enroll" in sql:
+            self.started = time.perf_counter()
+            transaction.on_commit(self.committed)
+        return execute(sql, params, many, context)
+
+    def committed(self):
+        self.held_ms.append((time.perf_counter() - self.started) * 1000)
+        self.started = None
+
+
+# No django_db mark: the enrollments must really commit (the lock is held until COMMIT),
+# on the data the module fixture committed.
+def test_enroll_lock_ms(enrollment_run, django_db_blocker):
+    """Uncontended, in process: what each enrollment makes every other one wait."""
+    count = 200
+    with django_db_blocker.unblock():
+        session = make_session(enrollment_run.session.course, capacity=SEATS, code=f"{PREFIX}lock")
+        users = list(
+            get_user_model()
+            .objects.filter(username__startswith=f"{PREFIX}c-")
+            .order_by("pk")[:count]
+        )
+        timer = LockTimer()
+        try:
+            with connection.execute_wrapper(timer):
+                for user in users:
+                    enroll(participant=user, session=session)
+            statuses = dict(
+                Enrollment.objects.filter(session=session)
+                .values_list("status")
+                .annotate(n=Count("pk"))
+            )
+        finally:
+            Enrollment.objects.filter(session=session).delete()
+            session.delete()
+            _drop_queued_tasks({os.getpid()})
+    assert statuses == {"confirmed": SEATS, "waitlisted": count - SEATS}, statuses
+    assert len(timer.held_ms) == count
+    emit(
+        "enroll_lock_ms",
+        median_ms=round(statistics.median(timer.held_ms), 2),
+        p95_ms=round(percentile(timer.held_ms, 95), 2),
+        enrollments=count,
+        target=2,
+    )
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The cache of production (config.cache.ResilientRedisCache) on the test Redis."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.cache.ResilientRedisCache",
+            "LOCATION": settings.REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+    # As in production: the site's in-process copy trusts the content version a second.
+    settings.CMS_LOCAL_CACHE_SECONDS = 1.0
+    cache.clear()
+    yield cache
+    cache.clear()
+
+
+def test_course_page_redis(client, bench_site, redis_cache):
+    course = CoursePage.objects.live().child_of(bench_site.catalog).get(slug=COURSE_SLUG)
+    measure("course_page_redis", lambda: client.get(course.url), check=expect_page(course.title))
 
 
 def _sessions(course_ids, measured_id):
