@@ -247,7 +247,8 @@ def _offset(question: Question) -> int:
 
 def session_evaluation(session) -> list[SessionEvaluation]:
     """Each questionnaire of ``session`` with its response rate and, from 5 responses,
-    each question's distribution, mean and free text. Four queries whatever the size."""
+    each question's distribution, mean and free text. Five queries whatever the number
+    of respondents (three when no questionnaire has 5 responses)."""
     assignments = list(
         SessionQuestionnaire.objects.filter(session=session)
         .select_related("questionnaire")
@@ -259,16 +260,23 @@ def session_evaluation(session) -> list[SessionEvaluation]:
     roster = Enrollment.objects.filter(session=session, status__in=ROSTER).count()
     counts = defaultdict(Counter)
     texts = defaultdict(list)
-    rows = (
-        Response.objects.filter(assignment__in=assignments)
-        .values_list("assignment_id", "question_id", "statement", "number", "text")
-        .order_by("text")
-    )
-    for assignment_id, question_id, statement, number, text in rows:
-        if text:
+    shown = [a for a in assignments if a.submitted >= MIN_GROUP]
+    if shown:
+        responses = Response.objects.filter(assignment__in=shown).order_by()
+        # Numbers are counted per question, statement and value by the database: one
+        # row per bar of a chart, however many people answered.
+        for assignment_id, question_id, statement, number, n in (
+            responses.filter(number__isnull=False)
+            .values_list("assignment_id", "question_id", "statement", "number")
+            .annotate(n=Count("pk"))
+        ):
+            counts[(assignment_id, question_id, statement)][number] += n
+        for assignment_id, question_id, text in (
+            responses.exclude(text="")
+            .values_list("assignment_id", "question_id", "text")
+            .order_by("text")
+        ):
             texts[(assignment_id, question_id)].append(text)
-        else:
-            counts[(assignment_id, question_id, statement)][number] += 1
     result = []
     for a in assignments:
         suppressed = a.submitted < MIN_GROUP

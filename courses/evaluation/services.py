@@ -9,10 +9,12 @@ click, a second tab) is refused and never duplicated.
 from __future__ import annotations
 
 import datetime
+import itertools
 import random
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -184,22 +186,42 @@ def respondent_groups(enrollment: Enrollment) -> dict[str, str]:
     gender, organization, in that order), each kept only while at least ``MIN_GROUP``
     people on the session's roster share every value kept so far: whoever reads the
     table sees at most a group of five or more people of this session, never a person.
-    Up to three counting queries."""
+    One query: the roster is counted under every combination of the values at once
+    (conditional aggregates), then each value is kept, in that order, while its group
+    stays large enough."""
     organization = enrollment.organization
     profile = getattr(enrollment.participant, "participant", None)
-    candidates = (
-        ("organization_kind", "organization__kind", organization.kind),
-        ("gender", "participant__participant__gender", getattr(profile, "gender", "")),
-        ("organization", "organization__acronym", organization.acronym),
+    candidates = [
+        (field, lookup, value)
+        for field, lookup, value in (
+            ("organization_kind", "organization__kind", organization.kind),
+            ("gender", "participant__participant__gender", getattr(profile, "gender", "")),
+            ("organization", "organization__acronym", organization.acronym),
+        )
+        if value
+    ]
+    if not candidates:
+        return {}
+    combinations = [
+        combination
+        for size in range(1, len(candidates) + 1)
+        for combination in itertools.combinations(range(len(candidates)), size)
+    ]
+    counts = Enrollment.objects.filter(
+        session_id=enrollment.session_id, status__in=ROSTER
+    ).aggregate(
+        **{
+            "n" + "_".join(map(str, combination)): Count(
+                "pk", filter=Q(**{candidates[i][1]: candidates[i][2] for i in combination})
+            )
+            for combination in combinations
+        }
     )
-    roster = Enrollment.objects.filter(session_id=enrollment.session_id, status__in=ROSTER)
-    kept, lookups = {}, {}
-    for field, lookup, value in candidates:
-        if not value:
-            continue
-        trial = {**lookups, lookup: value}
-        if roster.filter(**trial).count() >= MIN_GROUP:
-            kept[field], lookups = value, trial
+    kept, taken = {}, ()
+    for index, (field, _lookup, value) in enumerate(candidates):
+        trial = (*taken, index)
+        if counts["n" + "_".join(map(str, trial))] >= MIN_GROUP:
+            kept[field], taken = value, trial
     return kept
 
 

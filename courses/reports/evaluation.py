@@ -15,7 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from statistics import mean
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -26,7 +27,14 @@ from courses.evaluation.selectors import (
     session_evaluation,
     session_gain,
 )
-from courses.models import ROSTER, Question, Questionnaire, Response, Submission
+from courses.models import (
+    ROSTER,
+    Question,
+    Questionnaire,
+    Response,
+    SessionQuestionnaire,
+    Submission,
+)
 from courses.reports.charts import Bar, bar_chart
 from participants.models import Organization, Participant
 
@@ -121,58 +129,86 @@ class Line:
     gain: float | None
 
 
-def _session_key(grouping, session):
+@dataclass
+class Ratings:
+    """The 1-5 ratings of a group, summed up by the database: how many, their sum and
+    how many of them are 4 or 5."""
+
+    count: int = 0
+    total: int = 0
+    agreeing: int = 0
+
+    def add(self, count: int, total: int, agreeing: int) -> None:
+        self.count += count
+        self.total += total
+        self.agreeing += agreeing
+
+    @property
+    def mean(self) -> float | int:
+        """As ``statistics.mean`` gives it: a whole number when the division is exact."""
+        whole, rest = divmod(self.total, self.count)
+        return self.total / self.count if rest else whole
+
+
+#: One 1-5 rating per row: the rating and matrix questions of the evaluations.
+RATED = Q(question__type__in=[T.RATING, T.MATRIX], number__isnull=False)
+
+
+def _rating_sums(responses, *keys):
+    """``responses`` grouped by ``keys``, each group as its count, sum and agreeing count:
+    one query whose size is the number of groups, not of responses."""
+    return (
+        responses.filter(RATED)
+        .values_list(*keys)
+        .annotate(n=Count("pk"), total=Sum("number"), agree=Count("pk", filter=Q(number__gte=4)))
+        .order_by()
+    )
+
+
+def _session_key_expression(grouping):
     if grouping == "course":
-        return session["session__course__title"]
-    return str(session["session__starts_on"].year)
+        return F("session__course__title")
+    return ExtractYear("session__starts_on")
 
 
 def cross_session(sessions, grouping: str) -> list[Line]:
     """Per group of ``sessions``: satisfaction (the mean of the evaluations' 1-5
     ratings and the share of ratings of 4 or 5, "agreeing") and the mean learning gain
-    (post-check minus pre-check score of the people who took both). Three queries."""
-    session_ids = list(sessions.values_list("pk", flat=True))
-    satisfaction = defaultdict(list)
+    (post-check minus pre-check score of the people who took both). The ratings are
+    summed up per questionnaire in the database, then per group here; four or five
+    queries, whatever the number of sessions or responses."""
+    session_ids = sessions.order_by().values("pk")
+    satisfaction: dict[str, Ratings] = defaultdict(Ratings)
     respondents = defaultdict(int)
+    evaluations = SessionQuestionnaire.objects.filter(
+        session_id__in=session_ids, questionnaire__kind=K.EVALUATION
+    )
     if grouping in SESSION_GROUPS:
-        ratings = (
-            Response.objects.filter(
-                assignment__session_id__in=session_ids,
-                assignment__questionnaire__kind=K.EVALUATION,
-                question__type__in=[T.RATING, T.MATRIX],
-                number__isnull=False,
+        # The group of each evaluation (a session's course or year), then the responses
+        # counted per evaluation: the large table is read by its own key, not joined to
+        # the sessions and pages.
+        group_of_assignment = {
+            pk: str(key)
+            for pk, key in evaluations.annotate(group=_session_key_expression(grouping))
+            .values_list("pk", "group")
+            .order_by()
+        }
+        ratings = _rating_sums(
+            Response.objects.filter(assignment_id__in=list(group_of_assignment)),
+            "assignment_id",
+        )
+        for assignment_id, n, total, agree in ratings:
+            satisfaction[group_of_assignment[assignment_id]].add(n, total, agree)
+        submitted = (
+            Submission.objects.filter(
+                assignment_id__in=list(group_of_assignment), submitted_at__isnull=False
             )
-            .values(
-                "assignment__session__course__title", "assignment__session__starts_on", "number"
-            )
+            .values_list("assignment_id")
+            .annotate(n=Count("pk"))
             .order_by()
         )
-        for row in ratings.iterator(chunk_size=5000):
-            key = _session_key(
-                grouping,
-                {
-                    "session__course__title": row["assignment__session__course__title"],
-                    "session__starts_on": row["assignment__session__starts_on"],
-                },
-            )
-            satisfaction[key].append(row["number"])
-        for row in (
-            Submission.objects.filter(
-                assignment__session_id__in=session_ids,
-                assignment__questionnaire__kind=K.EVALUATION,
-                submitted_at__isnull=False,
-            )
-            .values("assignment__session__course__title", "assignment__session__starts_on")
-            .order_by()
-        ):
-            key = _session_key(
-                grouping,
-                {
-                    "session__course__title": row["assignment__session__course__title"],
-                    "session__starts_on": row["assignment__session__starts_on"],
-                },
-            )
-            respondents[key] += 1
+        for assignment_id, n in submitted:
+            respondents[group_of_assignment[assignment_id]] += n
     pre, post, group_of = {}, {}, {}
     checks = Submission.objects.filter(
         Q(assignment__questionnaire__kind=K.PRE_CHECK)
@@ -210,17 +246,15 @@ def cross_session(sessions, grouping: str) -> list[Line]:
     labels = _labels(grouping)
     lines = []
     for key in sorted(set(satisfaction) | set(gains), key=lambda k: str(labels.get(k, k))):
-        ratings = satisfaction.get(key, [])
-        enough = respondents.get(key, 0) >= MIN_GROUP
+        ratings = satisfaction.get(key) or Ratings()
+        shown = respondents.get(key, 0) >= MIN_GROUP and ratings.count
         people = gains.get(key, [])
         lines.append(
             Line(
                 group=str(labels.get(key, key)),
                 respondents=respondents.get(key, 0),
-                satisfaction=round(mean(ratings), 2) if enough and ratings else None,
-                agreeing=round(100 * sum(r >= 4 for r in ratings) / len(ratings), 1)
-                if enough and ratings
-                else None,
+                satisfaction=round(ratings.mean, 2) if shown else None,
+                agreeing=round(100 * ratings.agreeing / ratings.count, 1) if shown else None,
                 people=len(people),
                 gain=round(mean(people), 1) if len(people) >= MIN_GROUP else None,
             )
@@ -246,8 +280,9 @@ def _satisfaction_by_respondent_group(session_ids, grouping: str):
     queries."""
     field = RESPONSE_FIELDS[grouping]
     evaluations = Response.objects.filter(
-        assignment__session_id__in=session_ids,
-        assignment__questionnaire__kind=K.EVALUATION,
+        assignment_id__in=SessionQuestionnaire.objects.filter(
+            session_id__in=session_ids, questionnaire__kind=K.EVALUATION
+        ).values("pk"),
     )
     # Respondents of a group in a questionnaire: answers to its most answered question
     # that takes one answer per person (a matrix through its first statement).
@@ -279,11 +314,8 @@ def _satisfaction_by_respondent_group(session_ids, grouping: str):
     respondents = defaultdict(int)
     for a, g in counted:
         respondents[g] += in_group[(a, g)]
-    satisfaction = defaultdict(list)
-    ratings = evaluations.filter(
-        question__type__in=[T.RATING, T.MATRIX], number__isnull=False
-    ).values_list("assignment_id", field, "number")
-    for assignment_id, group, number in ratings.iterator(chunk_size=5000):
+    satisfaction: dict[str, Ratings] = defaultdict(Ratings)
+    for assignment_id, group, n, total, agree in _rating_sums(evaluations, "assignment_id", field):
         if (assignment_id, group) in counted:
-            satisfaction[group].append(number)
+            satisfaction[group].add(n, total, agree)
     return satisfaction, respondents

@@ -2,6 +2,8 @@
 distributions, gain, suppression below 5, and exports that name nobody."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from courses.evaluation import services
@@ -137,3 +139,48 @@ def test_satisfaction_by_kind_hides_a_group_whose_complement_is_small(
 
     html = client.get(url, {"by": "gender"}).content.decode()
     assert "fewer than 5" in html.lower() or "Groups of fewer than 5" in html
+
+
+# --- queries that do not grow with the respondents ----------------------------------------
+
+
+def count_queries(client, url, **params) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def test_the_session_report_runs_as_many_queries_for_6_as_for_10_respondents(
+    client, coordinator, evaluation, django_assert_num_queries
+):
+    session = evaluation.session
+    answer(evaluation, people(session))
+    client.force_login(coordinator)
+    url = reverse("course_session_report:index", args=[session.pk])
+    client.get(url)
+    queries = count_queries(client, url)
+    make_cohort(session, 4, prefix="more")
+    answer(evaluation, people(session)[6:], rating=2, text="Another remark")
+    with django_assert_num_queries(queries):
+        html = client.get(url).content.decode()
+    assert "10 / 10" in html and html.count("Another remark") == 2 * 4
+
+
+@pytest.mark.parametrize("by", ["course", "kind"])
+def test_the_cross_session_report_runs_as_many_queries_for_one_session_as_for_two(
+    client, coordinator, course, evaluation, standard, by, django_assert_num_queries
+):
+    answer(evaluation, people(evaluation.session), rating=5)
+    client.force_login(coordinator)
+    url = reverse("course_reports:evaluation")
+    client.get(url, {"by": by})
+    queries = count_queries(client, url, by=by)
+    other = make_running_session(course, people=6, coordinators=[coordinator])
+    b = attach(
+        session=other, questionnaire=copy_questionnaire(questionnaire=standard), **open_window()
+    )
+    answer(b, people(other), rating=3)
+    with django_assert_num_queries(queries):
+        response = client.get(url, {"by": by})
+    assert [line.respondents for line in response.context["object_list"]] == [12]
