@@ -333,7 +333,7 @@ def promote_from_waitlist(*, session: CourseSession, now=None) -> list[Enrollmen
     (it takes it if the caller has not); calling it again promotes nobody new. Each
     promotion records its notice, sent after commit.
 
-    One statement, ``concord_promote`` (migration 0017), decides and writes under the
+    One statement, ``concord_promote`` (migration 0018), decides and writes under the
     lock; the promoted enrollments are read afterwards, for the callers that show them.
     """
     now = now or timezone.now()
@@ -368,7 +368,7 @@ def withdraw(*, enrollment: Enrollment, by, reason: str = "", now=None) -> Enrol
     email, no second entry).
 
     As for ``enroll`` (issue 20), the lock is taken by one statement,
-    ``concord_withdraw`` (migration 0017), which checks, withdraws, records the notice
+    ``concord_withdraw`` (migration 0018), which checks, withdraws, records the notice
     and promotes from the waitlist (``concord_promote``); the history entry follows it
     under the lock, then COMMIT, then the notices are published.
     """
@@ -430,7 +430,7 @@ def decide(*, enrollment: Enrollment, decision: str, by, reason: str = "", now=N
     A rejection frees a seat and moves the waitlist. Deciding the same thing twice is a no-op.
 
     The session row is locked by the statement that also checks that ``by`` runs the
-    session (``lock_session``); then one statement, ``concord_decide`` (migration 0018),
+    session (``lock_session``); then one statement, ``concord_decide`` (migration 0019),
     checks, decides, records the notice and moves the waitlist; the history entry
     follows, then COMMIT (issue 20). What the history entry shows of the enrollment is
     read before the lock.
