@@ -26,7 +26,6 @@ from django.db.models import (
     BooleanField,
     Case,
     CharField,
-    ExpressionWrapper,
     F,
     Func,
     OuterRef,
@@ -424,7 +423,8 @@ class SearchMatch:
 
 
 def _search(catalog, text) -> SearchMatch:
-    """The courses of ``catalog`` that match ``text``, in one query.
+    """The courses of ``catalog`` that match ``text``, in one query (two when nothing
+    matches exactly).
 
     A course matches exactly when Wagtail's full-text search (stemmed: "mediator" finds
     "mediation") finds it, or when each word of the query appears in it once accents
@@ -439,13 +439,15 @@ def _search(catalog, text) -> SearchMatch:
         return SearchMatch(
             ids=set(courses.filter(pk__in=full_text).values_list("pk", flat=True)), exact=True
         )
-    annotations = {}
+    exact_annotations, like_annotations = {}, {}
     contains, alike = Q(), Q()
     for i, word in enumerate(words):
-        annotations[f"at_{i}"] = StrIndex(F("document"), _folded(Value(word)))
+        exact_annotations[f"at_{i}"] = StrIndex(F("document"), _folded(Value(word)))
         contains &= Q(**{f"at_{i}__gt": 0})
         if len(word) >= TYPO_MIN_LENGTH:
-            annotations[f"like_{i}"] = TrigramWordSimilarity(_folded(Value(word)), F("document"))
+            like_annotations[f"like_{i}"] = TrigramWordSimilarity(
+                _folded(Value(word)), F("document")
+            )
             alike &= Q(**{f"like_{i}__gte": TYPO_SIMILARITY})
         else:
             alike &= Q(**{f"at_{i}__gt": 0})
@@ -453,7 +455,7 @@ def _search(catalog, text) -> SearchMatch:
     # text-search configuration for it ("mediación" finds "mediaciones"), 'simple' for
     # the languages PostgreSQL has none for (Arabic, Chinese).
     config = _text_search_config()
-    annotations["in_language"] = Func(
+    exact_annotations["in_language"] = Func(
         SearchVector(F("document"), config=config),
         SearchQuery(_folded(Value(" ".join(words))), config=config),
         arg_joiner=" @@ ",
@@ -461,20 +463,22 @@ def _search(catalog, text) -> SearchMatch:
         output_field=BooleanField(),
     )
     exact = Q(pk__in=full_text) | contains | Q(in_language=True)
-    rows = list(
-        courses.annotate(document=_folded(_search_document()))
-        .alias(**annotations)
-        .annotate(exact=ExpressionWrapper(exact, output_field=BooleanField()))
-        .filter(exact | alike)
-        .values_list("pk", "exact", "document")
-    )
-    exact_ids = {pk for pk, is_exact, _document in rows if is_exact}
-    if exact_ids or not rows:
+    documents = courses.annotate(document=_folded(_search_document())).alias(**exact_annotations)
+    # The exact matches first, and the words like the query's only when there are none:
+    # one query asking for both computed pg_trgm's similarity to every course that did
+    # not match exactly, which is nearly every course for a word only a few courses have
+    # (an Arabic word: only the Arabic translations), and made such a search half as
+    # slow again as a common English one.
+    exact_ids = set(documents.filter(exact).values_list("pk", flat=True))
+    if exact_ids:
         return SearchMatch(ids=exact_ids, exact=True)
+    rows = list(documents.alias(**like_annotations).filter(alike).values_list("pk", "document"))
+    if not rows:
+        return SearchMatch(ids=set(), exact=True)
     return SearchMatch(
-        ids={pk for pk, _exact, _document in rows},
+        ids={pk for pk, _document in rows},
         exact=False,
-        suggestion=_closest_spelling(words, [document for _pk, _exact, document in rows]),
+        suggestion=_closest_spelling(words, [document for _pk, document in rows]),
     )
 
 
@@ -528,7 +532,7 @@ def search_catalog(*, catalog, query: CatalogQuery, language: str = "") -> Catal
     translations the search found it by.
 
     Unknown filter values are ignored, as if absent. Queries: search 1 (when there is
-    text), facet counts with the page of results 1, the
+    text; 2 when only similar words are found), facet counts with the page of results 1, the
     shown courses in their languages 1; labels come from the cache and image renditions
     from Wagtail's rendition cache.
     """

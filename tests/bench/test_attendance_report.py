@@ -44,7 +44,7 @@ MARKS = ["present"] * 7 + ["late", "excused", "absent"]
 GENDERS = ["woman", "man", "another", "undisclosed", ""]
 
 
-def build(catalog) -> int:
+def build(catalog, sessions_count: int = SESSIONS) -> int:
     """The sessions, people, enrollments, meetings and marks; returns the enrollments."""
     rnd = random.Random(4)
     now = timezone.now()
@@ -92,7 +92,7 @@ def build(catalog) -> int:
                 enrollment_closes_at=now - datetime.timedelta(days=1_900),
                 status=CourseSession.Status.COMPLETED,
             )
-            for i in range(SESSIONS)
+            for i in range(sessions_count)
         ),
         batch_size=1_000,
     )

@@ -2,6 +2,7 @@
 
 import contextlib
 import logging
+import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -12,7 +13,13 @@ from cms.models import CoursePage
 from cms.roles import COORDINATORS, PARTICIPANTS, TRAINERS
 from cms.services import assign_trainer
 from courses.certificates.credentials import issue_sent_credentials
-from courses.demo import demo_user, seed_certificates, seed_practical_details, seed_sessions
+from courses.demo import (
+    demo_user,
+    seed_certificates,
+    seed_generated_sessions,
+    seed_practical_details,
+    seed_sessions,
+)
 from courses.demo_applications import seed_applications
 from courses.demo_evaluation import seed_evaluations
 
@@ -40,7 +47,7 @@ class Command(BaseCommand):
             "--courses",
             type=int,
             default=0,
-            help="Also generate this many extra courses (5 modules each) for benchmarks.",
+            help="Also generate this many courses (5 modules, 2 sessions each) for benchmarks.",
         )
 
     def handle(self, *args, courses, verbosity, **options):
@@ -85,7 +92,12 @@ class Command(BaseCommand):
             self.stdout.write(f"Evaluations ready: {answered} questionnaires answered.")
         if courses:
             self.stdout.write(f"Generating {courses} more courses…")
+            start = time.perf_counter()
             seed_generated_courses(catalog, courses, progress=self.report_progress)
+            made = seed_generated_sessions(coordinator=users["coordinator"])
+            self.stdout.write(
+                f"Generated courses and {made} sessions in {time.perf_counter() - start:.1f} s."
+            )
         total = CoursePage.objects.live().child_of(catalog).count()  # default language
         self.stdout.write(self.style.SUCCESS(f"Demo ready: {total} live courses."))
 
@@ -96,8 +108,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Signed credentials ready: {made} (Open Badges 3.0).")
 
     def report_progress(self, done, count):
-        if done % 50 == 0 or done == count:
-            self.stdout.write(f"  {done}/{count} courses")
+        self.stdout.write(f"  {done}/{count} courses")
 
     @transaction.atomic
     def seed_users(self):
