@@ -18,9 +18,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
 from django.db import connection, transaction
 from django.utils import timezone
+from modelcluster.models import get_all_child_relations
 from modelsearch.backends import get_search_backends
 from PIL import Image as PILImage
 from PIL import ImageDraw
+from wagtail.blocks import StreamValue
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision, Site
 
@@ -288,6 +290,19 @@ def seed_generated_courses(
         (course_slug, module_slug): pk
         for pk, course_slug, module_slug in _written_module_keys(catalog)
     }
+    # StreamField values built once per written course or module and given to every copy
+    # as raw data, which Wagtail writes back as is (a StreamValue made from a list is
+    # converted block by block, then serialised again: most of the time of 25,000
+    # module bodies).
+    streams: dict = {}
+
+    def lazy(model, name, key, items):
+        if (name, key) not in streams:
+            raw = _stream(("item", text) for text in items) if name != "body" else _stream(items)
+            streams[(name, key)] = raw
+        block = model._meta.get_field(name).stream_block
+        return StreamValue(block, streams[(name, key)], is_lazy=True)
+
     courses, modules = [], []
     copied_from: dict[int, tuple[str, str]] = {}
     for number, template, slug, module_count in plans:
@@ -303,7 +318,9 @@ def seed_generated_courses(
             url_path=f"{catalog.url_path}{slug}/",
             summary=template["summary"],
             hero_image=images[template["title"]],
-            learning_outcomes=_stream(("item", text) for text in template["learning_outcomes"]),
+            learning_outcomes=lazy(
+                CoursePage, "learning_outcomes", template["slug"], template["learning_outcomes"]
+            ),
             target_audience=template["target_audience"],
             prerequisites=template.get("prerequisites", ""),
             duration_hours=template["duration_hours"],
@@ -329,10 +346,13 @@ def seed_generated_courses(
                     url_path=f"{course.url_path}{module_slug}/",
                     summary=data.get("summary", ""),
                     estimated_minutes=data["estimated_minutes"],
-                    learning_objectives=_stream(
-                        ("item", text) for text in data["learning_objectives"]
+                    learning_objectives=lazy(
+                        ModulePage,
+                        "learning_objectives",
+                        (template["slug"], data["slug"]),
+                        data["learning_objectives"],
                     ),
-                    body=_stream(data["body"]),
+                    body=lazy(ModulePage, "body", (template["slug"], data["slug"]), data["body"]),
                 )
             )
         if progress is not None and (len(courses) % 500 == 0 or len(courses) == len(plans)):
@@ -368,6 +388,11 @@ def seed_generated_courses(
                 ],
                 batch_size=5_000,
             )
+        # Nothing hangs under the new pages (trainers, inline rows): said here, so that
+        # serialising a page for its revision does not ask the database for each.
+        for p in pages:
+            for relation in get_all_child_relations(p):
+                setattr(p, relation.get_accessor_name(), [])
         revisions = Revision.objects.bulk_create(
             [
                 Revision(

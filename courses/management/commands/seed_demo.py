@@ -49,15 +49,21 @@ class Command(BaseCommand):
             default=0,
             help="Also generate this many courses (5 modules, 2 sessions each) for benchmarks.",
         )
+        parser.add_argument(
+            "--modules",
+            type=int,
+            default=5,
+            help="Modules of each generated course (most of the time of a large load).",
+        )
 
-    def handle(self, *args, courses, verbosity, **options):
-        if courses < 0:
-            raise CommandError("--courses must be zero or more.")
+    def handle(self, *args, courses, modules, verbosity, **options):
+        if courses < 0 or modules < 0:
+            raise CommandError("--courses and --modules must be zero or more.")
         # Wagtail logs every page created and published; below -v 2 only our summary shows.
         with quiet_logger("wagtail", enabled=verbosity < 2):
-            self.seed(courses)
+            self.seed(courses, modules)
 
-    def seed(self, courses):
+    def seed(self, courses, modules=5):
         _home, catalog = seed_site()
         written = seed_courses(catalog)
         self.stdout.write(f"Site ready: {len(written)} written courses.")
@@ -93,7 +99,9 @@ class Command(BaseCommand):
         if courses:
             self.stdout.write(f"Generating {courses} more courses…")
             start = time.perf_counter()
-            seed_generated_courses(catalog, courses, progress=self.report_progress)
+            seed_generated_courses(
+                catalog, courses, modules_per_course=modules, progress=self.report_progress
+            )
             made = seed_generated_sessions(coordinator=users["coordinator"])
             self.stdout.write(
                 f"Generated courses and {made} sessions in {time.perf_counter() - start:.1f} s."
