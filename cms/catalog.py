@@ -11,6 +11,7 @@ would add.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import math
 import re
 import unicodedata
@@ -536,7 +537,15 @@ def search_catalog(*, catalog, query: CatalogQuery, language: str = "") -> Catal
     shown courses in their languages 1; labels come from the cache and image renditions
     from Wagtail's rendition cache.
     """
-    match = _search(catalog, query.q) if query.q else None
+    match = None
+    if query.q:
+        # The courses found for a text, kept for the content version: the search itself
+        # reads every course's text (see ``_search``), so a text searched again (the
+        # pages of its results, its filters) costs one cache read instead.
+        digest = hashlib.sha256(query.q.casefold().encode()).hexdigest()[:32]
+        match = cached(
+            f"catalog-search:{catalog.translation_key}:{digest}", lambda: _search(catalog, query.q)
+        )
 
     vocab = {
         **taxonomy(),

@@ -431,7 +431,11 @@ def seed_generated_courses(
     backends = list(get_search_backends(with_auto_update=True))
     ids = [course.pk for course in courses]
     for start in range(0, len(ids), 1_000):
-        chunk = list(CoursePage.get_indexed_objects().filter(pk__in=ids[start : start + 1_000]))
+        chunk = list(
+            CoursePage.get_indexed_objects()
+            .filter(pk__in=ids[start : start + 1_000])
+            .prefetch_related("thematic_areas", "partner_organizations")
+        )
         for backend in backends:
             backend.add_bulk(CoursePage, chunk)
     pairs = [
