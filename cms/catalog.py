@@ -1,15 +1,17 @@
 """The course catalogue: full-text search and faceted filters, combinable, in a fixed
 number of queries whatever the catalogue's size.
 
-The facet index of a catalogue (each live course's id, delivery mode, languages, areas
-and partners) is read in one query; filters and facet counts are then worked out in
-Python. A facet's counts apply every *other* active filter, so a count always says how
-many results ticking that box would add.
+PostgreSQL counts the facets and picks the page of results in one statement
+(``FACET_SQL``); Python only labels the counts and reads the dozen courses shown, so a
+request costs the same in Python at 500 courses as at 5,000. A facet's counts apply
+every *other* active filter, so a count always says how many results ticking that box
+would add.
 """
 
 from __future__ import annotations
 
 import difflib
+import hashlib
 import math
 import re
 import unicodedata
@@ -20,11 +22,11 @@ from django.contrib.postgres.search import SearchQuery, SearchVector, TrigramWor
 from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
     CharField,
-    ExpressionWrapper,
     F,
     Func,
     OuterRef,
@@ -35,14 +37,14 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Lower, StrIndex
+from django.db.models.functions import Coalesce, Lower, StrIndex
 from django.http import QueryDict
 from wagtail.models import Page
 
 from participants.models import Organization
 
 from .cache import cached
-from .i18n import best_of, content_language_names, locale_codes
+from .i18n import best_of, content_language_names, locale_codes, locale_ids
 from .models import COURSE_LANGUAGES, CoursePage, DeliveryMode, ThematicArea
 
 PAGE_SIZE = 12
@@ -174,17 +176,6 @@ class CatalogResults:
         }
 
 
-def _facet_index(catalog):
-    """One row per live course of the catalogue (in all its languages), with its facet
-    values and its live translations.
-
-    One query, then cached for the current content version (``cms.cache``): publishing
-    or unpublishing any page changes the version. Every translation of the catalogue
-    shares the index (it is keyed by the catalogue's translation key).
-    """
-    return cached(f"catalog-index:{catalog.translation_key}", lambda: _read_facet_index(catalog))
-
-
 def _catalog_paths(catalog) -> list[str]:
     """The tree paths of the catalogue in every language, cached."""
     return cached(
@@ -205,52 +196,110 @@ def catalog_courses(catalog):
     return CoursePage.objects.live().filter(under, depth=catalog.depth + 1)
 
 
-def _read_facet_index(catalog):
-    def agg(through, column):
-        return Subquery(
-            through.objects.filter(coursepage_id=OuterRef("pk"))
-            .values("coursepage_id")
-            .annotate(ids=StringAgg(Cast(column, CharField()), delimiter=Value(",")))
-            .values("ids")
-        )
+# The catalogue's courses, one row per course (per translation key): the facets of its
+# page in the default language, else of its first translation by title; then, for each
+# facet, how many rows meet every active filter but that facet's own, and the keys of the
+# page of rows that meet them all. Counted by PostgreSQL in one statement, so that no
+# request loops over (or unpickles) every course in Python: at 5,000 courses this was
+# most of the page's time.
+FACET_SQL = """
+WITH course AS (
+    SELECT DISTINCT ON (p.translation_key)
+        p.id AS pk, p.translation_key AS key, p.title, c.delivery_mode AS mode,
+        ARRAY(SELECT jsonb_array_elements_text(c.languages)) AS lang
+    FROM {page} p JOIN {course} c ON c.page_ptr_id = p.id
+    WHERE p.live AND p.depth = %(depth)s AND p.path LIKE ANY(%(paths)s)
+    ORDER BY p.translation_key, (p.locale_id = %(default_locale)s) DESC, p.title, p.id
+), flagged AS (
+    SELECT course.*, areas.ids AS area, orgs.ids AS org,
+        (%(no_q)s OR course.key IN (
+            SELECT translation_key FROM {page} WHERE id = ANY(%(found)s)
+        )) AS ok_q,
+        (%(no_area)s OR areas.ids && %(area)s::bigint[]) AS ok_area,
+        (%(no_org)s OR orgs.ids && %(org)s::bigint[]) AS ok_org,
+        (%(no_lang)s OR course.lang && %(lang)s::text[]) AS ok_lang,
+        (%(no_mode)s OR course.mode = ANY(%(mode)s::text[])) AS ok_mode
+    FROM course
+    CROSS JOIN LATERAL (
+        SELECT ARRAY(SELECT thematicarea_id FROM {areas} WHERE coursepage_id = course.pk) AS ids
+    ) areas
+    CROSS JOIN LATERAL (
+        SELECT ARRAY(SELECT organization_id FROM {orgs} WHERE coursepage_id = course.pk) AS ids
+    ) orgs
+)
+SELECT 'area', value::text, count(*) FILTER (WHERE ok_q AND ok_org AND ok_lang AND ok_mode), 0, ''
+    FROM flagged, unnest(area) value GROUP BY value
+UNION ALL
+SELECT 'org', value::text, count(*) FILTER (WHERE ok_q AND ok_area AND ok_lang AND ok_mode), 0, ''
+    FROM flagged, unnest(org) value GROUP BY value
+UNION ALL
+SELECT 'lang', value, count(*) FILTER (WHERE ok_q AND ok_area AND ok_org AND ok_mode), 0, ''
+    FROM flagged, unnest(lang) value GROUP BY value
+UNION ALL
+SELECT 'mode', mode, count(*) FILTER (WHERE ok_q AND ok_area AND ok_org AND ok_lang), 0, ''
+    FROM flagged GROUP BY mode
+UNION ALL
+SELECT 'total', '', count(*), 0, '' FROM flagged
+    WHERE ok_q AND ok_area AND ok_org AND ok_lang AND ok_mode
+UNION ALL
+(SELECT 'hit', key::text, 0, pk, array_to_string(area, ',') || ';' || array_to_string(org, ',')
+    FROM flagged WHERE ok_q AND ok_area AND ok_org AND ok_lang AND ok_mode
+    ORDER BY title, pk LIMIT %(limit)s OFFSET (
+        -- Past the last page: the last page, as Django's paginator would show it.
+        SELECT LEAST(%(offset)s, GREATEST(0, (count(*) - 1) / %(limit)s * %(limit)s))
+        FROM flagged WHERE ok_q AND ok_area AND ok_org AND ok_lang AND ok_mode
+    ))
+"""
 
-    rows = (
-        catalog_courses(catalog)
-        .annotate(
-            area_ids=agg(CoursePage.thematic_areas.through, "thematicarea_id"),
-            org_ids=agg(CoursePage.partner_organizations.through, "organization_id"),
-        )
-        .order_by("title", "pk")
-        .values_list(
-            "pk",
-            "title",
-            "translation_key",
-            "locale_id",
-            "delivery_mode",
-            "languages",
-            "area_ids",
-            "org_ids",
-        )
+
+def _facet_sql() -> str:
+    through = CoursePage.thematic_areas.through._meta.db_table
+    return FACET_SQL.format(
+        page=connection.ops.quote_name(Page._meta.db_table),
+        course=connection.ops.quote_name(CoursePage._meta.db_table),
+        areas=connection.ops.quote_name(through),
+        orgs=connection.ops.quote_name(CoursePage.partner_organizations.through._meta.db_table),
     )
 
-    def ids(text):
-        return frozenset(int(x) for x in text.split(",")) if text else frozenset()
 
-    # One row per course: the facets of its page in the default language (else of its
-    # first translation), with the pk of the page in each language it is available in.
-    codes = locale_codes()
-    default = settings.LANGUAGE_CODE
-    courses: dict = {}
-    for pk, title, key, locale_id, mode, langs, a, o in rows:
-        code = codes.get(locale_id, default)
-        row = courses.get(key)
-        if row is None or (code == default and row["source"] != default):
-            facets = {"mode": {mode}, "lang": set(langs or ()), "area": ids(a), "org": ids(o)}
-            pks = row["pks"] if row else {}
-            row = courses[key] = {"pk": pk, "title": title, "source": code, "pks": pks, **facets}
-        row["pks"][code] = pk
-    # In the order of their titles in the default language.
-    return sorted(courses.values(), key=lambda row: (row["title"], row["pk"]))
+@dataclass
+class _Counted:
+    counts: dict[str, dict]  # facet → {key: count}, every value the catalogue has
+    total: int
+    hits: list[tuple]  # (translation key, representative pk, area ids, org ids)
+
+
+def _count(catalog, wanted: dict, found: set[int] | None, *, offset: int) -> _Counted:
+    """The facet counts, the total and one page of hits, in one query."""
+
+    def ints(text):
+        return [int(x) for x in text.split(",") if x]
+
+    params = {
+        "depth": catalog.depth + 1,
+        "paths": [f"{path}%" for path in (_catalog_paths(catalog) or [catalog.path])],
+        "default_locale": locale_ids().get(settings.LANGUAGE_CODE, 0),
+        "no_q": found is None,
+        "found": sorted(found or ()),
+        "limit": PAGE_SIZE,
+        "offset": offset,
+    }
+    for name in FACETS:
+        params[f"no_{name}"] = not wanted[name]
+        params[name] = sorted(str(v) if name in ("lang", "mode") else v for v in wanted[name])
+    counts: dict[str, dict] = {name: {} for name in FACETS}
+    total, hits = 0, []
+    with connection.cursor() as cursor:
+        cursor.execute(_facet_sql(), params)
+        for kind, value, count, pk, extra in cursor.fetchall():
+            if kind == "total":
+                total = count
+            elif kind == "hit":
+                areas, _sep, orgs = extra.partition(";")
+                hits.append((value, pk, ints(areas), ints(orgs)))
+            else:
+                counts[kind][int(value) if kind in ("area", "org") else value] = count
+    return _Counted(counts=counts, total=total, hits=hits)
 
 
 VOCABULARY_CACHE_KEY = "cms:catalog-vocabulary:v1"
@@ -375,7 +424,8 @@ class SearchMatch:
 
 
 def _search(catalog, text) -> SearchMatch:
-    """The courses of ``catalog`` that match ``text``, in one query.
+    """The courses of ``catalog`` that match ``text``, in one query (two when nothing
+    matches exactly).
 
     A course matches exactly when Wagtail's full-text search (stemmed: "mediator" finds
     "mediation") finds it, or when each word of the query appears in it once accents
@@ -390,13 +440,15 @@ def _search(catalog, text) -> SearchMatch:
         return SearchMatch(
             ids=set(courses.filter(pk__in=full_text).values_list("pk", flat=True)), exact=True
         )
-    annotations = {}
+    exact_annotations, like_annotations = {}, {}
     contains, alike = Q(), Q()
     for i, word in enumerate(words):
-        annotations[f"at_{i}"] = StrIndex(F("document"), _folded(Value(word)))
+        exact_annotations[f"at_{i}"] = StrIndex(F("document"), _folded(Value(word)))
         contains &= Q(**{f"at_{i}__gt": 0})
         if len(word) >= TYPO_MIN_LENGTH:
-            annotations[f"like_{i}"] = TrigramWordSimilarity(_folded(Value(word)), F("document"))
+            like_annotations[f"like_{i}"] = TrigramWordSimilarity(
+                _folded(Value(word)), F("document")
+            )
             alike &= Q(**{f"like_{i}__gte": TYPO_SIMILARITY})
         else:
             alike &= Q(**{f"at_{i}__gt": 0})
@@ -404,7 +456,7 @@ def _search(catalog, text) -> SearchMatch:
     # text-search configuration for it ("mediación" finds "mediaciones"), 'simple' for
     # the languages PostgreSQL has none for (Arabic, Chinese).
     config = _text_search_config()
-    annotations["in_language"] = Func(
+    exact_annotations["in_language"] = Func(
         SearchVector(F("document"), config=config),
         SearchQuery(_folded(Value(" ".join(words))), config=config),
         arg_joiner=" @@ ",
@@ -412,20 +464,22 @@ def _search(catalog, text) -> SearchMatch:
         output_field=BooleanField(),
     )
     exact = Q(pk__in=full_text) | contains | Q(in_language=True)
-    rows = list(
-        courses.annotate(document=_folded(_search_document()))
-        .alias(**annotations)
-        .annotate(exact=ExpressionWrapper(exact, output_field=BooleanField()))
-        .filter(exact | alike)
-        .values_list("pk", "exact", "document")
-    )
-    exact_ids = {pk for pk, is_exact, _document in rows if is_exact}
-    if exact_ids or not rows:
+    documents = courses.annotate(document=_folded(_search_document())).alias(**exact_annotations)
+    # The exact matches first, and the words like the query's only when there are none:
+    # one query asking for both computed pg_trgm's similarity to every course that did
+    # not match exactly, which is nearly every course for a word only a few courses have
+    # (an Arabic word: only the Arabic translations), and made such a search half as
+    # slow again as a common English one.
+    exact_ids = set(documents.filter(exact).values_list("pk", flat=True))
+    if exact_ids:
         return SearchMatch(ids=exact_ids, exact=True)
+    rows = list(documents.alias(**like_annotations).filter(alike).values_list("pk", "document"))
+    if not rows:
+        return SearchMatch(ids=set(), exact=True)
     return SearchMatch(
-        ids={pk for pk, _exact, _document in rows},
+        ids={pk for pk, _document in rows},
         exact=False,
-        suggestion=_closest_spelling(words, [document for _pk, _exact, document in rows]),
+        suggestion=_closest_spelling(words, [document for _pk, document in rows]),
     )
 
 
@@ -458,20 +512,41 @@ def _closest_spelling(words, documents):
     return suggestion if suggestion != " ".join(words) else ""
 
 
+class _Hits:
+    """What Django's paginator needs of the results: their number, and the page shown
+    (already read: the paginator asks for exactly that slice)."""
+
+    def __init__(self, total: int, shown: list):
+        self.total = total
+        self.shown = shown
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, index):
+        return self.shown
+
+
 def search_catalog(*, catalog, query: CatalogQuery, language: str = "") -> CatalogResults:
     """Search and filter the courses of ``catalog``: each course once, in ``language``
     when it is available in it (else in the default language), whichever of its
     translations the search found it by.
 
-    Unknown filter values are ignored, as if absent. Queries: facet index 1 (none while
-    it is cached), search 1 (when there is text), the shown page of courses 1; labels
-    come from the cache and image renditions from Wagtail's rendition cache.
+    Unknown filter values are ignored, as if absent. Queries: search 1 (when there is
+    text; 2 when only similar words are found), facet counts with the page of results 1
+    (both none while cached for the content version), the
+    shown courses in their languages 1; labels come from the cache and image renditions
+    from Wagtail's rendition cache.
     """
-    catalogue_index = index = _facet_index(catalog)
     match = None
     if query.q:
-        match = _search(catalog, query.q)
-        index = [row for row in index if not match.ids.isdisjoint(row["pks"].values())]
+        # The courses found for a text, kept for the content version: the search itself
+        # reads every course's text (see ``_search``), so a text searched again (the
+        # pages of its results, its filters) costs one cache read instead.
+        digest = hashlib.sha256(query.q.casefold().encode()).hexdigest()[:32]
+        match = cached(
+            f"catalog-search:{catalog.translation_key}:{digest}", lambda: _search(catalog, query.q)
+        )
 
     vocab = {
         **taxonomy(),
@@ -483,30 +558,20 @@ def search_catalog(*, catalog, query: CatalogQuery, language: str = "") -> Catal
         name: {vocab[name][v][0] for v in getattr(query, name) if v in vocab[name]}
         for name in FACETS
     }
-
-    # One pass over the index: a row counts towards facet F when it meets every active
-    # filter except, perhaps, F's own; it is a hit when it meets them all.
-    active_filters = [(name, keys) for name, keys in wanted.items() if keys]
-    counts: dict[str, dict] = {name: {} for name in FACETS}
-    hits = []
-    for row in index:
-        failed = [name for name, keys in active_filters if not row[name] & keys]
-        if len(failed) > 1:
-            continue
-        for name in failed or FACETS:
-            tally = counts[name]
-            for key in row[name]:
-                tally[key] = tally.get(key, 0) + 1
-        if not failed:
-            hits.append(best_of(row["pks"], language or settings.LANGUAGE_CODE))
-
-    # With nothing found, the filters the catalogue has stay on offer (at zero), so the
-    # panel does not vanish and a filter can be changed from there.
-    offered = {name: set() for name in FACETS}
-    if not hits:
-        for row in catalogue_index:
-            for name in FACETS:
-                offered[name].update(row[name])
+    found = match.ids if match else None
+    offset = (query.page - 1) * PAGE_SIZE
+    # Counted once per content version for each search, filters and page: PostgreSQL
+    # still reads every course to count (about 0.1 s at 5,000), the same answer for the
+    # catalogue's first page or a common filter that every visitor asks for.
+    key = repr(
+        (query.q.casefold(), sorted((n, sorted(map(str, v))) for n, v in wanted.items()), offset)
+    )
+    counted = cached(
+        f"catalog-counts:{catalog.translation_key}:{hashlib.sha256(key.encode()).hexdigest()[:32]}",
+        lambda: _count(catalog, wanted, found, offset=offset),
+    )
+    last_page = max(1, math.ceil(counted.total / PAGE_SIZE))
+    counts = counted.counts
 
     facets = {}
     active = []
@@ -515,8 +580,10 @@ def search_catalog(*, catalog, query: CatalogQuery, language: str = "") -> Catal
         chosen = set(getattr(query, name))
         for value, (key, label) in vocab[name].items():
             selected = value in chosen
-            count = counts[name].get(key, 0)
-            if not count and not selected and key not in offered[name]:
+            count = counts[name].get(key)
+            # With nothing found, the filters the catalogue has stay on offer (at zero),
+            # so the panel does not vanish and a filter can be changed from there.
+            if not selected and (count is None or (not count and counted.total)):
                 continue
             toggled = (
                 tuple(v for v in getattr(query, name) if v != value)
@@ -529,7 +596,7 @@ def search_catalog(*, catalog, query: CatalogQuery, language: str = "") -> Catal
             option = FacetOption(
                 value=value,
                 label=label,
-                count=count,
+                count=count or 0,
                 selected=selected,
                 toggle_url="?" + query.urlencode(**{name: toggled}),
             )
@@ -539,12 +606,14 @@ def search_catalog(*, catalog, query: CatalogQuery, language: str = "") -> Catal
         facet.options.sort(key=lambda o: (-o.count, o.label))
         facets[name] = facet
 
-    paginator = Paginator(hits, PAGE_SIZE)
-    number = min(query.page, max(1, math.ceil(len(hits) / PAGE_SIZE)))
-    page = paginator.page(number)
-    by_pk = {
-        course.pk: course
-        for course in CoursePage.objects.filter(pk__in=list(page.object_list))
+    # The shown courses in every language they are live in, in one query: each is shown
+    # in the visitor's language when it has it, else in the default language.
+    keys = [key for key, *_rest in counted.hits]
+    translations: dict[str, dict[str, CoursePage]] = {key: {} for key in keys}
+    codes = locale_codes()
+    for course in (
+        catalog_courses(catalog)
+        .filter(translation_key__in=keys)
         .select_related("hero_image")
         .only(
             "id",
@@ -559,25 +628,33 @@ def search_catalog(*, catalog, query: CatalogQuery, language: str = "") -> Catal
             "languages",
             "hero_image",
             "locale_id",
+            "translation_key",
         )
-    }
+    ):
+        code = codes.get(course.locale_id, settings.LANGUAGE_CODE)
+        translations[str(course.translation_key)][code] = course
     area_names = dict(vocab["area"].values())
     org_names = dict(vocab["org"].values())
-    row_by_pk = {pk: row for row in index for pk in row["pks"].values()}
     names = content_language_names()
+    wanted_language = language or settings.LANGUAGE_CODE
     courses = []
-    for pk in page.object_list:
-        course = by_pk[pk]
-        row = row_by_pk[pk]
-        course.area_names = sorted(area_names[a] for a in row["area"] if a in area_names)
-        course.partner_acronyms = sorted(org_names[o] for o in row["org"] if o in org_names)
-        course.content_language = next(code for code, p in row["pks"].items() if p == pk)
-        course.available_languages = [names[code] for code in names if code in row["pks"]]
+    for key, _pk, areas, orgs in counted.hits:
+        available = translations[key]
+        if not available:  # unpublished between the two queries
+            continue
+        shown = best_of({code: c.pk for code, c in available.items()}, wanted_language)
+        chosen_code, course = next((c, p) for c, p in available.items() if p.pk == shown)
+        course.area_names = sorted(area_names[a] for a in areas if a in area_names)
+        course.partner_acronyms = sorted(org_names[o] for o in orgs if o in org_names)
+        course.content_language = chosen_code
+        course.available_languages = [names[code] for code in names if code in available]
         courses.append(course)
+    paginator = Paginator(_Hits(counted.total, courses), PAGE_SIZE)
+    page = paginator.page(min(query.page, last_page))
     return CatalogResults(
         courses=courses,
         page=page,
-        total=len(hits),
+        total=counted.total,
         facets=facets,
         query=query,
         active_filters=active,

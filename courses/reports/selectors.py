@@ -22,12 +22,14 @@ conditional counts), never by looping over enrollments here.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q, Value
 from django.db.models.functions import Coalesce, ExtractYear, NullIf
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import CoursePage
@@ -402,13 +404,6 @@ class SummaryRow:
         return rate(self.completed, self.decided)
 
 
-@dataclass
-class Summary:
-    grouping: Grouping
-    rows: list[SummaryRow]
-    total: SummaryRow = field(default_factory=lambda: SummaryRow(key="", label=""))
-
-
 def _scope(
     prefix: str,
     *,
@@ -447,6 +442,7 @@ def attendance_summary(
     starts_until=None,
     course=None,
     organization=None,
+    ordering: str = "position",
     now=None,
 ) -> Summary:
     """Enrollments, attendance and completion of the sessions ``user`` may see (all for
@@ -454,13 +450,15 @@ def attendance_summary(
     filtered by the first day of the session (``starts_from`` … ``starts_until``,
     inclusive), a course and an organization.
 
-    Three queries whatever the number of sessions, each a ``GROUP BY`` over the group's
-    key with conditional counts: the enrollments by status; the expected attendances
-    (roster times meetings held); the marks present, late and excused at meetings held. The
-    rows are merged by key; the total is the sum of the rows (every enrollment is in
-    exactly one group). One more query names the courses or the organizations found,
-    and one counts the sessions of the total when a session spans several groups (by
-    organization, kind or gender): four queries at most.
+    The rows (``SummaryRows``) are read lazily, a page at a time, ``ordering`` one of
+    ``SORTABLE`` or "position" (the grouping's natural order): one statement per page,
+    whose parts are each a ``GROUP BY`` over the group's key with conditional counts (the
+    enrollments by status; the expected attendances, roster times meetings held; the
+    marks present, late and excused at meetings held), merged by key, labelled, sorted
+    and cut by PostgreSQL, with the number of groups and the totals (every enrollment is
+    in exactly one group) as window sums. One more query counts the sessions of the
+    total when a session spans several groups (by organization, kind or gender): two
+    queries at most, whatever the number of sessions or groups.
     """
     now = now or timezone.now()
     grouping = GROUPINGS[by]
@@ -510,45 +508,192 @@ def attendance_summary(
         .values(group=grouping.key("enrollment__"))
         .annotate(**counts)
     )
-    rows: dict[object, SummaryRow] = {}
-    for row in counted:
-        key = row.pop("group")
-        rows[key] = SummaryRow(key=key, label=str(key), **row)
-    if grouping.labels and rows:
-        labels = grouping.labels(list(rows))
-        order = list(labels) if grouping.ordered else []
-        for key, row in rows.items():
-            row.label = str(labels.get(key, key))
-            row.position = order.index(key) if key in order else len(order)
-    for row in expected:
-        if row["group"] in rows:
-            rows[row["group"]].expected = row["expected"]
-    for row in all_marks:
-        if row["group"] in rows:
-            rows[row["group"]].attended = row["attended"]
-            rows[row["group"]].excused = row["excused"]
-    for row in ahead:
-        if row["group"] in rows:
-            rows[row["group"]].attended -= row["attended"]
-            rows[row["group"]].excused -= row["excused"]
-    ordered = sorted(rows.values(), key=lambda r: (r.position, str(r.label).lower(), str(r.key)))
-    total = SummaryRow(key="", label=str(_("All")))
-    for row in ordered:
-        for name in (
-            "enrollments",
-            "roster",
-            "completed",
-            "not_completed",
-            "expected",
-            "attended",
-            "excused",
+    parts = [q.query.sql_with_params() for q in (counted, expected, all_marks, ahead)]
+    rows = SummaryRows(
+        grouping=grouping,
+        parts=parts,
+        ordering=ordering,
+        session_count=(lambda: _session_count(filters)) if grouping.splits_sessions else None,
+    )
+    return Summary(grouping=grouping, rows=rows)
+
+
+# The figures of every group, merged from the four grouped counts of
+# ``attendance_summary``, labelled, sorted and cut to one page by PostgreSQL; the totals
+# of all groups come with every row (window sums). A page of 50 groups among 5,000 no
+# longer builds, labels and sorts the 5,000 in Python.
+SUMMARY_SQL = """
+WITH counted AS ({counted}), expected AS ({expected}), all_marks AS ({all_marks}),
+ahead AS ({ahead}),
+merged AS (
+    SELECT c."group" AS key, c.sessions, c.enrollments, c.roster, c.completed,
+        c.not_completed, COALESCE(e.expected, 0) AS expected,
+        COALESCE(m.attended, 0) - COALESCE(a.attended, 0) AS attended,
+        COALESCE(m.excused, 0) - COALESCE(a.excused, 0) AS excused
+    FROM counted c
+    LEFT JOIN expected e ON e."group" IS NOT DISTINCT FROM c."group"
+    LEFT JOIN all_marks m ON m."group" IS NOT DISTINCT FROM c."group"
+    LEFT JOIN ahead a ON a."group" IS NOT DISTINCT FROM c."group"
+), labelled AS (
+    SELECT merged.*, {label} AS label, {position} AS position,
+        attended::numeric / NULLIF(expected, 0) AS attendance_rate,
+        completed::numeric / NULLIF(completed + not_completed, 0) AS completion_rate
+    FROM merged
+)
+SELECT key, label, position, sessions, enrollments, roster, completed, not_completed,
+    expected, attended, excused,
+    count(*) OVER (), sum(sessions) OVER (), sum(enrollments) OVER (), sum(roster) OVER (),
+    sum(completed) OVER (), sum(not_completed) OVER (), sum(expected) OVER (),
+    sum(attended) OVER (), sum(excused) OVER ()
+FROM labelled
+ORDER BY {order}
+LIMIT %s OFFSET %s
+"""
+SUMMED = ("sessions", "enrollments", "roster", "completed", "not_completed")
+SUMMED += ("expected", "attended", "excused")
+# The orderings a report can ask for (``-`` in front: descending); ties in the natural
+# order of the grouping, then by label. Empty rates sort last either way.
+SORTABLE = {"label", "sessions", "enrollments", "roster", "completed"}
+SORTABLE |= {"attendance_rate", "completion_rate"}
+
+
+class SummaryRows:
+    """The rows of a summary, read from the database a page at a time: ``len()``, a slice
+    (what Django's paginator takes) and iteration (every row, for an export). The page
+    the caller ``expect``s is read with the number of rows and the totals in one query.
+    """
+
+    def __init__(self, *, grouping, parts, ordering, session_count):
+        self.grouping = grouping
+        self.parts = parts
+        self.ordering = ordering if ordering.lstrip("-") in SORTABLE else "position"
+        self.session_count = session_count
+        self.expected_page = (0, None)
+        self.pages: dict[tuple, list[SummaryRow]] = {}
+        self.count: int | None = None
+        self.total: SummaryRow | None = None
+
+    def expect(self, offset: int, limit: int | None) -> None:
+        """The page that will be asked for: read with the count, in one query."""
+        self.expected_page = (offset, limit)
+
+    def _sql(self):
+        grouping = self.grouping
+        params: list = []
+        sql_parts = {}
+        for name, (sql, part_params) in zip(
+            ("counted", "expected", "all_marks", "ahead"), self.parts, strict=True
         ):
-            setattr(total, name, getattr(total, name) + getattr(row, name))
-    if grouping.splits_sessions:
-        total.sessions = _session_count(filters)
-    else:
-        total.sessions = sum(row.sessions for row in ordered)
-    return Summary(grouping=grouping, rows=ordered, total=total)
+            sql_parts[name] = sql
+            params.extend(part_params)
+        label_params: list = []
+        if grouping.name == "course":
+            # The title is a column of Wagtail's page table (the course's parent model).
+            table = connection.ops.quote_name(
+                CoursePage._meta.get_field("title").model._meta.db_table
+            )
+            sessions = connection.ops.quote_name(CourseSession._meta.db_table)
+            # The key is the course's translation key: its title is the source page's,
+            # the page sessions point at (any of its pages if none does any more).
+            label = (
+                f"(SELECT p.title FROM {table} p WHERE p.translation_key = merged.key "  # noqa: S608 -- names ours
+                f"ORDER BY EXISTS (SELECT 1 FROM {sessions} s WHERE s.course_id = p.id) DESC, "
+                "p.alias_of_id IS NOT NULL, p.id LIMIT 1)"
+            )
+            position = "0"
+        elif grouping.name == "organization":
+            table = connection.ops.quote_name(Organization._meta.db_table)
+            label = f"(SELECT name FROM {table} WHERE id = merged.key)"  # noqa: S608 -- names ours
+            position = "0"
+        elif grouping.labels:
+            labels = grouping.labels([])
+            whens = " ".join("WHEN %s THEN %s" for _label in labels)
+            label = f"(CASE merged.key::text {whens} ELSE merged.key::text END)"
+            for key, text in labels.items():
+                label_params += [str(key), str(text)]
+            position = f"(CASE merged.key::text {whens} ELSE %s END)"
+            for index, key in enumerate(labels):
+                label_params += [str(key), index]
+            label_params.append(len(labels))
+        else:
+            label, position = "merged.key::text", "0"
+        name = self.ordering.lstrip("-")
+        direction = "DESC" if self.ordering.startswith("-") else "ASC"
+        natural = "position, lower(label), key::text"
+        if name == "position":
+            order = natural
+        elif name == "label":
+            order = f"lower(label) {direction}, position, key::text"
+        else:
+            order = f"{name} {direction} NULLS LAST, {natural}"
+        sql = SUMMARY_SQL.format(**sql_parts, label=label, position=position, order=order)
+        return sql, [*params, *label_params]
+
+    def _read(self, offset: int, limit: int | None) -> list[SummaryRow]:
+        if (offset, limit) in self.pages:
+            return self.pages[(offset, limit)]
+        sql, params = self._sql()
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, limit, offset])
+            fetched = cursor.fetchall()
+        rows = []
+        for line in fetched:
+            key, label, position, *figures = line[:11]
+            rows.append(
+                SummaryRow(
+                    key=key,
+                    label=str(label if label is not None else key),
+                    position=position,
+                    **dict(zip(SUMMED, figures, strict=True)),
+                )
+            )
+        if fetched:
+            self.count = fetched[0][11]
+            self.total = SummaryRow(
+                key="",
+                label=str(_("All")),
+                **{name: int(value) for name, value in zip(SUMMED, fetched[0][12:], strict=True)},
+            )
+        elif offset == 0:
+            self.count = 0
+            self.total = SummaryRow(key="", label=str(_("All")))
+        self.pages[(offset, limit)] = rows
+        return rows
+
+    def _ensure_count(self):
+        if self.count is None:
+            self._read(*self.expected_page)
+            if self.count is None:  # the page expected was past the end
+                self._read(0, 1)
+
+    def __len__(self) -> int:
+        self._ensure_count()
+        return self.count
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start = index.start or 0
+            limit = None if index.stop is None else max(0, index.stop - start)
+            return self._read(start, limit)
+        return self._read(index, 1)[0]
+
+    def __iter__(self):
+        return iter(self._read(0, None))
+
+
+class Summary:
+    def __init__(self, grouping: Grouping, rows: SummaryRows):
+        self.grouping = grouping
+        self.rows = rows
+
+    @cached_property
+    def total(self) -> SummaryRow:
+        rows = self.rows
+        rows._ensure_count()
+        total = rows.total
+        if rows.session_count is not None:
+            total.sessions = rows.session_count()
+        return total
 
 
 def _session_count(filters) -> int:

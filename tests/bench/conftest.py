@@ -55,15 +55,17 @@ def seed_catalogue():
         modules = ModulePage.objects.live().descendant_of(catalog).count()
         return courses, modules
 
-    courses, _modules = counts()
-    seed_generated_courses(catalog, COURSES - courses, modules_per_course=5)
-    # The written courses have 33 modules, not 40: give the first generated courses
-    # one module more each until the total is right (seeding is idempotent by slug, so
-    # this call adds the 6th module to existing courses and creates no new course).
+    # The generated courses in bulk, five modules each, and one more for the first few
+    # (the written courses have 33 modules, not 40) so that the totals come out right.
     courses, modules = counts()
-    if 0 < MODULES - modules <= courses:
-        seed_generated_courses(catalog, MODULES - modules, modules_per_course=6)
-        courses, modules = counts()
+    generated = COURSES - courses
+    seed_generated_courses(
+        catalog,
+        generated,
+        modules_per_course=5,
+        extra_modules=MODULES - modules - 5 * generated,
+    )
+    courses, modules = counts()
     assert (courses, modules) == (COURSES, MODULES), (courses, modules)
     # Statistics for the planner, as autovacuum would gather them after such a load.
     with connection.cursor() as cursor:

@@ -2,6 +2,7 @@
 
 import contextlib
 import logging
+import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -12,7 +13,13 @@ from cms.models import CoursePage
 from cms.roles import COORDINATORS, PARTICIPANTS, TRAINERS
 from cms.services import assign_trainer
 from courses.certificates.credentials import issue_sent_credentials
-from courses.demo import demo_user, seed_certificates, seed_practical_details, seed_sessions
+from courses.demo import (
+    demo_user,
+    seed_certificates,
+    seed_generated_sessions,
+    seed_practical_details,
+    seed_sessions,
+)
 from courses.demo_applications import seed_applications
 from courses.demo_evaluation import seed_evaluations
 
@@ -40,17 +47,23 @@ class Command(BaseCommand):
             "--courses",
             type=int,
             default=0,
-            help="Also generate this many extra courses (5 modules each) for benchmarks.",
+            help="Also generate this many courses (5 modules, 2 sessions each) for benchmarks.",
+        )
+        parser.add_argument(
+            "--modules",
+            type=int,
+            default=5,
+            help="Modules of each generated course (most of the time of a large load).",
         )
 
-    def handle(self, *args, courses, verbosity, **options):
-        if courses < 0:
-            raise CommandError("--courses must be zero or more.")
+    def handle(self, *args, courses, modules, verbosity, **options):
+        if courses < 0 or modules < 0:
+            raise CommandError("--courses and --modules must be zero or more.")
         # Wagtail logs every page created and published; below -v 2 only our summary shows.
         with quiet_logger("wagtail", enabled=verbosity < 2):
-            self.seed(courses)
+            self.seed(courses, modules)
 
-    def seed(self, courses):
+    def seed(self, courses, modules=5):
         _home, catalog = seed_site()
         written = seed_courses(catalog)
         self.stdout.write(f"Site ready: {len(written)} written courses.")
@@ -85,7 +98,14 @@ class Command(BaseCommand):
             self.stdout.write(f"Evaluations ready: {answered} questionnaires answered.")
         if courses:
             self.stdout.write(f"Generating {courses} more courses…")
-            seed_generated_courses(catalog, courses, progress=self.report_progress)
+            start = time.perf_counter()
+            seed_generated_courses(
+                catalog, courses, modules_per_course=modules, progress=self.report_progress
+            )
+            made = seed_generated_sessions(coordinator=users["coordinator"])
+            self.stdout.write(
+                f"Generated courses and {made} sessions in {time.perf_counter() - start:.1f} s."
+            )
         total = CoursePage.objects.live().child_of(catalog).count()  # default language
         self.stdout.write(self.style.SUCCESS(f"Demo ready: {total} live courses."))
 
@@ -96,8 +116,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Signed credentials ready: {made} (Open Badges 3.0).")
 
     def report_progress(self, done, count):
-        if done % 50 == 0 or done == count:
-            self.stdout.write(f"  {done}/{count} courses")
+        self.stdout.write(f"  {done}/{count} courses")
 
     @transaction.atomic
     def seed_users(self):

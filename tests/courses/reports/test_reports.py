@@ -367,11 +367,60 @@ def test_the_report_page_filters_by_one_of_ones_courses(
     client = login(client, coordinator)
     response = client.get(report_list_url(by="year", course=other_course.pk))
     assert [r.key for r in response.context["object_list"]] == [2026]
-    choices = dict(response.context["filters"].form.fields["course"].choices)
-    assert set(choices.values()) >= {"Mediation process design", "Early warning"}
-    assert "Someone else's course" not in choices.values()
     html = response.content.decode()
-    assert f'<option value="{other_course.pk}" selected>Early warning</option>' in html
+    # A chooser (search as you type), not a select of every course: the chosen course's
+    # title in the box, its id in the hidden input the form submits.
+    assert "<option" not in html.split("data-course-chooser")[1].split("</div>")[0]
+    assert f'name="course" value="{other_course.pk}" data-chooser-value' in html
+    assert 'value="Early warning"' in html
+    assert "course_chooser.js" in html
+    # Another coordinator's course is not a valid choice: the filter is refused and its
+    # title never shown.
+    response = client.get(report_list_url(by="year", course=elsewhere.pk))
+    assert "Someone else" not in response.content.decode()
+    assert "course" in response.context["filters"].form.errors
+
+
+def test_the_course_chooser_finds_ones_courses_as_one_types(
+    client, catalog, coordinator, sessions, other_course, login
+):
+    elsewhere = make_course(catalog, title="Early action elsewhere")
+    make_session(elsewhere, coordinators=[make_coordinator("third")])
+    client = login(client, coordinator)
+    url = reverse("course_reports:courses")
+    found = client.get(url, {"q": "EARLY"}).json()
+    assert found == {"results": [{"id": other_course.pk, "title": "Early warning"}], "more": False}
+    titles = [c["title"] for c in client.get(url).json()["results"]]
+    assert titles == ["Early warning", "Mediation process design"]
+    assert client.get(url, {"q": "médiation"}).json()["results"][0]["title"] == (
+        "Mediation process design"
+    )
+    # Whoever may not see the report may not list its courses.
+    trainer = make_trainer("teacher")
+    assert login(client, trainer).get(url).status_code in (302, 403)
+
+
+def test_the_report_page_runs_as_many_queries_for_3_courses_as_for_30(
+    client, catalog, coordinator, login
+):
+    def grow(n):
+        for i in range(n):
+            course = make_course(catalog, title=f"Grown course {i:03d} {catalog.pk}-{n}")
+            session = make_session(course, coordinators=[coordinator])
+            make_cohort(session, 2, prefix=f"g{n}-{i}-")
+
+    grow(3)
+    client = login(client, coordinator)
+    client.get(report_list_url())  # warm up the session and content-type caches
+    small = count_queries(client, report_list_url())
+    grow(27)
+    page = report_list_url(by="course", course=Enrollment.objects.last().session.course_id)
+    large = count_queries(client, report_list_url())
+    assert small == large, (small, large)
+    assert count_queries(client, page) <= large + 2  # the chosen course checked, and its title
+    response = client.get(report_list_url())
+    assert len(response.context["object_list"]) == 30
+    assert response.context["total"].sessions == 30
 
 
 def test_the_report_page_sorts_by_a_rate(client, coordinator, sessions, login):

@@ -1,0 +1,125 @@
+"""The catalogue and the cross-session report at ten times the benchmark's size: 5,000
+courses (25,000 modules) and 10,000 sessions, against the 500-course lines of
+``test_pages`` and the 1,000-session lines of ``test_attendance_report`` (target: within
+1.5 times of them).
+
+The 4,500 more courses are added, in bulk (``seed_generated_courses``), to the benchmark
+catalogue in a transaction this module opens and rolls back at its end: every other
+benchmark (in this process or after it) still sees the 500-course catalogue. Each
+benchmark here runs in a savepoint inside it, as the rest of the suite does.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.urls import reverse
+
+from cms.cache import bump_content_version
+from cms.demo import seed_generated_courses
+from cms.models import CoursePage
+from tests.bench.harness import emit, expect_page, measure
+from tests.bench.test_attendance_report import PER_SESSION, QUERY_BUDGET, build
+from tests.bench.test_pages import SEARCH, courses_heading
+from tests.factories.users import make_user
+
+COURSES = 5_000
+SESSIONS = 10_000
+
+
+@pytest.fixture(scope="module")
+def big_catalogue(bench_catalogue, django_db_blocker):
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            catalog = bench_catalogue.catalog
+            generated = CoursePage.objects.child_of(catalog).filter(slug__contains="-cohort-")
+            start = time.perf_counter()
+            made = seed_generated_courses(
+                catalog, generated.count() + COURSES - bench_catalogue.courses
+            )
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+            courses = CoursePage.objects.live().child_of(catalog).count()
+            assert courses == COURSES, courses
+            emit(
+                "scale_setup",
+                courses=courses,
+                made=made,
+                seed_s=round(time.perf_counter() - start, 1),
+            )
+            yield catalog
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            bump_content_version()  # nothing cached of the 5,000 outlives them
+
+
+@pytest.fixture
+def big_site(big_catalogue, db):
+    return big_catalogue
+
+
+def test_catalog_page_5000(client, big_site):
+    url = big_site.url
+    measure(
+        "catalog_page_5000",
+        lambda: client.get(url),
+        check=expect_page(courses_heading(COURSES), f"Showing 1\N{EN DASH}12 of {COURSES}"),
+    )
+
+
+def test_catalog_search_5000(client, big_site):
+    url = big_site.url
+    total = (
+        CoursePage.objects.live()
+        .child_of(big_site)
+        .search(SEARCH, operator="and")
+        .get_queryset()
+        .count()
+    )
+    assert total > 12
+    measure(
+        "catalog_search_5000",
+        lambda: client.get(url, {"q": SEARCH}),
+        check=expect_page(courses_heading(total), f"matching “{SEARCH}”"),
+    )
+    measure(
+        "catalog_page_5000_uncached",
+        lambda: client.get(url),
+        check=expect_page(courses_heading(COURSES)),
+        before=cache.clear,
+    )
+
+
+def test_attendance_report_10000(client, big_site):
+    start = time.perf_counter()
+    enrollments = build(big_site, SESSIONS)
+    emit(
+        "attendance_report_10000_setup",
+        sessions=SESSIONS,
+        enrollments=enrollments,
+        seed_s=round(time.perf_counter() - start, 1),
+    )
+    client.force_login(make_user("bench-scale-admin", superuser=True))
+    url = reverse("course_reports:attendance")
+    page_check = expect_page("Attendance and completion")
+
+    def check(response):
+        page_check(response)
+        total = response.context["total"]
+        assert total.enrollments >= SESSIONS * PER_SESSION, total
+        assert total.sessions >= SESSIONS, total
+
+    measure(
+        "attendance_report_10000",
+        lambda: client.get(url),
+        n=20,
+        check=check,
+        query_budget=QUERY_BUDGET,
+    )
+    emit("attendance_report_10000_bytes", bytes=len(client.get(url).content))
