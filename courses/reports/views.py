@@ -288,7 +288,8 @@ class CourseChooser(forms.Widget):
         attrs = self.build_attrs(self.attrs, attrs)
         widget_id = attrs.get("id", f"id_{name}")
         title = ""
-        if value not in (None, "") and str(value).isdigit() and self.queryset is not None:
+        # A page id is a bigint: longer digit strings (hostile or mistyped) choose nothing.
+        if value not in (None, "") and _page_id(value) and self.queryset is not None:
             title = self.queryset.filter(pk=value).values_list("title", flat=True).first() or ""
             if not title:
                 value = ""
@@ -314,6 +315,13 @@ class CourseChooser(forms.Widget):
 
     def value_from_datadict(self, data, files, name):
         return data.get(name)
+
+
+def _page_id(value) -> int | None:
+    text = str(value)
+    if text.isascii() and text.isdigit() and len(text) <= 18:
+        return int(text)
+    return None
 
 
 def chooser_courses(user):
