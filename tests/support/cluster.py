@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.support.pipeline_harness import REPO, free_port
+from tests.support.pipeline_harness import REPO, free_port, worker_command
 
 
 def gunicorn() -> str:
@@ -108,26 +108,9 @@ class CeleryWorker(Node):
     def __init__(self, name: str, *, queue: str, env: dict, log_dir: Path, concurrency=2):
         super().__init__(
             name,
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "config",
-                "worker",
-                "--pool",
-                "prefork",
-                "--concurrency",
-                str(concurrency),
-                "-Q",
-                queue,
-                "-n",
-                f"{name}-{secrets.token_hex(3)}@%h",
-                "--without-gossip",
-                "--without-mingle",
-                "--loglevel",
-                "INFO",
-            ],
+            worker_command(
+                queue=queue, name=f"{name}-{secrets.token_hex(3)}@%h", concurrency=concurrency
+            ),
             env=env,
             log_dir=log_dir,
         )

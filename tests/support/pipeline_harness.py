@@ -115,6 +115,30 @@ class SmtpSink:
         return self.count() >= count
 
 
+def worker_command(*, queue: str, name: str, concurrency: int = 2) -> list[str]:
+    """The command line of a Celery worker of the tests: prefork, on ``queue`` only."""
+    return [
+        sys.executable,
+        "-m",
+        "celery",
+        "-A",
+        "config",
+        "worker",
+        "--pool",
+        "prefork",
+        "--concurrency",
+        str(concurrency),
+        "-Q",
+        queue,
+        "-n",
+        name,
+        "--without-gossip",
+        "--without-mingle",
+        "--loglevel",
+        "INFO",
+    ]
+
+
 class Worker:
     """``celery -A config worker`` in a new process group, on a queue of its own."""
 
@@ -122,26 +146,7 @@ class Worker:
         self.queue = queue
         self.name = f"pipeline-{uuid.uuid4().hex[:8]}@%h"
         self.log_path = log_dir / f"worker-{uuid.uuid4().hex[:6]}.log"
-        command = [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "config",
-            "worker",
-            "--pool",
-            "prefork",
-            "--concurrency",
-            str(concurrency),
-            "-Q",
-            queue,
-            "-n",
-            self.name,
-            "--without-gossip",
-            "--without-mingle",
-            "--loglevel",
-            "INFO",
-        ]
+        command = worker_command(queue=queue, name=self.name, concurrency=concurrency)
         if beat:
             command += ["--beat", "--schedule", str(log_dir / f"beat-{uuid.uuid4().hex[:6]}")]
         self._log = open(self.log_path, "wb")  # noqa: SIM115 - closed in stop()
