@@ -280,6 +280,20 @@ def session_report(session: CourseSession, now=None) -> SessionReport:
     )
 
 
+def chooser_courses(user):
+    """The courses of the sessions ``user`` may see (every course for a superuser)."""
+    return CoursePage.objects.filter(pk__in=sessions_for(user).values("course_id"))
+
+
+def courses_titled(user, text: str, *, limit: int) -> list[tuple[int, str]]:
+    """(pk, title) of up to ``limit`` of ``user``'s courses whose title has ``text`` in
+    it, accents and case aside, by title: what the report's course chooser offers."""
+    courses = chooser_courses(user).order_by("title", "pk")
+    if text:
+        courses = courses.filter(title__unaccent__icontains=text)
+    return list(courses.values_list("pk", "title")[:limit])
+
+
 # ---------------------------------------------------------------------- across sessions
 
 

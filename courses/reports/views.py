@@ -39,14 +39,19 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets import HeaderButton
 
 from cms.models import CoursePage
-from courses.access import sessions_for
 from courses.models import Enrollment
 from courses.reports import donor
 from courses.reports.charts import Bar, bar_chart, histogram, percent
 from courses.reports.charts import Column as HistogramColumn
 from courses.reports.evaluation import session_context as evaluation_context
 from courses.reports.evaluation_views import EvaluationReportView
-from courses.reports.selectors import GROUPINGS, attendance_summary, session_report
+from courses.reports.selectors import (
+    GROUPINGS,
+    attendance_summary,
+    chooser_courses,
+    courses_titled,
+    session_report,
+)
 from courses.screens import SessionScreenMixin
 from courses.spreadsheets import SafeSpreadsheetExportMixin
 from participants.models import Organization
@@ -324,11 +329,6 @@ def _page_id(value) -> int | None:
     return None
 
 
-def chooser_courses(user):
-    """The courses of the sessions ``user`` may see (every course for a superuser)."""
-    return CoursePage.objects.filter(pk__in=sessions_for(user).values("course_id"))
-
-
 MAX_CHOICES = 20
 
 
@@ -338,10 +338,7 @@ def course_choices(request):
     if not request.user.has_perm("courses.view_coursesession"):
         raise PermissionDenied
     text = request.GET.get("q", "").strip()[:100]
-    courses = chooser_courses(request.user).order_by("title", "pk")
-    if text:
-        courses = courses.filter(title__unaccent__icontains=text)
-    found = list(courses.values_list("pk", "title")[: MAX_CHOICES + 1])
+    found = courses_titled(request.user, text, limit=MAX_CHOICES + 1)
     return JsonResponse(
         {
             "results": [{"id": pk, "title": title} for pk, title in found[:MAX_CHOICES]],
