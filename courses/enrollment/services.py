@@ -178,7 +178,7 @@ def enroll(
     justification: str = "",
     now=None,
     public: bool = False,
-    locale_id: int | None = None,
+    language: str | None = None,
 ) -> Enrollment:
     """Enroll ``participant`` (a user with a profile) in ``session`` (or the session of
     ``code``), by its policy.
@@ -190,8 +190,8 @@ def enroll(
     decides. Invitation: refused (invited people come through their invitation).
     ``public`` (the participant's own page): a draft session is not found
     (``SessionNotFound``) and a session that asks an application answers
-    ``ApplicationAsked``. The enrollment's ``course_title`` is the course's title in the
-    Wagtail locale ``locale_id`` when it has a live translation there, else its own.
+    ``ApplicationAsked``. The enrollment's ``course_title`` is the course's title in
+    ``language`` when it has a live translation in it, else its own.
 
     One transaction, locking the session row. Calling it again for the same pair returns
     the existing enrollment unchanged, whatever its status (one enrollment per
@@ -245,7 +245,7 @@ def enroll(
         nominated_by.pk if nominated_by is not None else None,
         justification,
         public,
-        locale_id,
+        language,
     ]
     with transaction.atomic():
         with connection.cursor() as cursor:

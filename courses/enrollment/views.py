@@ -19,7 +19,6 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from cms.i18n import locale_ids
 from cms.middleware import site_not_needed
 from courses.enrollment.selectors import waitlist_position, withdrawal_outlook
 from courses.enrollment.services import (
@@ -47,7 +46,7 @@ def enroll_view(request, code):
             participant=request.user,
             code=code,
             public=True,
-            locale_id=locale_ids().get(get_language()),
+            language=get_language(),
         )
     except SessionNotFound:
         raise Http404 from None

@@ -17,7 +17,7 @@ from django.db import migrations
 
 ENROLL = r"""
 DROP FUNCTION IF EXISTS concord_enroll(
-    bigint, text, integer, bigint, timestamptz, integer, text, boolean, bigint
+    bigint, text, integer, bigint, timestamptz, integer, text, boolean, text
 );
 CREATE FUNCTION concord_enroll(
     p_session bigint,          -- the session's id, or NULL with p_code
@@ -29,7 +29,7 @@ CREATE FUNCTION concord_enroll(
     p_justification text,
     p_public boolean,          -- from the public page: drafts are not found, and a
                                -- session that asks an application answers 'application'
-    p_locale bigint,           -- the reader's locale: the course's title in it, if live
+    p_language text,           -- the reader's language: the course's title in it, if live
     OUT o_outcome text,
     OUT o_enrollment bigint,
     OUT o_status text,
@@ -89,11 +89,13 @@ BEGIN
     END IF;
     o_session := s.id;
     o_course_title := s.title;
-    IF p_locale IS NOT NULL AND p_locale <> s.locale_id THEN
+    IF p_language IS NOT NULL THEN
         -- Sessions point at the course's source page; a reader in another language
         -- reads its live translation's title when there is one.
-        SELECT t.title INTO o_course_title FROM wagtailcore_page t
-         WHERE t.translation_key = s.translation_key AND t.locale_id = p_locale AND t.live;
+        SELECT t.title INTO o_course_title
+          FROM wagtailcore_page t JOIN wagtailcore_locale l ON l.id = t.locale_id
+         WHERE t.translation_key = s.translation_key AND l.language_code = p_language
+           AND t.locale_id <> s.locale_id AND t.live;
         o_course_title := coalesce(o_course_title, s.title);
     END IF;
     IF p_public AND EXISTS (
@@ -243,6 +245,6 @@ class Migration(migrations.Migration):
         migrations.RunSQL(
             ENROLL,
             reverse_sql="DROP FUNCTION IF EXISTS concord_enroll("
-            "bigint, text, integer, bigint, timestamptz, integer, text, boolean, bigint);",
+            "bigint, text, integer, bigint, timestamptz, integer, text, boolean, text);",
         ),
     ]

@@ -153,6 +153,23 @@ def test_emails_name_the_course_in_the_recipients_language(
     assert TITLE in subjects[readers["ru"].email]
 
 
+def test_enrolling_names_the_course_in_the_readers_language(translated):
+    """The one locking statement of enrolling brings the course's title in the reader's
+    language for the page's message: its live translation's, else its own."""
+    session = make_session(page("en"), code="chapter-viii-message")
+    titles = {}
+    for language in ("ar", "fr", "ru", None):
+        user = make_participant(f"message-{language}")
+        make_profile(user)
+        titles[language] = enroll(participant=user, session=session, language=language).course_title
+    assert titles == {
+        "ar": page("ar").title,
+        "fr": page("fr").title,
+        "ru": TITLE,  # no Russian translation
+        None: TITLE,
+    }
+
+
 def test_a_bilingual_certificate_names_the_course_in_each_of_its_languages(translated):
     coordinator = make_coordinator("issuer")
     session = make_session(
