@@ -98,6 +98,7 @@ SELECT id, translation_key, locale_id, config,
     || setweight(to_tsvector(config::regconfig, rest), 'C'),
     concat_ws(' ', title, summary, rest)
 FROM folded
+{only_existing}
 ON CONFLICT (page_id) DO UPDATE SET
     translation_key = EXCLUDED.translation_key,
     locale_id = EXCLUDED.locale_id,
@@ -115,7 +116,7 @@ WHERE p.id = d.page_id AND NOT p.live
 """
 
 
-def _refresh_sql() -> tuple[str, str]:
+def _refresh_sql(*, only_existing: bool = False) -> tuple[str, str]:
     strip = "regexp_replace({}, '<[^>]*>', ' ', 'g')"
     areas = CoursePage.thematic_areas.through
     orgs = CoursePage.partner_organizations.through
@@ -147,19 +148,26 @@ def _refresh_sql() -> tuple[str, str]:
         fold_title=fold("t.title"),
         fold_summary=fold("coalesce(t.summary, '')"),
         fold_rest=fold(rest),
+        only_existing=(
+            f"WHERE EXISTS (SELECT 1 FROM {names['document']} e WHERE e.page_id = folded.id)"  # noqa: S608 -- names ours
+            if only_existing
+            else ""
+        ),
         **names,
     )
     return refresh, FORGET_SQL.format(**names)
 
 
-def refresh_search_documents(*, ids: Iterable[int] = (), paths: Iterable[str] = ()) -> None:
+def refresh_search_documents(
+    *, ids: Iterable[int] = (), paths: Iterable[str] = (), only_existing: bool = False
+) -> None:
     """Compute again the documents of the course pages with these ids or tree paths:
     two statements per batch of ``BATCH_SIZE`` (the live ones written, the others'
-    removed)."""
+    removed). ``only_existing``: documents that exist are rewritten, none is added."""
     ids, paths = sorted(set(ids)), sorted(set(paths))
     if not ids and not paths:
         return
-    refresh, forget = _refresh_sql()
+    refresh, forget = _refresh_sql(only_existing=only_existing)
     with connection.cursor() as cursor:
         for start in range(0, max(len(ids), len(paths)), BATCH_SIZE):
             params = {
@@ -225,11 +233,15 @@ def on_page_moved(sender=None, instance=None, parent_page_before=None, **kwargs)
 
 def on_page_deleted(sender=None, instance=None, **kwargs) -> None:
     """post_delete of a page: a module's course loses its text (a course's own
-    document goes with it)."""
+    document goes with it).
+
+    Only a document that still exists is rewritten: when the course itself is being
+    deleted with its modules, Django's collector has removed its document already, and
+    one written again now would point at a course row about to go."""
     if isinstance(instance, ModulePage) or (
         isinstance(instance, Page) and instance.specific_class is ModulePage
     ):
-        _refresh_now({instance.path[: -Page.steplen]})
+        refresh_search_documents(paths=[instance.path[: -Page.steplen]], only_existing=True)
 
 
 def on_vocabulary_changed(sender=None, instance=None, **kwargs) -> None:

@@ -119,6 +119,16 @@ def test_an_unpublished_or_deleted_module_no_longer_finds_its_course(catalog):
     assert titles(run(catalog, "ombudsperson")) == []
 
 
+def test_a_course_deleted_with_its_modules_leaves_no_document_behind(catalog):
+    course = CoursePage.objects.get(title="Negotiation skills")
+    course.delete()
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the foreign keys, checked now
+    assert not CourseSearchDocument.objects.filter(page_id=course.pk).exists()
+    cache.clear()
+    assert titles(run(catalog, "ombudsperson")) == []
+
+
 def test_a_module_moved_to_another_course_finds_that_course(catalog):
     module = ModulePage.objects.get(title="Listening to the parties")
     other = CoursePage.objects.get(title="Regional partners")
