@@ -55,3 +55,24 @@ class CmsConfig(AppConfig):
         for model in (Site, PageViewRestriction):
             for signal in (post_save, post_delete):
                 signal.connect(bump_content_version, sender=model, dispatch_uid=f"bump-{model}")
+        _connect_search_documents()
+
+
+def _connect_search_documents():
+    """The courses' stored search documents follow what visitors can see."""
+    from django.db.models.signals import post_delete, post_save  # noqa: PLC0415 -- app registry not ready
+    from wagtail.signals import page_published, page_unpublished, post_page_move  # noqa: PLC0415 -- app registry not ready
+
+    from participants.models import Organization  # noqa: PLC0415 -- app registry not ready
+
+    from . import search  # noqa: PLC0415 -- app registry not ready
+    from .models import ThematicArea  # noqa: PLC0415 -- app registry not ready
+
+    for signal in (page_published, page_unpublished):
+        signal.connect(search.on_page_changed, dispatch_uid=f"search-document-{signal}")
+    post_page_move.connect(search.on_page_moved, dispatch_uid="search-document-move")
+    post_delete.connect(search.on_page_deleted, dispatch_uid="search-document-delete")
+    for model in (ThematicArea, Organization):
+        post_save.connect(
+            search.on_vocabulary_changed, sender=model, dispatch_uid=f"search-document-{model}"
+        )

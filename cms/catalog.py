@@ -18,26 +18,15 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchVector, TrigramWordSimilarity
 from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import (
-    BooleanField,
-    Case,
     CharField,
-    F,
-    Func,
-    OuterRef,
     Q,
-    StringAgg,
-    Subquery,
-    TextField,
     Value,
-    When,
 )
-from django.db.models.functions import Coalesce, Lower, StrIndex
 from django.http import QueryDict
 from wagtail.models import Page
 
@@ -46,6 +35,14 @@ from participants.models import Organization
 from .cache import cached
 from .i18n import best_of, content_language_names, locale_codes, locale_ids
 from .models import COURSE_LANGUAGES, CoursePage, DeliveryMode, ThematicArea
+from .search import (
+    TYPO_MIN_LENGTH,
+    exact_condition,
+    matching_keys_sql,
+    sample_texts_sql,
+    search_words,
+    similar_condition,
+)
 
 PAGE_SIZE = 12
 MAX_QUERY_LENGTH = 200
@@ -212,9 +209,7 @@ WITH course AS (
     ORDER BY p.translation_key, (p.locale_id = %(default_locale)s) DESC, p.title, p.id
 ), flagged AS (
     SELECT course.*, areas.ids AS area, orgs.ids AS org,
-        (%(no_q)s OR course.key IN (
-            SELECT translation_key FROM {page} WHERE id = ANY(%(found)s)
-        )) AS ok_q,
+        ({ok_q}) AS ok_q,
         (%(no_area)s OR areas.ids && %(area)s::bigint[]) AS ok_area,
         (%(no_org)s OR orgs.ids && %(org)s::bigint[]) AS ok_org,
         (%(no_lang)s OR course.lang && %(lang)s::text[]) AS ok_lang,
@@ -239,6 +234,8 @@ UNION ALL
 SELECT 'mode', mode, count(*) FILTER (WHERE ok_q AND ok_area AND ok_org AND ok_lang), 0, ''
     FROM flagged GROUP BY mode
 UNION ALL
+SELECT 'matched', '', count(*) FILTER (WHERE ok_q), 0, '' FROM flagged
+UNION ALL
 SELECT 'total', '', count(*), 0, '' FROM flagged
     WHERE ok_q AND ok_area AND ok_org AND ok_lang AND ok_mode
 UNION ALL
@@ -252,9 +249,10 @@ UNION ALL
 """
 
 
-def _facet_sql() -> str:
+def _facet_sql(ok_q: str) -> str:
     through = CoursePage.thematic_areas.through._meta.db_table
     return FACET_SQL.format(
+        ok_q=ok_q,
         page=connection.ops.quote_name(Page._meta.db_table),
         course=connection.ops.quote_name(CoursePage._meta.db_table),
         areas=connection.ops.quote_name(through),
@@ -267,10 +265,18 @@ class _Counted:
     counts: dict[str, dict]  # facet → {key: count}, every value the catalogue has
     total: int
     hits: list[tuple]  # (translation key, representative pk, area ids, org ids)
+    matched: int = 0  # courses the search text matches, whatever the filters
+    # False when no course has the words searched for and courses with words like them
+    # are counted instead; ``suggestion`` is then the closest spelling.
+    exact: bool = True
+    suggestion: str = ""
 
 
-def _count(catalog, wanted: dict, found: set[int] | None, *, offset: int) -> _Counted:
-    """The facet counts, the total and one page of hits, in one query."""
+def _count(
+    catalog, wanted: dict, ok_q: str = "TRUE", search_params=None, *, offset: int
+) -> _Counted:
+    """The facet counts, the total and one page of hits, in one query; ``ok_q`` is the
+    SQL condition of the search text on a course (``course.key``)."""
 
     def ints(text):
         return [int(x) for x in text.split(",") if x]
@@ -279,27 +285,28 @@ def _count(catalog, wanted: dict, found: set[int] | None, *, offset: int) -> _Co
         "depth": catalog.depth + 1,
         "paths": [f"{path}%" for path in (_catalog_paths(catalog) or [catalog.path])],
         "default_locale": locale_ids().get(settings.LANGUAGE_CODE, 0),
-        "no_q": found is None,
-        "found": sorted(found or ()),
         "limit": PAGE_SIZE,
         "offset": offset,
+        **(search_params or {}),
     }
     for name in FACETS:
         params[f"no_{name}"] = not wanted[name]
         params[name] = sorted(str(v) if name in ("lang", "mode") else v for v in wanted[name])
     counts: dict[str, dict] = {name: {} for name in FACETS}
-    total, hits = 0, []
+    total, hits, matched = 0, [], 0
     with connection.cursor() as cursor:
-        cursor.execute(_facet_sql(), params)
+        cursor.execute(_facet_sql(ok_q), params)
         for kind, value, count, pk, extra in cursor.fetchall():
             if kind == "total":
                 total = count
+            elif kind == "matched":
+                matched = count
             elif kind == "hit":
                 areas, _sep, orgs = extra.partition(";")
                 hits.append((value, pk, ints(areas), ints(orgs)))
             else:
                 counts[kind][int(value) if kind in ("area", "org") else value] = count
-    return _Counted(counts=counts, total=total, hits=hits)
+    return _Counted(counts=counts, total=total, hits=hits, matched=matched)
 
 
 VOCABULARY_CACHE_KEY = "cms:catalog-vocabulary:v1"
@@ -328,159 +335,6 @@ def taxonomy():
 
 def forget_taxonomy(**kwargs):
     cache.delete(VOCABULARY_CACHE_KEY)
-
-
-# How alike a word of the query and a word of a course must be (pg_trgm's
-# word_similarity, 0..1) to count as a typo of it: "mediaton" ~ "mediation" is 0.67,
-# "diplomatie" ~ "diplomacy" 0.64, unrelated words stay below 0.4.
-TYPO_SIMILARITY = 0.6
-# Words shorter than this are matched exactly only: three letters share too few trigrams.
-TYPO_MIN_LENGTH = 4
-MAX_SEARCH_WORDS = 8
-
-
-class Unaccent(Func):
-    """PostgreSQL's ``unaccent`` (extension created by cms migration 0006)."""
-
-    function = "unaccent"
-    output_field = TextField()
-
-
-# Arabic spellings that vary in practice are read as one: the hamza forms of alif, ta
-# marbuta and ha, alif maqsura and ya; short-vowel marks (tashkil) are dropped.
-ARABIC_FROM = "أإآٱةى" + "ًٌٍَُِّْ"
-ARABIC_TO = "ااااهي"
-
-
-def _folded(expression):
-    """Lower case without accents, in the database: "MÉDIATION" → "mediation", and
-    Arabic letters in one spelling: "الوساطة" → "الوساطه"."""
-    return Func(
-        Lower(Unaccent(expression)),
-        Value(ARABIC_FROM),
-        Value(ARABIC_TO),
-        function="translate",
-        output_field=TextField(),
-    )
-
-
-def _search_document():
-    """What a course is found by, as one text: title, summary, audience, thematic
-    areas and partner names and acronyms."""
-
-    def names(through, column):
-        return Coalesce(
-            Subquery(
-                through.objects.filter(coursepage_id=OuterRef("pk"))
-                .values("coursepage_id")
-                .annotate(text=StringAgg(column, delimiter=Value(" ")))
-                .values("text")
-            ),
-            Value(""),
-        )
-
-    orgs = CoursePage.partner_organizations.through
-    return Func(
-        Value(" "),
-        F("title"),
-        F("summary"),
-        F("target_audience"),
-        names(CoursePage.thematic_areas.through, F("thematicarea__name")),
-        names(orgs, F("organization__name")),
-        names(orgs, F("organization__acronym")),
-        function="concat_ws",
-        output_field=TextField(),
-    )
-
-
-# PostgreSQL's text-search configuration of each content language; the others ('ar',
-# 'zh-hans') are matched word for word ('simple'), and by pg_trgm for typos.
-TEXT_SEARCH_CONFIGS = {
-    "en": "english",
-    "fr": "french",
-    "es": "spanish",
-    "pt": "portuguese",
-    "pt-br": "portuguese",
-    "ru": "russian",
-}
-
-
-def _text_search_config():
-    """The configuration of each course's language, as an SQL expression on locale_id."""
-    whens = [
-        When(locale_id=pk, then=Value(TEXT_SEARCH_CONFIGS[code]))
-        for pk, code in locale_codes().items()
-        if code in TEXT_SEARCH_CONFIGS
-    ]
-    chosen = Case(*whens, default=Value("simple"), output_field=TextField())
-    return Func(chosen, template="(%(expressions)s)::regconfig", output_field=TextField())
-
-
-@dataclass(frozen=True)
-class SearchMatch:
-    ids: set[int]
-    exact: bool  # False: only words like the query's were found (typos, accents aside)
-    suggestion: str = ""
-
-
-def _search(catalog, text) -> SearchMatch:
-    """The courses of ``catalog`` that match ``text``, in one query (two when nothing
-    matches exactly).
-
-    A course matches exactly when Wagtail's full-text search (stemmed: "mediator" finds
-    "mediation") finds it, or when each word of the query appears in it once accents
-    and case are set aside ("MÉDIATION" finds "mediation"). Only when no course matches
-    exactly are courses with words *like* each word of the query returned (pg_trgm:
-    "mediaton" finds "mediation"), with the closest spelling as a suggestion.
-    """
-    words = re.findall(r"\w+", text.casefold())[:MAX_SEARCH_WORDS]
-    courses = catalog_courses(catalog)
-    full_text = courses.search(text, operator="and").get_queryset().values("pk")
-    if not words:
-        return SearchMatch(
-            ids=set(courses.filter(pk__in=full_text).values_list("pk", flat=True)), exact=True
-        )
-    exact_annotations, like_annotations = {}, {}
-    contains, alike = Q(), Q()
-    for i, word in enumerate(words):
-        exact_annotations[f"at_{i}"] = StrIndex(F("document"), _folded(Value(word)))
-        contains &= Q(**{f"at_{i}__gt": 0})
-        if len(word) >= TYPO_MIN_LENGTH:
-            like_annotations[f"like_{i}"] = TrigramWordSimilarity(
-                _folded(Value(word)), F("document")
-            )
-            alike &= Q(**{f"like_{i}__gte": TYPO_SIMILARITY})
-        else:
-            alike &= Q(**{f"at_{i}__gt": 0})
-    # Each course is also searched in its own language: stemmed by PostgreSQL's
-    # text-search configuration for it ("mediación" finds "mediaciones"), 'simple' for
-    # the languages PostgreSQL has none for (Arabic, Chinese).
-    config = _text_search_config()
-    exact_annotations["in_language"] = Func(
-        SearchVector(F("document"), config=config),
-        SearchQuery(_folded(Value(" ".join(words))), config=config),
-        arg_joiner=" @@ ",
-        template="(%(expressions)s)",
-        output_field=BooleanField(),
-    )
-    exact = Q(pk__in=full_text) | contains | Q(in_language=True)
-    documents = courses.annotate(document=_folded(_search_document())).alias(**exact_annotations)
-    # The exact matches first, and the words like the query's only when there are none:
-    # one query asking for both computed pg_trgm's similarity to every course that did
-    # not match exactly, which is nearly every course for a word only a few courses have
-    # (an Arabic word: only the Arabic translations), and made such a search half as
-    # slow again as a common English one.
-    exact_ids = set(documents.filter(exact).values_list("pk", flat=True))
-    if exact_ids:
-        return SearchMatch(ids=exact_ids, exact=True)
-    rows = list(documents.alias(**like_annotations).filter(alike).values_list("pk", "document"))
-    if not rows:
-        return SearchMatch(ids=set(), exact=True)
-    return SearchMatch(
-        ids={pk for pk, _document in rows},
-        exact=False,
-        suggestion=_closest_spelling(words, [document for _pk, document in rows]),
-    )
 
 
 def _closest_spelling(words, documents):
@@ -527,27 +381,57 @@ class _Hits:
         return self.shown
 
 
+def _search_and_count(catalog, text: str, words: list[str], wanted: dict, offset: int):
+    """The counts and page of results for ``text``: the courses it matches exactly
+    (see ``cms.search.exact_condition``); only when none does, the courses with words
+    *like* each of its words (typos: "mediaton" finds "mediation"), with the closest
+    spelling as a suggestion."""
+    if not text:
+        return _count(catalog, wanted, offset=offset)
+    if not words:  # nothing but signs and symbols: no course has them
+        return _count(catalog, wanted, "FALSE", offset=offset)
+    condition, params = exact_condition(text, words)
+    counted = _count(
+        catalog, wanted, f"course.key IN ({matching_keys_sql(condition)})", params, offset=offset
+    )
+    if counted.matched:
+        return counted
+    condition, params = similar_condition(words)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sample_texts_sql(condition),
+            {
+                "depth": catalog.depth + 1,
+                "paths": [f"{path}%" for path in (_catalog_paths(catalog) or [catalog.path])],
+                **params,
+            },
+        )
+        texts = [text for (text,) in cursor.fetchall()]
+    if not texts:
+        return counted
+    counted = _count(
+        catalog, wanted, f"course.key IN ({matching_keys_sql(condition)})", params, offset=offset
+    )
+    counted.exact = False
+    counted.suggestion = _closest_spelling(words, texts)
+    return counted
+
+
 def search_catalog(*, catalog, query: CatalogQuery, language: str = "") -> CatalogResults:
     """Search and filter the courses of ``catalog``: each course once, in ``language``
     when it is available in it (else in the default language), whichever of its
     translations the search found it by.
 
-    Unknown filter values are ignored, as if absent. Queries: search 1 (when there is
-    text; 2 when only similar words are found), facet counts with the page of results 1
-    (both none while cached for the content version), the
-    shown courses in their languages 1; labels come from the cache and image renditions
-    from Wagtail's rendition cache.
-    """
-    match = None
-    if query.q:
-        # The courses found for a text, kept for the content version: the search itself
-        # reads every course's text (see ``_search``), so a text searched again (the
-        # pages of its results, its filters) costs one cache read instead.
-        digest = hashlib.sha256(query.q.casefold().encode()).hexdigest()[:32]
-        match = cached(
-            f"catalog-search:{catalog.translation_key}:{digest}", lambda: _search(catalog, query.q)
-        )
+    Unknown filter values are ignored, as if absent. Queries: facet counts with the
+    page of results, the search included, 1 (none while cached for the content
+    version); when the text matches no course exactly, 2 more (the courses with words
+    like it, and the counts again); the shown courses in their languages 1. Labels come
+    from the cache and image renditions from Wagtail's rendition cache.
 
+    The text is searched in the stored documents of the courses (``cms.search``), kept
+    up to date when pages are published: nothing is computed per course per request, so
+    the first search after a publish costs what the next one does.
+    """
     vocab = {
         **taxonomy(),
         "lang": {code: (code, str(label)) for code, label in COURSE_LANGUAGES},
@@ -558,17 +442,25 @@ def search_catalog(*, catalog, query: CatalogQuery, language: str = "") -> Catal
         name: {vocab[name][v][0] for v in getattr(query, name) if v in vocab[name]}
         for name in FACETS
     }
-    found = match.ids if match else None
     offset = (query.page - 1) * PAGE_SIZE
-    # Counted once per content version for each search, filters and page: PostgreSQL
-    # still reads every course to count (about 0.1 s at 5,000), the same answer for the
-    # catalogue's first page or a common filter that every visitor asks for.
+    words = search_words(query.q) if query.q else []
+    # Counted once per content version for each search, filters and page (PostgreSQL
+    # reads every course to count: about 0.1 s at 5,000 courses, the same answer for
+    # the catalogue's first page, a common filter or a common search). The key holds
+    # the search's words, at most MAX_SEARCH_WORDS of a text of at most
+    # MAX_QUERY_LENGTH characters, and expires with the content version or after
+    # ``cms.cache.TIMEOUT``; the value is a page of results, never a set of courses.
     key = repr(
-        (query.q.casefold(), sorted((n, sorted(map(str, v))) for n, v in wanted.items()), offset)
+        (
+            bool(query.q),
+            words,
+            sorted((n, sorted(map(str, v))) for n, v in wanted.items()),
+            offset,
+        )
     )
     counted = cached(
         f"catalog-counts:{catalog.translation_key}:{hashlib.sha256(key.encode()).hexdigest()[:32]}",
-        lambda: _count(catalog, wanted, found, offset=offset),
+        lambda: _search_and_count(catalog, query.q, words, wanted, offset),
     )
     last_page = max(1, math.ceil(counted.total / PAGE_SIZE))
     counts = counted.counts
@@ -658,6 +550,6 @@ def search_catalog(*, catalog, query: CatalogQuery, language: str = "") -> Catal
         facets=facets,
         query=query,
         active_filters=active,
-        exact_match=match.exact if match else True,
-        suggestion=match.suggestion if match else "",
+        exact_match=counted.exact,
+        suggestion=counted.suggestion,
     )

@@ -593,3 +593,6 @@ class CourseTrainer(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.course}"
+
+
+from .search_models import CourseSearchDocument  # noqa: E402, F401 -- the app's model, kept apart

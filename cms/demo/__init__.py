@@ -238,6 +238,7 @@ def seed_generated_courses(
     ``progress(done, count)``, if given, is called every 500 courses.
     """
     from cms.cache import bump_content_version  # noqa: PLC0415 -- demo only
+    from cms.search import refresh_search_documents  # noqa: PLC0415 -- demo only
 
     existing = set(CoursePage.objects.child_of(catalog).values_list("slug", flat=True))
     areas = {area.slug: area for area in ThematicArea.objects.all()}
@@ -444,6 +445,7 @@ def seed_generated_courses(
         if copied_from[i] in written_modules
     ]
     _copy_index_entries(pairs, module_type)
+    refresh_search_documents(ids=ids)
     bump_content_version()
     return len(courses)
 

@@ -23,7 +23,7 @@ from cms.demo import seed_generated_courses
 from cms.models import CoursePage
 from tests.bench.harness import emit, expect_page, measure
 from tests.bench.test_attendance_report import PER_SESSION, QUERY_BUDGET, build
-from tests.bench.test_pages import SEARCH, courses_heading
+from tests.bench.test_pages import SEARCH, courses_heading, search_total
 from tests.factories.users import make_user
 
 COURSES = 5_000
@@ -75,18 +75,18 @@ def test_catalog_page_5000(client, big_site):
 
 def test_catalog_search_5000(client, big_site):
     url = big_site.url
-    total = (
-        CoursePage.objects.live()
-        .child_of(big_site)
-        .search(SEARCH, operator="and")
-        .get_queryset()
-        .count()
-    )
+    total = search_total(big_site, SEARCH)
     assert total > 12
     measure(
         "catalog_search_5000",
         lambda: client.get(url, {"q": SEARCH}),
         check=expect_page(courses_heading(total), f"matching “{SEARCH}”"),
+    )
+    measure(
+        "catalog_search_5000_uncached",
+        lambda: client.get(url, {"q": SEARCH}),
+        check=expect_page(courses_heading(total), f"matching “{SEARCH}”"),
+        before=cache.clear,
     )
     measure(
         "catalog_page_5000_uncached",
