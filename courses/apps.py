@@ -40,6 +40,7 @@ class CoursesConfig(AppConfig):
             application_records,  # noqa: F401 -- connects the answers' post_delete (their files)
             clearance,  # noqa: F401 -- registers the supervisor emails' writer
             erasure,  # noqa: F401 -- app registry not ready (connects it)
+            invitations,  # noqa: F401 -- registers the invitation emails' batch sender
         )
         from .messaging import services  # noqa: F401, PLC0415 -- registers the message emails' writer
         from .models import (  # noqa: PLC0415 -- app registry not ready

@@ -732,11 +732,17 @@ class ModuleVisit(models.Model):
 
 
 class Notice(models.Model):
-    """An email owed to a participant about their enrollment: made once, sent once.
+    """An email we owe someone, made once, sent once: every outbound email of ``courses``
+    to a person is one of these rows (the table the enrollment functions of migrations
+    0017-0019 insert into, by its column names).
 
-    The unique (enrollment, kind, key) row is what makes queuing it again harmless: the
-    key tells two notices of the same kind apart (the decision's time, "7d" for the
-    reminder a week before), and ``sent_at`` records that the mail server took it.
+    Its recipient is either an enrollment's participant or, for an invitation's email
+    (kind ``invitation``), the invited address: exactly one of ``enrollment`` and
+    ``invitation`` is set, a database CHECK says so. The unique (enrollment, kind, key)
+    and (invitation, key) rows are what make queuing it again harmless: the key tells
+    two notices of the same kind apart (the decision's time, "7d" for the reminder a
+    week before, the invitation's nonce at that sending), and ``sent_at`` records that
+    the mail server took it.
     """
 
     class Kind(models.TextChoices):
@@ -754,9 +760,27 @@ class Notice(models.Model):
         EVALUATION_REMINDER = "evaluation_reminder", _("Questionnaire reminder")
         CLEARANCE_REQUEST = "clearance_request", _("Clearance asked of the supervisor")
         CLEARANCE_REMINDER = "clearance_reminder", _("Clearance reminder to the supervisor")
+        INVITATION = "invitation", _("Invitation")
 
+    # Null for an invitation's email: the invitee may have no account, let alone an
+    # enrollment. Nullable (and ``invitation`` too) so the rows the SQL functions insert,
+    # which name neither, stay valid.
     enrollment = models.ForeignKey(
-        Enrollment, verbose_name=_("enrollment"), on_delete=models.CASCADE, related_name="notices"
+        Enrollment,
+        verbose_name=_("enrollment"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notices",
+    )
+    # For an invitation's email: the invitation it sends (its key is the link's nonce).
+    invitation = models.ForeignKey(
+        "Invitation",
+        verbose_name=_("invitation"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notices",
     )
     # For a cohort message: the message it delivers (its key is the message's id).
     message = models.ForeignKey(
@@ -778,9 +802,24 @@ class Notice(models.Model):
         verbose_name = _("notice")
         verbose_name_plural = _("notices")
         constraints = [
+            # Named in the SQL functions' ``ON CONFLICT ON CONSTRAINT``: keep the name.
             models.UniqueConstraint(
                 fields=["enrollment", "kind", "key"], name="one_notice_per_event"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["invitation", "key"], name="one_notice_per_invitation_link"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(enrollment__isnull=False, invitation__isnull=True) & ~Q(kind="invitation")
+                )
+                | Q(enrollment__isnull=True, invitation__isnull=False, kind="invitation"),
+                name="notice_to_an_enrollment_or_an_invitation",
+                violation_error_message=_(
+                    "A notice goes to an enrollment, or (an invitation's email) to an "
+                    "invitation, never to both or neither."
+                ),
+            ),
         ]
         indexes = [
             models.Index(
@@ -789,7 +828,7 @@ class Notice(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} · {self.enrollment}"
+        return f"{self.get_kind_display()} · {self.enrollment or self.invitation}"
 
 
 def message_storage():
@@ -1930,37 +1969,3 @@ class Invitation(models.Model):
 
     def get_state_display(self) -> str:
         return self.State(self.state).label
-
-
-class InvitationNotice(models.Model):
-    """The email of one sending of an invitation (the first, each resend): recorded in
-    the caller's transaction, queued on commit, sent once; ``key`` is the invitation's
-    nonce at that sending, so a superseded link is never mailed."""
-
-    invitation = models.ForeignKey(
-        Invitation, verbose_name=_("invitation"), on_delete=models.CASCADE, related_name="notices"
-    )
-    key = models.CharField(_("key"), max_length=32)
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.TextField(_("last error"), blank=True)
-
-    class Meta:
-        verbose_name = _("invitation email")
-        verbose_name_plural = _("invitation emails")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["invitation", "key"], name="one_notice_per_invitation_sending"
-            )
-        ]
-        indexes = [
-            models.Index(
-                fields=["created_at"],
-                condition=Q(sent_at__isnull=True),
-                name="invitation_notice_unsent",
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.invitation} ({self.key[:6]})"

@@ -45,18 +45,11 @@ def send_notice(*, notice_id):
 
 @shared_task(acks_late=True, soft_time_limit=240, time_limit=300)
 def send_notices(*, notice_ids):
-    """A batch of a cohort message's notices (``messaging.services.deliver_batch``)."""
-    from courses.messaging import services as messaging  # noqa: PLC0415 -- leaf
+    """A batch of notices (cohort messages, invitations): each kind to its batch sender
+    (``notifications.deliver_batch``)."""
+    from courses.enrollment import notifications  # noqa: PLC0415 -- leaf
 
-    return messaging.deliver_batch(notice_ids)
-
-
-@shared_task(acks_late=True, soft_time_limit=240, time_limit=300)
-def send_invitation_notices(*, notice_ids):
-    """A batch of invitation emails (``enrollment.invitations.deliver_batch``)."""
-    from courses.enrollment import invitations  # noqa: PLC0415 -- leaf
-
-    return invitations.deliver_batch(notice_ids)
+    return notifications.deliver_batch(notice_ids)
 
 
 @shared_task(acks_late=True, soft_time_limit=60, time_limit=90)
@@ -85,10 +78,11 @@ def send_session_reminders():
 
 @shared_task
 def requeue_unsent_notices():
-    """Every few minutes: queue again what a lost task or a broker outage left unsent."""
-    from courses.enrollment import invitations, notifications  # noqa: PLC0415 -- leaf
+    """Every few minutes: queue again the notices (every email of ``courses``) a lost task
+    or a broker outage left unsent."""
+    from courses.enrollment import notifications  # noqa: PLC0415 -- leaf
 
-    return notifications.requeue_unsent() + invitations.requeue_unsent()
+    return notifications.requeue_unsent()
 
 
 @shared_task(

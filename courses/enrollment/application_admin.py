@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from django import forms
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
@@ -24,12 +23,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from courses.access import SessionScopedMixin, sessions_for
 from courses.models import ApplicationForm, ConsentDocument
 from courses.spreadsheets import SafeSpreadsheetExportMixin
-
-
-def _check_translations(form, cleaned):
-    translations = cleaned.get("translations")
-    if translations is not None and not isinstance(translations, dict):
-        form.add_error("translations", _('Write an object by language, e.g. {"fr": {…}}.'))
+from courses.translated import check_translations
 
 
 class ApplicationFormForm(WagtailAdminModelForm):
@@ -40,7 +34,7 @@ class ApplicationFormForm(WagtailAdminModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        _check_translations(self, cleaned)
+        check_translations(self, cleaned)
         return cleaned
 
 
@@ -112,7 +106,7 @@ class ConsentDocumentForm(WagtailAdminModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        _check_translations(self, cleaned)
+        check_translations(self, cleaned)
         return cleaned
 
     def save(self, commit=True):

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods
 
 from courses.access import sessions_for
 from courses.enrollment import applications, clearance, consent
-from courses.enrollment.applications import Application, ApplicationFormView, translated
+from courses.enrollment.applications import Application, ApplicationFormView
 from courses.enrollment.services import EnrollmentError
 from courses.enrollment.views import enrollment_message
 from courses.models import (
@@ -30,6 +30,7 @@ from courses.models import (
     Enrollment,
     SupervisorClearance,
 )
+from courses.translated import translated
 from participants.selectors import profile_of
 
 

@@ -36,6 +36,7 @@ from courses.models import (
     Enrollment,
     SupervisorClearance,
 )
+from courses.translated import fits, texts_in, translated
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 PDF = "application/pdf"
@@ -127,20 +128,11 @@ def needs_application(session: CourseSession) -> bool:
     )
 
 
-def translated(obj, name: str, language: str | None = None):
-    """``obj.name`` in ``language`` (the active one by default) from ``translations``,
-    else as written."""
-    language = (language or get_language() or "").split("-")[0]
-    value = (obj.translations or {}).get(language, {}) if isinstance(obj.translations, dict) else {}
-    text = value.get(name) if isinstance(value, dict) else None
-    return text or getattr(obj, name)
-
-
 def question_choices(question: ApplicationQuestion) -> list[tuple[str, str]]:
     """(stored value, label shown) of a choice question: values stay in the form's
     language, labels follow the reader's."""
-    labels = translated(question, "choices")
-    if isinstance(labels, str) or len(labels) != len(question.choice_list):
+    labels = texts_in(question.translations, get_language()).get("choices")
+    if not fits(question.choice_list, labels):
         labels = question.choice_list
     return list(zip(question.choice_list, labels, strict=True))
 

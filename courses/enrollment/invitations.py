@@ -5,10 +5,12 @@ The link. Its token is ``salted_hmac(nonce)`` under the site's secret key; the d
 keeps the nonce and the token's SHA-256 only, so a copy of the database opens nothing,
 and the worker can still write the email. Resending draws a new nonce: the old link dies.
 
-Emails. Each sending is an ``InvitationNotice`` row made in the caller's transaction and
-queued after commit in batches (``send_invitation_notices``), sent on the worker's one
-SMTP connection (``courses.mailer``); the periodic sweep queues again what a lost task
-left unsent (``requeue_unsent``).
+Emails. Each sending is a ``Notice`` of kind ``invitation`` (no enrollment: the invitation
+instead), made in the caller's transaction and queued after commit in batches
+(``send_notices``, which hands them to ``deliver_batch`` here), sent on the worker's one
+SMTP connection (``courses.mailer``) with a Message-ID fixed by the notice; the periodic
+sweep of every notice (``notifications.requeue_unsent``) queues again what a lost task
+left unsent.
 
 Acceptance runs under the session lock, as every seat decision does
 (``enrollment.services``): the invitation row is locked and re-read there, so two
@@ -60,9 +62,9 @@ from courses.models import (
     CourseSession,
     Enrollment,
     Invitation,
-    InvitationNotice,
+    Notice,
 )
-from courses.tasks import send_invitation_notices
+from courses.tasks import send_notices
 from participants.models import Participant
 from participants.selectors import first_language, person_name, profile_of
 
@@ -74,7 +76,6 @@ VALID_FOR = datetime.timedelta(days=14)
 MAX_ROWS = 2000
 #: Invitation emails queued per task.
 BATCH = 50
-UNSENT_GRACE = datetime.timedelta(minutes=10)
 SALT = "concord.invitation"
 #: Sessions that can no longer take anybody in.
 OVER = (CourseSession.Status.CANCELLED, CourseSession.Status.COMPLETED)
@@ -363,10 +364,10 @@ def _insert(invitations: list[Invitation], now) -> list[int]:
         invitation.pk = ids[invitation.nonce]
         invitation._state.adding = False
     notices = insert_rows(
-        InvitationNotice,
+        Notice,
         ("invitation_id", "key"),
         [(invitation.pk, invitation.nonce) for invitation in invitations],
-        same={"created_at": now, "attempts": 0, "last_error": ""},
+        same={"kind": Notice.Kind.INVITATION, "created_at": now, "attempts": 0, "last_error": ""},
         returning=("id",),
     )
     return sorted(pk for (pk,) in notices)
@@ -441,8 +442,8 @@ def resend(*, invitation: Invitation, by, now=None) -> Invitation:
         invitation.revoked_at = invitation.declined_at = invitation.opened_at = None
         invitation.sent_at = None
         invitation.save()
-        notice = InvitationNotice.objects.create(
-            invitation=invitation, key=invitation.nonce, created_at=now
+        notice = Notice.objects.create(
+            invitation=invitation, kind=Notice.Kind.INVITATION, key=invitation.nonce
         )
         log(session, INVITATION_RESEND_ACTION, user=by, data={"email": invitation.email})
         transaction.on_commit(lambda: queue([notice.pk]))
@@ -610,7 +611,7 @@ def queue(notice_ids: list[int]) -> None:
     for start in range(0, len(notice_ids), BATCH):
         batch = notice_ids[start : start + BATCH]
         try:
-            send_invitation_notices.delay(notice_ids=batch)
+            send_notices.delay(notice_ids=batch)
         except Exception:  # the broker is down: the sweep queues them again
             logger.exception("Could not queue %s invitation emails; the sweep will", len(batch))
 
@@ -619,9 +620,13 @@ def queue(notice_ids: list[int]) -> None:
 _NAME, _LINK, _EXPIRES = "\x00name\x00", "\x00link\x00", "\x00expires\x00"
 
 
-def write_email(invitation: Invitation, texts: dict | None = None) -> mailer.CompactEmail:
+def write_email(
+    invitation: Invitation, texts: dict | None = None, *, key: str = ""
+) -> mailer.CompactEmail:
     """The invitation's email in the invitee's language: plain text, and HTML in the
     layout of every email (``courses/email/layout.html``) with the link as a button.
+    ``key`` (``notice-<id>``) fixes its Message-ID: a copy sent again after a crash is
+    the same message to the invitee's mail system.
 
     A fast path (``invite_bulk`` in ``make bench`` shows what it buys): a batch renders
     the templates once per session, language and kind of invitation (``texts``, its
@@ -629,10 +634,10 @@ def write_email(invitation: Invitation, texts: dict | None = None) -> mailer.Com
     the HTML)."""
     session = invitation.session
     language = invitation.language or settings.LANGUAGE_CODE
-    key = (session.pk, language, invitation.nominated_by_id is not None, bool(invitation.name))
+    kind = (session.pk, language, invitation.nominated_by_id is not None, bool(invitation.name))
     texts = {} if texts is None else texts
     with translation.override(language):
-        if key not in texts:
+        if kind not in texts:
             context = {
                 "invitation": invitation,
                 "session": session,
@@ -648,7 +653,7 @@ def write_email(invitation: Invitation, texts: dict | None = None) -> mailer.Com
                 "language": language,
             }
             subject = _("Invitation: %(course)s") % {"course": session.course.title}
-            texts[key] = (
+            texts[kind] = (
                 subject,
                 render_to_string("courses/invitations/email.txt", context),
                 render_to_string("courses/invitations/email.html", context),
@@ -660,7 +665,7 @@ def write_email(invitation: Invitation, texts: dict | None = None) -> mailer.Com
                 timezone.localtime(invitation.expires_at), "j F Y, H:i"
             )
         expires = texts[when]
-    subject, text, html = texts[key]
+    subject, text, html = texts[kind]
     name, link = invitation.name.replace("\x00", ""), link_of(invitation)
     body = text.replace(_NAME, name).replace(_LINK, link).replace(_EXPIRES, expires)
     html = (
@@ -668,13 +673,14 @@ def write_email(invitation: Invitation, texts: dict | None = None) -> mailer.Com
         .replace(_LINK, escape(link))
         .replace(_EXPIRES, escape(expires))
     )
-    message = mailer.CompactEmail(subject=subject, body=body, to=[invitation.email])
+    message = mailer.CompactEmail(subject=subject, body=body, to=[invitation.email], key=key)
     message.attach_alternative(html, "text/html")
     return message
 
 
 def deliver_batch(notice_ids: list[int], now=None) -> int:
-    """Send the invitation emails of ``notice_ids`` not sent yet; how many went.
+    """Send the invitation emails of ``notice_ids`` not sent yet (other kinds among them
+    are left alone); how many went. ``notifications.deliver_batch`` calls it.
 
     As the cohort messages' batch (``messaging.services.deliver_batch``): the unsent rows
     locked with ``SKIP LOCKED`` in one query, sent on the process's one SMTP connection,
@@ -686,9 +692,9 @@ def deliver_batch(notice_ids: list[int], now=None) -> int:
     retry = []
     with transaction.atomic():
         notices = list(
-            InvitationNotice.objects.select_for_update(of=("self",), skip_locked=True)
+            Notice.objects.select_for_update(of=("self",), skip_locked=True)
             .select_related("invitation")
-            .filter(pk__in=notice_ids, sent_at__isnull=True)
+            .filter(pk__in=notice_ids, sent_at__isnull=True, kind=Notice.Kind.INVITATION)
         )
         # A batch is mostly of one session: one instance of it (and of its course page,
         # dear to build), not one per row.
@@ -705,7 +711,7 @@ def deliver_batch(notice_ids: list[int], now=None) -> int:
                 superseded.append(notice.pk)
                 continue
             try:
-                mailer.send(write_email(invitation, texts))
+                mailer.send(write_email(invitation, texts, key=f"notice-{notice.pk}"))
             except Exception as error:
                 notice.last_error = f"{type(error).__name__}: {error}"[:1000]
                 notice.attempts += 1
@@ -714,33 +720,25 @@ def deliver_batch(notice_ids: list[int], now=None) -> int:
                     retry.append(notice.pk)
             else:
                 sent.append(notice)
-        InvitationNotice.objects.filter(pk__in=[n.pk for n in sent]).update(
+        Notice.objects.filter(pk__in=[n.pk for n in sent]).update(
             sent_at=now, attempts=F("attempts") + 1, last_error=""
         )
         Invitation.objects.filter(pk__in=[n.invitation_id for n in sent]).update(sent_at=now)
-        InvitationNotice.objects.filter(pk__in=superseded).update(
+        Notice.objects.filter(pk__in=superseded).update(
             sent_at=now, last_error="Not sent: the link was replaced or closed."
         )
-        InvitationNotice.objects.bulk_update(failed, ["attempts", "last_error"])
+        Notice.objects.bulk_update(failed, ["attempts", "last_error"])
         transaction.on_commit(
             lambda: [
-                send_invitation_notices.apply_async(kwargs={"notice_ids": [pk]}, countdown=60)
-                for pk in retry
+                send_notices.apply_async(kwargs={"notice_ids": [pk]}, countdown=60) for pk in retry
             ]
         )
     return len(sent)
 
 
-def requeue_unsent(now=None) -> int:
-    """Queue again the invitation emails a lost task or a broker outage left unsent."""
-    now = now or timezone.now()
-    ids = list(
-        InvitationNotice.objects.filter(
-            sent_at__isnull=True, created_at__lt=now - UNSENT_GRACE, attempts__lt=8
-        ).values_list("pk", flat=True)[:500]
-    )
-    queue(ids)
-    return len(ids)
+# The invitations' emails go in batches, by this module: ``send_notices`` (and the sweep)
+# hand every invitation notice here.
+notifications.BATCH_SENDERS[Notice.Kind.INVITATION] = deliver_batch
 
 
 # ---------------------------------------------------------------------- reads

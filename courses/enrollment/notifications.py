@@ -1,9 +1,14 @@
-"""Emails to participants about their enrollments, in their language, text and HTML.
+"""Every email of ``courses`` to a person goes out from here: the ``Notice`` rows, sent.
 
-``owe(enrollment, kind, key)`` records a ``Notice`` inside the caller's transaction and
-queues its sending once that transaction commits; ``deliver(notice_id)`` (the Celery
-task's body) sends it unless it was sent already. A notice is made once per event, and
-a periodic sweep (``requeue_unsent``) queues again any notice a lost task left unsent.
+Emails to participants about their enrollments, in their language, text and HTML, are
+written here; ``owe(enrollment, kind, key)`` records a ``Notice`` inside the caller's
+transaction and queues its sending once that transaction commits; ``deliver(notice_id)``
+(the ``send_notice`` task's body) sends it unless it was sent already. Kinds other slices
+own register their writer (``RENDERERS``) or, for emails that go by the hundred, their
+batch sender (``BATCH_SENDERS``: cohort messages, invitations), which ``deliver_batch``
+(the ``send_notices`` task's body) hands their notices to. A notice is made once per
+event, and one periodic sweep (``requeue_unsent``) queues again any notice, of any kind,
+a lost task left unsent.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from courses import calendars, mailer
 from courses.access import may_see_joining_details
 from courses.enrollment.selectors import waitlist_position
 from courses.models import CourseSession, Enrollment, Notice
-from courses.tasks import send_notice
+from courses.tasks import send_notice, send_notices
 from participants.selectors import language_of
 
 logger = logging.getLogger(__name__)
@@ -43,6 +48,8 @@ SUBJECTS = {
     Notice.Kind.EVALUATION_REMINDER: lambda: _("%(course)s: your questionnaire is waiting"),
 }
 UNSENT_GRACE = datetime.timedelta(minutes=10)
+#: Notices of a batch kind queued per ``send_notices`` task by the sweep.
+BATCH = 50
 # These carry the session's calendar (.ics) for the participant's calendar application.
 WITH_CALENDAR = {
     Notice.Kind.CONFIRMED,
@@ -119,6 +126,10 @@ def for_decision(
 #: Writers of the notice kinds a higher slice owns (kind → function(notice) → email):
 #: ``courses.messaging`` registers the cohort messages' when Django starts.
 RENDERERS: dict = {}
+#: Senders of the kinds that go in batches (kind → function(notice ids) → how many went),
+#: each sending the unsent notices of its kind among the ids it is given, once:
+#: ``courses.messaging`` (cohort messages) and ``enrollment.invitations`` register theirs.
+BATCH_SENDERS: dict = {}
 
 
 def render(notice: Notice) -> mailer.CompactEmail:
@@ -174,6 +185,7 @@ def deliver(notice_id: int) -> bool:
 
     The row is locked while the mail goes out, so two workers never send it twice; a
     temporary failure is re-raised for the task to retry, a permanent one is recorded.
+    A kind only its batch sender writes (an invitation's email) is handed to it.
     """
     with transaction.atomic():
         notice = (
@@ -188,33 +200,39 @@ def deliver(notice_id: int) -> bool:
         )
         if notice is None or notice.sent_at is not None:
             return False
-        if not notice.enrollment.participant.email:
+        batch_sender = None
+        if notice.kind in BATCH_SENDERS and notice.kind not in RENDERERS:
+            batch_sender = BATCH_SENDERS[notice.kind]
+        elif not notice.enrollment.participant.email:
             notice.last_error = "The participant has no email address."
             notice.save(update_fields=["last_error"])
             return False
-        notice.attempts += 1
-        try:
-            email = render(notice)
-            if notice.kind in RENDERERS:
-                # Cohort messages go by the hundred: on the worker process's one open
-                # connection (``mailer.send``), not a new SMTP session for each.
-                mailer.send(email)
-            else:
-                email.send(using="default")
-        except Exception as error:
-            # Recorded in this transaction, which commits; a temporary error is raised
-            # after it, for the task to retry.
-            notice.last_error = f"{type(error).__name__}: {error}"[:1000]
-            notice.save(update_fields=["attempts", "last_error"])
-            if not mailer.is_temporary(error):
-                logger.error("Notice %s failed for good: %s", notice.pk, notice.last_error)
-                return False
-            failure = error
         else:
-            notice.sent_at = timezone.now()
-            notice.last_error = ""
-            notice.save(update_fields=["sent_at", "attempts", "last_error"])
-            return True
+            notice.attempts += 1
+            try:
+                email = render(notice)
+                if notice.kind in RENDERERS:
+                    # Cohort messages go by the hundred: on the worker process's one open
+                    # connection (``mailer.send``), not a new SMTP session for each.
+                    mailer.send(email)
+                else:
+                    email.send(using="default")
+            except Exception as error:
+                # Recorded in this transaction, which commits; a temporary error is raised
+                # after it, for the task to retry.
+                notice.last_error = f"{type(error).__name__}: {error}"[:1000]
+                notice.save(update_fields=["attempts", "last_error"])
+                if not mailer.is_temporary(error):
+                    logger.error("Notice %s failed for good: %s", notice.pk, notice.last_error)
+                    return False
+                failure = error
+            else:
+                notice.sent_at = timezone.now()
+                notice.last_error = ""
+                notice.save(update_fields=["sent_at", "attempts", "last_error"])
+                return True
+    if batch_sender is not None:  # it locks the row again, once this lock is gone
+        return batch_sender([notice_id]) > 0
     raise failure
 
 
@@ -234,13 +252,48 @@ def owe_reminders(today: datetime.date | None = None) -> int:
     return made
 
 
+def deliver_batch(notice_ids: list[int]) -> int:
+    """Send the unsent notices of ``notice_ids``; how many went. Each batch kind among
+    them goes to its sender (``BATCH_SENDERS``), which locks its rows with ``SKIP
+    LOCKED`` and sends each once; a notice of any other kind is queued alone
+    (``send_notice``, retried with its backoff). One query to sort them, then the
+    senders': calling it again sends nothing twice."""
+    rows = list(
+        Notice.objects.filter(pk__in=notice_ids, sent_at__isnull=True).values_list("pk", "kind")
+    )
+    sent = 0
+    for kind in sorted({kind for _pk, kind in rows}):
+        if kind in BATCH_SENDERS:
+            sent += BATCH_SENDERS[kind](notice_ids)
+        else:
+            for pk, of_kind in rows:
+                if of_kind == kind:
+                    queue(pk)
+    return sent
+
+
+def queue_batches(notice_ids: list[int]) -> None:
+    """Queue ``notice_ids`` in ``send_notices`` tasks of ``BATCH``."""
+    for start in range(0, len(notice_ids), BATCH):
+        batch = notice_ids[start : start + BATCH]
+        try:
+            send_notices.delay(notice_ids=batch)
+        except Exception:  # the broker is down: the next sweep queues them again
+            logger.exception("Could not queue %s notices; the sweep will retry them", len(batch))
+
+
 def requeue_unsent(now: datetime.datetime | None = None) -> int:
-    """Queue again the notices left unsent (a lost task, a broker outage)."""
+    """Queue again the notices of every kind left unsent (a lost task, a broker outage):
+    the batch kinds (cohort messages, invitations) in ``send_notices`` batches, the others
+    one ``send_notice`` each. Sending is idempotent (``sent_at``, the row lock), so a
+    notice queued twice is sent once."""
     now = now or timezone.now()
     stale = Notice.objects.filter(
         sent_at__isnull=True, created_at__lt=now - UNSENT_GRACE, attempts__lt=8
-    ).values_list("pk", flat=True)
-    ids = list(stale[:500])
-    for pk in ids:
-        queue(pk)
-    return len(ids)
+    ).values_list("pk", "kind")
+    rows = list(stale.order_by("created_at", "pk")[:500])
+    queue_batches([pk for pk, kind in rows if kind in BATCH_SENDERS])
+    for pk, kind in rows:
+        if kind not in BATCH_SENDERS:
+            queue(pk)
+    return len(rows)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from courses.models import Question
+from courses.translated import fits, texts_in
 
 T = Question.Type
 FIELD = re.compile(r"^q(\d+)(?:_(\d+))?$")
@@ -53,11 +54,8 @@ def localize(question: Question, language: str | None) -> Localized:
         "low_label": question.low_label,
         "high_label": question.high_label,
     }
-    other = (question.translations or {}).get((language or "")[:2]) or {}
-    for key, value in other.items():
-        # A translation replaces a list only when it has as many items: indexes are
-        # what is stored, so the n-th French choice must be the n-th English one.
-        if key in own and value and (not isinstance(own[key], list) or len(value) == len(own[key])):
+    for key, value in texts_in(question.translations, language).items():
+        if key in own and fits(own[key], value):
             own[key] = value
     return Localized(question=question, **own)
 

@@ -24,6 +24,7 @@ from courses.models import (
     SessionQuestionnaire,
     Submission,
 )
+from courses.translated import texts_in
 
 K = Questionnaire.Kind
 T = Question.Type
@@ -60,13 +61,11 @@ class Assigned:
 
 
 def title_of(questionnaire: Questionnaire, language: str | None) -> str:
-    other = (questionnaire.translations or {}).get((language or "")[:2]) or {}
-    return other.get("title") or questionnaire.title
+    return texts_in(questionnaire.translations, language).get("title") or questionnaire.title
 
 
 def intro_of(questionnaire: Questionnaire, language: str | None) -> str:
-    other = (questionnaire.translations or {}).get((language or "")[:2]) or {}
-    return other.get("intro") or questionnaire.intro
+    return texts_in(questionnaire.translations, language).get("intro") or questionnaire.intro
 
 
 def assigned_to(user, language: str | None) -> list[Assigned]:

@@ -27,6 +27,7 @@ from courses.access import SessionScopedMixin, sessions_for
 from courses.evaluation import services
 from courses.models import Question, Questionnaire, SessionQuestionnaire
 from courses.spreadsheets import SafeSpreadsheetExportMixin
+from courses.translated import check_translations
 
 T = Question.Type
 
@@ -42,9 +43,7 @@ class QuestionnaireForm(WagtailAdminModelForm):
                 )
             if cleaned.get("pass_mark") is None:
                 self.add_error("pass_mark", _("Give the pass mark of the knowledge check."))
-        translations = cleaned.get("translations")
-        if translations is not None and not isinstance(translations, dict):
-            self.add_error("translations", _('Write an object by language, e.g. {"fr": {…}}.'))
+        check_translations(self, cleaned)
         return cleaned
 
     def save(self, commit=True):

@@ -387,5 +387,7 @@ def messages_for(session: CourseSession):
     return CohortMessage.objects.filter(session=session).select_related("sent_by")
 
 
-# The notices of cohort messages are sent by ``notifications.deliver`` like any other.
+# A message notice queued alone (a retry) is sent by ``notifications.deliver`` like any
+# other; in batches (``send_notices``, the sweep), by ``deliver_batch``.
 notifications.RENDERERS[Notice.Kind.MESSAGE] = render_notice
+notifications.BATCH_SENDERS[Notice.Kind.MESSAGE] = deliver_batch

@@ -13,7 +13,7 @@ from django.core import mail
 from django.utils import timezone, translation
 
 from courses.certificates.services import issue_certificates, process_certificate
-from courses.enrollment import notifications
+from courses.enrollment import invitations, notifications
 from courses.mailer import CompactEmail, header_text
 from courses.models import CohortMessage, Notice, SupervisorClearance
 from tests.factories.certificates import make_completers
@@ -21,6 +21,9 @@ from tests.factories.courses import make_cohort, make_session
 from tests.factories.pages import make_course
 
 pytestmark = pytest.mark.django_db
+
+#: The kinds ``notifications.render`` writes: an invitation's email is the invitation's.
+ENROLLMENT_KINDS = [kind for kind in Notice.Kind.values if kind != Notice.Kind.INVITATION]
 
 
 def subject_on_the_wire(message) -> str:
@@ -59,13 +62,18 @@ def test_a_title_with_a_line_break_still_sends_every_notice(catalog):
     (enrollment,) = make_cohort(session, 1)
     with_clearance(enrollment)
     mail.outbox.clear()
-    for kind in Notice.Kind.values:
+    for kind in ENROLLMENT_KINDS:
         notice = Notice.objects.create(
             enrollment=enrollment, kind=kind, key="7d", message=cohort_message(session, kind)
         )
         assert notifications.deliver(notice.pk) is True
         notice.refresh_from_db()
         assert notice.last_error == ""
+    (invitation,) = invitations.invite(
+        session=session, by=None, rows=[invitations.Invitee(1, "amina@example.org")]
+    )
+    notice = Notice.objects.get(invitation=invitation)
+    assert notifications.deliver(notice.pk) is True
     assert len(mail.outbox) == len(Notice.Kind.values)
     for message in mail.outbox:
         assert "Mediation process design" in message.subject
@@ -106,7 +114,7 @@ def test_no_subject_has_a_double_space_in_any_language(catalog):
         Notice.objects.create(
             enrollment=enrollment, kind=kind, key="7d", message=cohort_message(session, kind)
         )
-        for kind in Notice.Kind.values
+        for kind in ENROLLMENT_KINDS
     ]
     participant = enrollment.participant.participant
     checked = 0
@@ -144,4 +152,4 @@ def test_no_subject_has_a_double_space_in_any_language(catalog):
                 assert subject_on_the_wire(CompactEmail(subject=subject, to=["a@example.org"])) == (
                     subject
                 )
-    assert checked == len(settings.LANGUAGES) * len(Notice.Kind.values) * len(TITLES)
+    assert checked == len(settings.LANGUAGES) * len(ENROLLMENT_KINDS) * len(TITLES)

@@ -21,7 +21,7 @@ from courses.audit import INVITATION_ACCEPT_ACTION, INVITE_ACTION, NOMINATE_ACTI
 from courses.enrollment import invitations
 from courses.enrollment.invitations import InvitationError, Invitee
 from courses.enrollment.services import EnrollmentError, enroll
-from courses.models import Enrollment, Invitation, InvitationNotice
+from courses.models import Enrollment, Invitation, Notice
 from participants.models import FocalPoint, Organization
 from tests.factories.courses import make_cohort, make_profile, make_session
 from tests.factories.users import make_coordinator, make_participant, make_user
@@ -97,7 +97,7 @@ def test_the_email_carries_a_link_whose_token_is_not_stored(
     assert mail.outbox[-1].to == ["amina@example.org"]
     assert "Mediation process design" in mail.outbox[-1].subject
     assert invitation.state == Invitation.State.SENT
-    notice = InvitationNotice.objects.get(invitation=invitation)
+    notice = Notice.objects.get(invitation=invitation, kind=Notice.Kind.INVITATION)
     assert notice.sent_at is not None
     log = ModelLogEntry.objects.get(action=INVITE_ACTION)
     assert log.data["emails"] == ["amina@example.org"]
