@@ -18,11 +18,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import partial
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import Count, IntegerField, Max, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
+from wagtail.log_actions import get_active_log_context, log
 
 from courses.access import is_coordinator, is_focal_point, lock_session
 from courses.audit import (
@@ -30,7 +31,6 @@ from courses.audit import (
     NOMINATE_ACTION,
     QUOTA_ACTION,
     REENROLL_ACTION,
-    WITHDRAW_ACTION,
 )
 from courses.enrollment import notifications
 from courses.models import (
@@ -351,13 +351,27 @@ def promote_from_waitlist(*, session: CourseSession, now=None) -> list[Enrollmen
 
 
 WITHDRAW_REFUSALS = {
-    "not_participant": lambda: _("Only the participant can withdraw from a session."),
     "closed": lambda: _("This enrollment can no longer be withdrawn."),
     "started": lambda: _("The session has started: ask its coordinator instead."),
 }
 
 
-def withdraw(*, enrollment: Enrollment, by, reason: str = "", now=None) -> Enrollment:
+class NotTheParticipant(EnrollmentError):
+    """Someone else's enrollment: only its participant withdraws (their page: 404)."""
+
+
+WITHDRAW_SQL = "SELECT * FROM concord_withdraw_logged(%s, %s, %s, %s, %s, %s, %s, %s, %s)"
+
+
+def withdraw(
+    *,
+    by,
+    enrollment: Enrollment | None = None,
+    pk: int | None = None,
+    reason: str = "",
+    now=None,
+    language: str | None = None,
+) -> Enrollment:
     """The participant gives up their place, request or place in line; the waitlist
     moves up.
 
@@ -365,48 +379,62 @@ def withdraw(*, enrollment: Enrollment, by, reason: str = "", now=None) -> Enrol
     the session's history, where its coordinators read it. The participant is emailed a
     confirmation (a notice, sent after commit). One transaction under the session lock.
     Refused once the session has started. Withdrawing twice is a no-op (no second
-    email, no second entry).
+    email, no second entry): the enrollment is returned as it is, with
+    ``withdrawn_now`` false. Someone else's enrollment is refused
+    (``NotTheParticipant``); an enrollment that does not exist raises
+    ``Enrollment.DoesNotExist``.
 
-    As for ``enroll`` (issue 20), the lock is taken by one statement,
-    ``concord_withdraw`` (migration 0018), which checks, withdraws, records the notice
-    and promotes from the waitlist (``concord_promote``); the history entry follows it
-    under the lock, then COMMIT, then the notices are published.
+    The enrollment is given, or only its ``pk`` (the participant's page, which reads
+    nothing before the lock). As for ``enroll`` (issue 20), the lock is taken by one
+    statement, ``concord_withdraw_logged`` (migration 0020, over ``concord_withdraw`` of
+    0018), which checks, withdraws, records the notice, promotes from the waitlist
+    (``concord_promote``) and writes the history entry; then COMMIT, then the notices
+    are published. The returned enrollment carries ``course_title``, the course's title
+    in ``language`` when it has a live translation in it.
     """
     now = now or timezone.now()
     reason = (reason or "").strip()[:1000]
+    pk = enrollment.pk if enrollment is not None else pk
+    context = get_active_log_context()
+    params = [
+        pk,
+        by.pk,
+        reason,
+        now,
+        timezone.localdate(now),
+        language,
+        person_name(by),
+        ContentType.objects.get_for_model(CourseSession).pk,  # cached per process
+        context.uuid,
+    ]
     with transaction.atomic():
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT * FROM concord_withdraw(%s, %s, %s, %s, %s)",
-                [enrollment.pk, by.pk, reason, now, timezone.localdate(now)],
-            )
-            outcome, before, _session_id, notice_id, promoted, notices = cursor.fetchone()
+            cursor.execute(WITHDRAW_SQL, params)
+            outcome, _before, session_id, notice_id, _promoted, notices, title = cursor.fetchone()
         if outcome == "not_found":
             raise Enrollment.DoesNotExist
+        if outcome == "not_participant":
+            raise NotTheParticipant(_("Only the participant can withdraw from a session."))
         if outcome in WITHDRAW_REFUSALS:
             raise EnrollmentError(WITHDRAW_REFUSALS[outcome]())
         if outcome == "ok":
+            if enrollment is None:
+                enrollment = Enrollment(pk=pk, session_id=session_id, participant=by)
+                enrollment._state.adding = False
+                enrollment._state.db = connection.alias
             enrollment.status = Enrollment.Status.WITHDRAWN
             enrollment.decided_at = now
             enrollment.decided_by = by
             enrollment.reason = reason
-            log(
-                enrollment.session,
-                WITHDRAW_ACTION,
-                user=by,
-                data={
-                    "participant": person_name(by),
-                    "enrollment": enrollment.pk,
-                    "from": before,
-                    "reason": reason,
-                    "promoted": promoted,
-                },
-            )
-            for pk in [notice_id, *notices]:
-                if pk is not None:
-                    transaction.on_commit(partial(notifications.queue, pk))
+            enrollment.course_title = title
+            enrollment.withdrawn_now = True
+            for notice in [notice_id, *notices]:
+                if notice is not None:
+                    transaction.on_commit(partial(notifications.queue, notice))
             return enrollment
-    return Enrollment.objects.get(pk=enrollment.pk)  # withdrawn before: as it is
+    existing = Enrollment.objects.get(pk=pk)  # withdrawn before: as it is
+    existing.withdrawn_now = False
+    return existing
 
 
 DECIDE_REFUSALS = {
