@@ -30,6 +30,7 @@ from courses.audit import (
     DECIDE_ACTION,
     NOMINATE_ACTION,
     QUOTA_ACTION,
+    log_each,
 )
 from courses.enrollment import notifications
 from courses.models import (
@@ -520,11 +521,16 @@ def decide(*, enrollment: Enrollment, decision: str, by, reason: str = "", now=N
             enrollment.reason = reason
             if decision == statuses.WAITLISTED:
                 enrollment.waitlisted_at = now
-            log(
-                enrollment,
+            # One INSERT: ``log()`` would also run its validation queries under the lock.
+            log_each(
+                [
+                    (
+                        enrollment,
+                        {"session": session.code, "from": before, "to": decision, "reason": reason},
+                    )
+                ],
                 DECIDE_ACTION,
-                user=by,
-                data={"session": session.code, "from": before, "to": decision, "reason": reason},
+                by=by,
             )
             for pk in [notice_id, *notices]:
                 if pk is not None:
