@@ -1,12 +1,6 @@
-import functools
-
 from allauth.account.auth_backends import AuthenticationBackend
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-
-from .models import FocalPoint, Participant
 
 
 class AdminFlagMixin:
@@ -28,39 +22,19 @@ class AdminFlagMixin:
         return user
 
 
-@functools.cache
-def _admin_flag_sql() -> str:
-    """The user row, whether a group or a direct grant gives them Wagtail's
-    ``access_admin``, whether they are a focal point, and their profile's organization
-    (``profile_organization_id``, None without a profile: enrolling needs it, and it
-    costs nothing here), as one statement.
-
-    Written out rather than built by the ORM because it runs on every signed-in request:
-    compiling the equivalent ``Exists`` over five joins costs more than running it.
-    """
-    user_model = get_user_model()
-    groups = user_model.groups.through._meta.db_table
-    direct = user_model.user_permissions.through._meta.db_table
-    group_permissions = Group.permissions.through._meta.db_table
-    return f"""
-        SELECT u.*, EXISTS (
-            SELECT 1 FROM {Permission._meta.db_table} p
-            JOIN {ContentType._meta.db_table} ct ON ct.id = p.content_type_id
-            WHERE p.codename = 'access_admin' AND ct.app_label = 'wagtailadmin' AND (
-                EXISTS (SELECT 1 FROM {groups} ug
-                        JOIN {group_permissions} gp ON gp.group_id = ug.group_id
-                        WHERE ug.user_id = u.id AND gp.permission_id = p.id)
-                OR EXISTS (SELECT 1 FROM {direct} up
-                           WHERE up.user_id = u.id AND up.permission_id = p.id)
-            )
-        ) AS admin_permission,
-        EXISTS (SELECT 1 FROM {FocalPoint._meta.db_table} f WHERE f.user_id = u.id)
-            AS focal_point,
-        (SELECT p.organization_id FROM {Participant._meta.db_table} p WHERE p.user_id = u.id)
-            AS profile_organization_id
-        FROM {user_model._meta.db_table} u
-        WHERE u.id = %s
-    """  # noqa: S608 - table names come from the models, the id is a parameter
+# The user row, whether a group or a direct grant gives them Wagtail's ``access_admin``,
+# whether they are a focal point, and their profile's organization
+# (``profile_organization_id``, None without a profile: enrolling needs it, and it costs
+# nothing here), as one statement. It runs on every signed-in request, so it is a
+# PL/pgSQL function (migration 0009_signed_in_user_function), whose plans PostgreSQL
+# keeps for the connection: as a plain statement, planning its seven tables cost ten
+# times running it (issue 20).
+SIGNED_IN_USER_SQL = """
+    SELECT (r.o_user).*, r.o_admin_permission AS admin_permission,
+           r.o_focal_point AS focal_point, r.o_organization AS profile_organization_id
+      FROM concord_signed_in_user(%s) r
+     WHERE (r.o_user).id IS NOT NULL
+"""
 
 
 def _user_with_admin_flag(user_id):
@@ -69,7 +43,9 @@ def _user_with_admin_flag(user_id):
         user_id = user_model._meta.pk.to_python(user_id)
     except ValidationError:
         return []
-    return user_model._default_manager.raw(_admin_flag_sql(), [user_id])
+    if not isinstance(user_id, int) or not -(2**63) <= user_id < 2**63:
+        return []  # no such user (a bigint parameter)
+    return user_model._default_manager.raw(SIGNED_IN_USER_SQL, [user_id])
 
 
 class EmailBackendWithAdminFlag(AdminFlagMixin, AuthenticationBackend):

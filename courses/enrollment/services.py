@@ -18,19 +18,19 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import partial
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import Count, IntegerField, Max, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
+from wagtail.log_actions import get_active_log_context, log
 
 from courses.access import is_coordinator, is_focal_point, lock_session
 from courses.audit import (
     DECIDE_ACTION,
     NOMINATE_ACTION,
     QUOTA_ACTION,
-    REENROLL_ACTION,
-    WITHDRAW_ACTION,
+    log_each,
 )
 from courses.enrollment import notifications
 from courses.models import (
@@ -132,9 +132,11 @@ class SeatBook:
         )
 
 
-# The locked part of ``enroll`` as one statement (migration 0017_enroll_function): see
-# ``enroll`` for why.
-ENROLL_SQL = "SELECT * FROM concord_enroll(%s, %s, %s, %s, %s, %s, %s, %s, %s)"
+# The locked part of ``enroll`` as one statement (migrations 0017_enroll_function and
+# 0021_enroll_with_its_audit): see ``enroll`` for why.
+ENROLL_SQL = (
+    "SELECT * FROM concord_enroll_logged(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+)
 
 
 class SessionNotFound(EnrollmentError):
@@ -207,11 +209,12 @@ def enroll(
     lock is taken by a single statement, ``concord_enroll`` (a PostgreSQL function kept in
     migration 0017), which reads what the decision needs (session, existing enrollment,
     seat counts, the quotas of this organization and its kind), decides, and inserts the
-    enrollment and its notice. Nothing is compiled by the ORM while the lock is held, and
-    the lock is held for that one statement and the COMMIT; the notice is published after
-    commit. Re-enrolling and nominating also write their audit entry under the lock
-    (rare paths). The participant's organization comes with the signed-in user
-    (``participants.backends``) or is read by the function itself.
+    enrollment and its notice, and a return's history entry (``concord_enroll_logged``,
+    migration 0021). Nothing is compiled by the ORM while the lock is held. Outside a
+    transaction (a request), that statement is its own transaction: the lock is held for
+    it alone and the notice is published once it has committed. A nomination writes its
+    history entry under the lock, in a transaction. The participant's organization comes
+    with the signed-in user (``participants.backends``) or is read by the function itself.
     """
     justification = (justification or "").strip()
     organization_id = getattr(participant, "profile_organization_id", None)
@@ -236,6 +239,7 @@ def enroll(
                 _("Only a focal point of %(org)s or a coordinator can nominate its staff.")
                 % {"org": acronym}
             )
+    context = get_active_log_context()
     params = [
         session.pk if session is not None else None,
         code if session is None else None,
@@ -246,67 +250,79 @@ def enroll(
         justification,
         public,
         language,
+        person_name(participant),
+        ContentType.objects.get_for_model(CourseSession).pk,  # cached per process
+        context.uuid,
+        (nominated_by or participant).pk,  # who the history says acted
     ]
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute(ENROLL_SQL, params)
-            (
-                outcome,
-                pk,
-                status,
-                requested_at,
-                waitlisted_at,
-                decided_at,
-                place_in_line,
-                notice_id,
-                session_id,
-                organization_id,
-                reenrolled,
-                course_title,
-            ) = cursor.fetchone()
-        if outcome not in ("ok", "existing"):
-            raise _refusal(outcome)
-        if outcome == "ok":
-            enrollment = Enrollment(
-                pk=pk,
-                session_id=session_id,
-                participant=participant,
-                organization_id=organization_id,
-                status=status,
-                requested_at=requested_at,
-                nominated_by=nominated_by,
-                justification=justification,
-                waitlisted_at=waitlisted_at,
-                decided_at=decided_at,
-                reason="",
-            )
-            enrollment._state.adding = False
-            enrollment._state.db = connection.alias
-            if session is not None:
-                enrollment.session = session
-            if place_in_line is not None:
-                enrollment.place_in_line = place_in_line
-            enrollment.course_title = course_title
-            if nominated_by is not None:
-                log_nomination(enrollment, nominated_by=nominated_by)
-            if reenrolled:
-                log(
-                    enrollment.session,
-                    REENROLL_ACTION,
-                    user=nominated_by or participant,
-                    data={
-                        "participant": person_name(participant),
-                        "enrollment": enrollment.pk,
-                        "to": enrollment.status,
-                    },
-                )
-            if notice_id is not None:
-                transaction.on_commit(partial(notifications.queue, notice_id))
-            return enrollment
-    # A retry: the person's enrollment as it is (read after the lock is released).
-    existing = Enrollment.objects.get(pk=pk)
-    existing.course_title = course_title
-    return existing
+    if nominated_by is None and not connection.in_atomic_block:
+        # The hot path: the statement is its own transaction. Everything the decision
+        # writes (the enrollment, its notice, a return's history entry) is written by
+        # it, so no BEGIN and COMMIT round trips surround it, and the session's lock is
+        # released when it ends; the notice is published once it has committed (an
+        # ``on_commit`` outside a transaction runs at once).
+        enrollment = _enrolled(params, participant, session, nominated_by, justification)
+    else:  # a nomination logs it under the lock; a caller's transaction is kept
+        with transaction.atomic():
+            enrollment = _enrolled(params, participant, session, nominated_by, justification)
+    if enrollment.pk is None:  # A retry: the enrollment as it is, read after the lock.
+        existing = Enrollment.objects.get(pk=enrollment.existing_pk)
+        existing.course_title = enrollment.course_title
+        return existing
+    return enrollment
+
+
+def _enrolled(params, participant, session, nominated_by, justification) -> Enrollment:
+    """Run ``concord_enroll_logged``; the new enrollment, or for a retry an unsaved one
+    with ``existing_pk``. Refusals raise."""
+    with connection.cursor() as cursor:
+        cursor.execute(ENROLL_SQL, params)
+        (
+            outcome,
+            pk,
+            status,
+            requested_at,
+            waitlisted_at,
+            decided_at,
+            place_in_line,
+            notice_id,
+            session_id,
+            organization_id,
+            _reenrolled,  # its history entry is written by the statement
+            course_title,
+        ) = cursor.fetchone()
+    if outcome not in ("ok", "existing"):
+        raise _refusal(outcome)
+    if outcome == "existing":
+        retry = Enrollment()
+        retry.existing_pk = pk
+        retry.course_title = course_title
+        return retry
+    enrollment = Enrollment(
+        pk=pk,
+        session_id=session_id,
+        participant=participant,
+        organization_id=organization_id,
+        status=status,
+        requested_at=requested_at,
+        nominated_by=nominated_by,
+        justification=justification,
+        waitlisted_at=waitlisted_at,
+        decided_at=decided_at,
+        reason="",
+    )
+    enrollment._state.adding = False
+    enrollment._state.db = connection.alias
+    if session is not None:
+        enrollment.session = session
+    if place_in_line is not None:
+        enrollment.place_in_line = place_in_line
+    enrollment.course_title = course_title
+    if nominated_by is not None:
+        log_nomination(enrollment, nominated_by=nominated_by)
+    if notice_id is not None:
+        transaction.on_commit(partial(notifications.queue, notice_id))
+    return enrollment
 
 
 def log_nomination(enrollment: Enrollment, *, nominated_by) -> None:
@@ -351,13 +367,27 @@ def promote_from_waitlist(*, session: CourseSession, now=None) -> list[Enrollmen
 
 
 WITHDRAW_REFUSALS = {
-    "not_participant": lambda: _("Only the participant can withdraw from a session."),
     "closed": lambda: _("This enrollment can no longer be withdrawn."),
     "started": lambda: _("The session has started: ask its coordinator instead."),
 }
 
 
-def withdraw(*, enrollment: Enrollment, by, reason: str = "", now=None) -> Enrollment:
+class NotTheParticipant(EnrollmentError):
+    """Someone else's enrollment: only its participant withdraws (their page: 404)."""
+
+
+WITHDRAW_SQL = "SELECT * FROM concord_withdraw_logged(%s, %s, %s, %s, %s, %s, %s, %s, %s)"
+
+
+def withdraw(
+    *,
+    by,
+    enrollment: Enrollment | None = None,
+    pk: int | None = None,
+    reason: str = "",
+    now=None,
+    language: str | None = None,
+) -> Enrollment:
     """The participant gives up their place, request or place in line; the waitlist
     moves up.
 
@@ -365,48 +395,74 @@ def withdraw(*, enrollment: Enrollment, by, reason: str = "", now=None) -> Enrol
     the session's history, where its coordinators read it. The participant is emailed a
     confirmation (a notice, sent after commit). One transaction under the session lock.
     Refused once the session has started. Withdrawing twice is a no-op (no second
-    email, no second entry).
+    email, no second entry): the enrollment is returned as it is, with
+    ``withdrawn_now`` false. Someone else's enrollment is refused
+    (``NotTheParticipant``); an enrollment that does not exist raises
+    ``Enrollment.DoesNotExist``.
 
-    As for ``enroll`` (issue 20), the lock is taken by one statement,
-    ``concord_withdraw`` (migration 0018), which checks, withdraws, records the notice
-    and promotes from the waitlist (``concord_promote``); the history entry follows it
-    under the lock, then COMMIT, then the notices are published.
+    The enrollment is given, or only its ``pk`` (the participant's page, which reads
+    nothing before the lock). As for ``enroll`` (issue 20), the lock is taken by one
+    statement, ``concord_withdraw_logged`` (migration 0020, over ``concord_withdraw`` of
+    0018), which checks, withdraws, records the notice, promotes from the waitlist
+    (``concord_promote``) and writes the history entry; then COMMIT, then the notices
+    are published. The returned enrollment carries ``course_title``, the course's title
+    in ``language`` when it has a live translation in it.
     """
     now = now or timezone.now()
     reason = (reason or "").strip()[:1000]
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT * FROM concord_withdraw(%s, %s, %s, %s, %s)",
-                [enrollment.pk, by.pk, reason, now, timezone.localdate(now)],
-            )
-            outcome, before, _session_id, notice_id, promoted, notices = cursor.fetchone()
-        if outcome == "not_found":
-            raise Enrollment.DoesNotExist
-        if outcome in WITHDRAW_REFUSALS:
-            raise EnrollmentError(WITHDRAW_REFUSALS[outcome]())
-        if outcome == "ok":
-            enrollment.status = Enrollment.Status.WITHDRAWN
-            enrollment.decided_at = now
-            enrollment.decided_by = by
-            enrollment.reason = reason
-            log(
-                enrollment.session,
-                WITHDRAW_ACTION,
-                user=by,
-                data={
-                    "participant": person_name(by),
-                    "enrollment": enrollment.pk,
-                    "from": before,
-                    "reason": reason,
-                    "promoted": promoted,
-                },
-            )
-            for pk in [notice_id, *notices]:
-                if pk is not None:
-                    transaction.on_commit(partial(notifications.queue, pk))
-            return enrollment
-    return Enrollment.objects.get(pk=enrollment.pk)  # withdrawn before: as it is
+    pk = enrollment.pk if enrollment is not None else pk
+    context = get_active_log_context()
+    params = [
+        pk,
+        by.pk,
+        reason,
+        now,
+        timezone.localdate(now),
+        language,
+        person_name(by),
+        ContentType.objects.get_for_model(CourseSession).pk,  # cached per process
+        context.uuid,
+    ]
+    if connection.in_atomic_block:
+        with transaction.atomic():
+            withdrawn = _withdrawn(params, enrollment, by, now, reason)
+    else:  # everything is written by the statement: its own transaction, as ``enroll``'s
+        withdrawn = _withdrawn(params, enrollment, by, now, reason)
+    if withdrawn is not None:
+        return withdrawn
+    existing = Enrollment.objects.get(pk=pk)  # withdrawn before: as it is
+    existing.withdrawn_now = False
+    return existing
+
+
+def _withdrawn(params, enrollment, by, now, reason) -> Enrollment | None:
+    """Run ``concord_withdraw_logged``: the withdrawn enrollment, or None when it was
+    withdrawn before. Refusals raise."""
+    with connection.cursor() as cursor:
+        cursor.execute(WITHDRAW_SQL, params)
+        outcome, _before, session_id, notice_id, _promoted, notices, title = cursor.fetchone()
+    if outcome == "not_found":
+        raise Enrollment.DoesNotExist
+    if outcome == "not_participant":
+        raise NotTheParticipant(_("Only the participant can withdraw from a session."))
+    if outcome in WITHDRAW_REFUSALS:
+        raise EnrollmentError(WITHDRAW_REFUSALS[outcome]())
+    if outcome != "ok":
+        return None
+    if enrollment is None:
+        enrollment = Enrollment(pk=params[0], session_id=session_id, participant=by)
+        enrollment._state.adding = False
+        enrollment._state.db = connection.alias
+    enrollment.status = Enrollment.Status.WITHDRAWN
+    enrollment.decided_at = now
+    enrollment.decided_by = by
+    enrollment.reason = reason
+    enrollment.course_title = title
+    enrollment.withdrawn_now = True
+    for notice in [notice_id, *notices]:
+        if notice is not None:
+            transaction.on_commit(partial(notifications.queue, notice))
+    return enrollment
 
 
 DECIDE_REFUSALS = {
@@ -465,11 +521,16 @@ def decide(*, enrollment: Enrollment, decision: str, by, reason: str = "", now=N
             enrollment.reason = reason
             if decision == statuses.WAITLISTED:
                 enrollment.waitlisted_at = now
-            log(
-                enrollment,
+            # One INSERT: ``log()`` would also run its validation queries under the lock.
+            log_each(
+                [
+                    (
+                        enrollment,
+                        {"session": session.code, "from": before, "to": decision, "reason": reason},
+                    )
+                ],
                 DECIDE_ACTION,
-                user=by,
-                data={"session": session.code, "from": before, "to": decision, "reason": reason},
+                by=by,
             )
             for pk in [notice_id, *notices]:
                 if pk is not None:

@@ -24,6 +24,7 @@ from courses.enrollment.selectors import waitlist_position, withdrawal_outlook
 from courses.enrollment.services import (
     ApplicationAsked,
     EnrollmentError,
+    NotTheParticipant,
     ProfileRequired,
     SessionNotFound,
     enroll,
@@ -86,6 +87,9 @@ def enrollment_message(enrollment: Enrollment, *, title: str) -> str:
     }
 
 
+WITHDRAW_REASON_MAX = 1000
+
+
 class WithdrawForm(forms.Form):
     reason = forms.CharField(
         label=gettext_lazy("Why are you withdrawing?"),
@@ -93,7 +97,7 @@ class WithdrawForm(forms.Form):
             "Only the session's coordinators read it; it helps them plan the next sessions."
         ),
         required=False,
-        max_length=1000,
+        max_length=WITHDRAW_REASON_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -101,7 +105,18 @@ class WithdrawForm(forms.Form):
 @login_required
 @require_http_methods(["GET", "POST"])
 def withdraw_view(request, pk):
-    """GET: what withdrawing does to the seat, and a confirmation form. POST: withdraw."""
+    """GET: what withdrawing does to the seat, and a confirmation form. POST: withdraw.
+
+    The POST reads nothing before ``withdraw`` locks the session (issue 20): the one
+    locking statement checks that the enrollment is the person's own (else 404), that
+    it can still be withdrawn, withdraws it, moves the waitlist, writes the history
+    entry and brings the course's title for the message. A reason the form would refuse
+    (too long, unreadable) is explained on the form, as before.
+    """
+    if request.method == "POST":
+        reason = request.POST.get("reason", "")
+        if _plainly_valid(reason):
+            return _withdraw(request, pk, reason)
     enrollment = get_object_or_404(
         Enrollment.objects.select_related("session__course"), pk=pk, participant=request.user
     )
@@ -111,17 +126,7 @@ def withdraw_view(request, pk):
         return redirect("my_learning")
     form = WithdrawForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        try:
-            withdraw(enrollment=enrollment, by=request.user, reason=form.cleaned_data["reason"])
-        except EnrollmentError as refusal:
-            messages.error(request, str(refusal))
-        else:
-            messages.success(
-                request,
-                _("You have withdrawn from %(course)s. We have emailed you a confirmation.")
-                % {"course": session.course.title},
-            )
-        return redirect("my_learning")
+        return _withdraw(request, pk, form.cleaned_data["reason"])
     if enrollment.status not in OPEN_STATUSES or timezone.localdate() >= session.starts_on:
         messages.error(
             request,
@@ -134,3 +139,28 @@ def withdraw_view(request, pk):
         {"outlook": withdrawal_outlook(enrollment), "form": form},
         status=400 if form.errors else 200,
     )
+
+
+def _plainly_valid(reason: str) -> bool:
+    """What ``WithdrawForm`` accepts without a word, decided without building it: a
+    reason within its length once stripped, without the NUL character it refuses."""
+    return len(reason.strip()) <= WITHDRAW_REASON_MAX and "\x00" not in reason
+
+
+def _withdraw(request, pk, reason: str):
+    try:
+        enrollment = withdraw(pk=pk, by=request.user, reason=reason, language=get_language())
+    except (Enrollment.DoesNotExist, NotTheParticipant):
+        raise Http404 from None
+    except EnrollmentError as refusal:
+        messages.error(request, str(refusal))
+        return redirect("my_learning")
+    if not enrollment.withdrawn_now:  # a second tab, the back button
+        messages.info(request, _("You have already withdrawn from this session."))
+        return redirect("my_learning")
+    messages.success(
+        request,
+        _("You have withdrawn from %(course)s. We have emailed you a confirmation.")
+        % {"course": enrollment.course_title},
+    )
+    return redirect("my_learning")

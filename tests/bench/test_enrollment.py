@@ -591,14 +591,23 @@ def test_enroll_http(enrollment_run, django_db_blocker):
 
 class LockTimer:
     """Times each enrollment's hold on the session row: from the start of the statement
-    that locks it to the end of COMMIT (an on_commit hook, run right after it)."""
+    that locks it to the end of COMMIT. Outside a transaction (as in a request) the
+    statement is its own transaction: it returns once committed; inside one, an
+    on_commit hook runs right after COMMIT."""
 
     def __init__(self):
         self.started = None
         self.held_ms: list[float] = []
 
     def __call__(self, execute, sql, params, many, context):
-        if self.started is None and "concord_enroll" in sql:
+        if "concord_enroll" not in sql:
+            return execute(sql, params, many, context)
+        if not connection.in_atomic_block:
+            started = time.perf_counter()
+            result = execute(sql, params, many, context)
+            self.held_ms.append((time.perf_counter() - started) * 1000)
+            return result
+        if self.started is None:
             self.started = time.perf_counter()
             transaction.on_commit(self.committed)
         return execute(sql, params, many, context)

@@ -48,3 +48,9 @@ def test_focal_points_see_the_link_to_their_page_and_participants_do_not(client,
     page = client.get("/").content.decode()
     assert 'href="/focal-point/"' not in page
     assert EmailBackendWithAdminFlag().get_user(make_trainer().pk).is_focal_point is False
+
+
+@pytest.mark.parametrize("user_id", [10**6, 2**63, "x"])
+def test_a_session_naming_no_user_signs_nobody_in(user_id):
+    make_participant()
+    assert EmailBackendWithAdminFlag().get_user(user_id) is None

@@ -5,7 +5,10 @@ open (at the back of the line, by the session's policy, on the same row)."""
 import datetime
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
@@ -305,3 +308,56 @@ def test_the_withdrawal_page_writes_dates_as_its_language_does(
     ).content.decode()
     assert first_day in html
     assert closes in html
+
+
+def test_withdrawing_through_the_page_is_one_locking_statement_that_promotes_and_logs(
+    client, course, django_capture_on_commit_callbacks
+):
+    """The withdraw POST reads nothing before the lock (issue 20): the user with their
+    organization, then ``concord_withdraw_logged``, which checks that the enrollment is
+    theirs, withdraws it, promotes the next in line and writes the history entry."""
+    session = make_session(course, capacity=1)
+    amina, kwame = person("amina"), person("kwame")
+    amina.first_name, amina.last_name = "Amina", "Diallo"
+    amina.save()
+    held = enroll(participant=amina, session=session)
+    waiting = enroll(participant=kwame, session=session)
+    client.force_login(amina)
+    client.get(reverse("my_learning"))  # the session is read; the site is cached
+    ContentType.objects.get_for_model(CourseSession)  # cached, as in a running server
+    mail.outbox.clear()
+
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        CaptureQueriesContext(connection) as queries,
+    ):
+        response = client.post(reverse("withdraw", args=[held.pk]), {"reason": " Sick leave "})
+    assert response.status_code == 302 and response.url == reverse("my_learning")
+    assert [q["sql"].split()[0] for q in queries] == ["SELECT", "SAVEPOINT", "SELECT", "RELEASE"]
+    assert "concord_withdraw_logged" in queries[2]["sql"]
+
+    held.refresh_from_db()
+    waiting.refresh_from_db()
+    assert (held.status, held.reason, held.decided_by) == (S.WITHDRAWN, "Sick leave", amina)
+    assert waiting.status == S.CONFIRMED
+    entry = ModelLogEntry.objects.get(action=WITHDRAW_ACTION)
+    assert (entry.object_id, entry.label, entry.user) == (
+        str(session.pk),
+        str(CourseSession.objects.get(pk=session.pk)),
+        amina,
+    )
+    assert entry.data == {
+        "participant": "Amina Diallo",
+        "enrollment": held.pk,
+        "from": S.CONFIRMED,
+        "reason": "Sick leave",
+        "promoted": [waiting.pk],
+    }
+    assert {m.to[0] for m in mail.outbox} == {amina.email, kwame.email}
+    page = client.get(reverse("my_learning")).content.decode()
+    assert f"You have withdrawn from {course.title}" in page
+
+    # Again (a second tab): nothing changes, and the page says so.
+    response = client.post(reverse("withdraw", args=[held.pk]), follow=True)
+    assert "already withdrawn" in response.content.decode()
+    assert ModelLogEntry.objects.filter(action=WITHDRAW_ACTION).count() == 1
