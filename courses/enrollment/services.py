@@ -133,7 +133,7 @@ class SeatBook:
 
 
 # The locked part of ``enroll`` as one statement (migrations 0017_enroll_function and
-# 0021_enroll_with_its_audit): see ``enroll`` for why.
+# 0022_enroll_with_its_audit): see ``enroll`` for why.
 ENROLL_SQL = (
     "SELECT * FROM concord_enroll_logged(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
 )
@@ -210,7 +210,7 @@ def enroll(
     migration 0017), which reads what the decision needs (session, existing enrollment,
     seat counts, the quotas of this organization and its kind), decides, and inserts the
     enrollment and its notice, and a return's history entry (``concord_enroll_logged``,
-    migration 0021). Nothing is compiled by the ORM while the lock is held. Outside a
+    migration 0022). Nothing is compiled by the ORM while the lock is held. Outside a
     transaction (a request), that statement is its own transaction: the lock is held for
     it alone and the notice is published once it has committed. A nomination writes its
     history entry under the lock, in a transaction. The participant's organization comes
@@ -402,7 +402,7 @@ def withdraw(
 
     The enrollment is given, or only its ``pk`` (the participant's page, which reads
     nothing before the lock). As for ``enroll`` (issue 20), the lock is taken by one
-    statement, ``concord_withdraw_logged`` (migration 0020, over ``concord_withdraw`` of
+    statement, ``concord_withdraw_logged`` (migration 0021, over ``concord_withdraw`` of
     0018), which checks, withdraws, records the notice, promotes from the waitlist
     (``concord_promote``) and writes the history entry; then COMMIT, then the notices
     are published. The returned enrollment carries ``course_title``, the course's title

@@ -62,6 +62,6 @@ DROP FUNCTION IF EXISTS concord_enroll_logged(
 
 
 class Migration(migrations.Migration):
-    dependencies = [("courses", "0020_withdraw_with_its_audit")]
+    dependencies = [("courses", "0021_withdraw_with_its_audit")]
 
     operations = [migrations.RunSQL(FUNCTION, reverse_sql=REVERSE)]

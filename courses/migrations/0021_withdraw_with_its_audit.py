@@ -70,6 +70,6 @@ DROP FUNCTION IF EXISTS concord_withdraw_logged(
 
 
 class Migration(migrations.Migration):
-    dependencies = [("courses", "0019_decide_function")]
+    dependencies = [("courses", "0020_notices_for_invitations")]
 
     operations = [migrations.RunSQL(FUNCTION, reverse_sql=REVERSE)]
