@@ -2,8 +2,11 @@
 
 from django import template
 from django.conf import settings
+from django.core.cache.utils import make_template_fragment_key
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+
+from cms.cache import local_cached
 
 register = template.Library()
 
@@ -60,3 +63,30 @@ def site_languages():
     ``get_available_languages`` passes the names through gettext, and "English" would
     read "الإنجليزيّة" on an Arabic page.)"""
     return settings.LANGUAGES
+
+
+class PublishedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            # A preview shows a draft: never read nor leave it where visitors get it.
+            return self.nodelist.render(context)
+        vary = [var.resolve(context) for var in self.vary_on]
+        key = make_template_fragment_key(self.name, vary)
+        return mark_safe(local_cached(key, lambda: str(self.nodelist.render(context))))  # noqa: S308 -- rendered by our template
+
+
+@register.tag
+def published_fragment(parser, token):
+    """``{% published_fragment "name" var… %}…{% endpublished_fragment %}``: the part of a
+    page that only depends on published content and on the ``var``s, rendered once per
+    content version and kept in process (``cms.cache.local_cached``): a dict look-up
+    instead of a render, and no Redis round trip. Every value the part reads that is not
+    published content must be among the ``var``s (language, signed in or not, …)."""
+    name, *vary_on = token.split_contents()[1:]
+    nodelist = parser.parse(("endpublished_fragment",))
+    parser.delete_first_token()
+    return PublishedFragmentNode(nodelist, name, [parser.compile_filter(var) for var in vary_on])
