@@ -85,13 +85,15 @@ def local_content_version() -> int:
     return _LocalLayer.version
 
 
-def local_cached[T](key: str, build: Callable[[], T]) -> T:
+def local_cached[T](key: str, build: Callable[[], T], *, shared: bool = True) -> T:
     """``cached(key, build)`` with an in-process layer in front of the shared cache.
 
     A hit costs a dictionary look-up: no Redis round trip and no unpickling (issue 20).
     The value is shared by every request of this process, so callers must not change it
     (store strings, tuples, or objects the caller copies before use). ``None`` is not
-    kept: ``build`` runs again next time.
+    kept: ``build`` runs again next time. ``shared=False`` keeps the value in this process
+    only, for keys a visitor can multiply (a query string): the local layer is bounded
+    (``LOCAL_ENTRIES``), the shared cache is not.
     """
     version = local_content_version()
     values = _LocalLayer.values
@@ -99,7 +101,7 @@ def local_cached[T](key: str, build: Callable[[], T]) -> T:
         return values[key]
     except KeyError:
         pass
-    value = _cached_for(version, key, build)
+    value = _cached_for(version, key, build) if shared else build()
     if value is None:
         return None
     if len(values) >= LOCAL_ENTRIES:
