@@ -1,11 +1,8 @@
 """Resolve the Wagtail site of a request from memory or the cache, not the database."""
 
-import time
-
-from django.conf import settings
 from wagtail.models import Site
 
-from .cache import cached, content_version
+from .cache import local_cached
 
 
 def site_not_needed(view):
@@ -32,9 +29,6 @@ class CachedSiteMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.version = None
-        self.version_read_at = 0.0
-        self.sites: dict[str, Site | None] = {}
 
     def __call__(self, request):
         return self.get_response(request)
@@ -46,18 +40,9 @@ class CachedSiteMiddleware:
         return None
 
     def site_for(self, request):
-        now = time.monotonic()
-        if now - self.version_read_at >= settings.CMS_LOCAL_CACHE_SECONDS:
-            version = content_version()
-            if version != self.version:
-                self.version, self.sites = version, {}
-            self.version_read_at = now
+        # The in-process layer of ``cms.cache``; a missing site is cached as False.
         key = f"site:{request.get_host()}:{request.get_port()}"
-        try:
-            return self.sites[key]
-        except KeyError:
-            site = self.sites[key] = cached(key, lambda: self.find_site(request))
-            return site
+        return local_cached(key, lambda: self.find_site(request) or False) or None
 
     @staticmethod
     def find_site(request):

@@ -1,3 +1,5 @@
+import copy
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -23,7 +25,7 @@ from .blocks import (
     ModuleBodyBlock,
     name_rich_text_editor,
 )
-from .cache import cached, published
+from .cache import local_cached, published
 from .i18n import (
     LANGUAGE_PARAMETER,
     content_language_names,
@@ -113,7 +115,7 @@ def view_restrictions_if_any(page):
     queries); Concord sets none unless an editor chooses one. Whether any exists is
     cached with the content version, which saving or deleting a restriction changes.
     """
-    if not cached("any-view-restriction", PageViewRestriction.objects.exists):
+    if not local_cached("any-view-restriction", PageViewRestriction.objects.exists):
         return PageViewRestriction.objects.none()
     return Page.get_view_restrictions(page)
 
@@ -122,16 +124,19 @@ def language_choices(request, *, translation_key, locale_id) -> dict:
     """What a translated page offers about its language: the languages it is available
     in (links, its own first), and the visitor's language when it is not one of them.
 
-    The live translations are cached with the content version (no query once cached).
+    The live translations are cached with the content version, in process (no query and
+    no Redis round trip once cached).
     """
-    codes = locale_codes()
-    available = cached(
+    codes = local_cached("locale-codes", locale_codes)
+    available = local_cached(
         f"translations:{translation_key}",
-        lambda: sorted(
-            codes.get(pk, "")
-            for pk in Page.objects.live()
-            .filter(translation_key=translation_key)
-            .values_list("locale_id", flat=True)
+        lambda: tuple(
+            sorted(
+                codes.get(pk, "")
+                for pk in Page.objects.live()
+                .filter(translation_key=translation_key)
+                .values_list("locale_id", flat=True)
+            )
         ),
     )
     names = content_language_names()
@@ -256,6 +261,26 @@ class HomePage(Page):
             model = children[0]
         wanted = requested_language(request)
         request.content_language = wanted
+        # The page a path names in the visitor's language is the same for every visitor
+        # until something is published: kept per content version, in process (a dict
+        # look-up instead of a compiled query). Only live pages are found here; view
+        # restrictions are checked after routing (Wagtail's before_serve_page hook) and
+        # previews do not route, so nothing private or unpublished can leak through it.
+        # A path that names no page is not kept (any path can be asked for).
+        found = local_cached(
+            f"route:{self.pk}:{wanted}:{'/'.join(path_components)}",
+            lambda: self.find_live_page(model, path_components, wanted),
+        )
+        if not found:
+            return super().route(request, path_components)
+        # Each request gets its own copy: views set attributes on the page they serve.
+        page = copy.copy(found)
+        return Page.route(page, request, [])
+
+    def find_live_page(self, model, path_components, wanted):
+        """The live page of ``model`` at ``path_components`` under this home page, in the
+        ``wanted`` language when translated into it, else in this site's language, else
+        in the default one: one query."""
         locales = locale_ids()
         choices = {locales.get(wanted), locales.get(settings.LANGUAGE_CODE), self.locale_id}
         if model is type(self):
@@ -273,14 +298,11 @@ class HomePage(Page):
                 translation_key__in=named[:1], locale_id__in=choices - {None}, live=True
             )
         }
-        page = (
+        return (
             pages.get(locales.get(wanted))
             or pages.get(self.locale_id)
             or pages.get(locales.get(settings.LANGUAGE_CODE))
         )
-        if page is None:
-            return super().route(request, path_components)
-        return Page.route(page, request, [])
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import featured_courses, partner_organizations  # noqa: PLC0415 -- cycle
@@ -452,7 +474,12 @@ class CoursePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        family = published(request, f"course:{self.pk}", self.family)
+        # Kept in process: the family's pages are only read, never changed, by the page.
+        family = (
+            self.family()
+            if getattr(request, "is_preview", False)
+            else local_cached(f"course:{self.pk}", self.family)
+        )
         catalog, modules = family["catalog"], family["modules"]
         self.area_list, self.partner_list = family["areas"], family["partners"]
         context["course"] = self

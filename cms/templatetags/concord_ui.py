@@ -2,8 +2,11 @@
 
 from django import template
 from django.conf import settings
+from django.core.cache.utils import make_template_fragment_key
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+
+from cms.cache import local_cached
 
 register = template.Library()
 
@@ -60,3 +63,48 @@ def site_languages():
     ``get_available_languages`` passes the names through gettext, and "English" would
     read "الإنجليزيّة" on an Arabic page.)"""
     return settings.LANGUAGES
+
+
+# Stands for the visitor's CSRF token in a kept fragment; each response puts its own in.
+CSRF_PLACEHOLDER = "csrf-token-of-this-response"
+
+
+class PublishedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on, shared):
+        self.nodelist, self.name, self.vary_on, self.shared = nodelist, name, vary_on, shared
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            # A preview shows a draft: never read nor leave it where visitors get it.
+            return self.nodelist.render(context)
+        vary = [var.resolve(context) for var in self.vary_on]
+        key = make_template_fragment_key(self.name, vary)
+        html = local_cached(key, lambda: self.render_for_anyone(context), shared=self.shared)
+        if CSRF_PLACEHOLDER in html:
+            html = html.replace(CSRF_PLACEHOLDER, str(context.get("csrf_token", "")))
+        return mark_safe(html)  # noqa: S308 -- rendered by our template
+
+    def render_for_anyone(self, context):
+        with context.push(csrf_token=CSRF_PLACEHOLDER):
+            return str(self.nodelist.render(context))
+
+
+@register.tag
+def published_fragment(parser, token):
+    """``{% published_fragment "name" var… %}…{% endpublished_fragment %}``: the part of a
+    page that only depends on published content and on the ``var``s, rendered once per
+    content version and kept in process (``cms.cache.local_cached``): a dict look-up
+    instead of a render, and no Redis round trip. Every value the part reads that is not
+    published content must be among the ``var``s (language, signed in or not, …); a
+    CSRF token in it is the visitor's own. Ending the ``var``s with ``in_process`` keeps the
+    fragment out of the shared cache (``local_cached(shared=False)``)."""
+    name, *vary_on = token.split_contents()[1:]
+    shared = not (vary_on and vary_on[-1] == "in_process")
+    if not shared:
+        vary_on.pop()
+    nodelist = parser.parse(("endpublished_fragment",))
+    parser.delete_first_token()
+    return PublishedFragmentNode(
+        nodelist, name, [parser.compile_filter(var) for var in vary_on], shared
+    )

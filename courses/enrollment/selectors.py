@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db import connections
 from django.db.models import (
     Case,
     Count,
@@ -312,22 +313,78 @@ class SessionRow:
         return "enroll" if self.seats_left else "waitlist"
 
 
+def _upcoming_sql() -> tuple[str, list[str]]:
+    """The statement ``upcoming_sessions`` runs for one course, written once: building and
+    compiling its ORM form took a fifth of a course page's CPU on every request."""
+    session, enrollment = CourseSession._meta, Enrollment._meta
+    columns = [field.attname for field in session.concrete_fields]
+    page_table = session.get_field("course").related_model._meta.get_parent_list()[-1]
+    selected = ", ".join(f's."{column}"' for column in columns)
+    # Only names from our models' metadata are formatted in; values are parameters.
+    sql = (
+        f"SELECT {selected}, "  # noqa: S608
+        f'COUNT(e."id") FILTER (WHERE e."status" = %(confirmed)s), '
+        f'COUNT(e."id") FILTER (WHERE e."status" = %(waitlisted)s) '
+        f'FROM "{session.db_table}" s '
+        f'LEFT OUTER JOIN "{enrollment.db_table}" e ON e."session_id" = s."id" '
+        f'WHERE s."status" = ANY(%(listed)s) AND s."ends_on" >= %(today)s '
+        f'AND s."course_id" IN (SELECT p."id" FROM "{page_table._meta.db_table}" p '
+        f'WHERE p."translation_key" = %(translation_key)s) '
+        f'GROUP BY s."id" ORDER BY s."starts_on", s."code"'
+    )
+    return sql, columns
+
+
+_UPCOMING_SQL: tuple[str, list[str]] | None = None
+
+
+def _upcoming_of_course(translation_key, today) -> list[CourseSession]:
+    global _UPCOMING_SQL
+    if _UPCOMING_SQL is None:
+        _UPCOMING_SQL = _upcoming_sql()
+    sql, columns = _UPCOMING_SQL
+    params = {
+        "confirmed": Enrollment.Status.CONFIRMED.value,
+        "waitlisted": Enrollment.Status.WAITLISTED.value,
+        "listed": [str(status) for status in LISTED],
+        "today": today,
+        "translation_key": translation_key,
+    }
+    db = CourseSession.objects.db
+    with connections[db].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    width = len(columns)
+    sessions = []
+    for row in rows:
+        session = CourseSession.from_db(db, columns, row[:width])
+        session.confirmed_count, session.waitlisted_count = row[width:]
+        sessions.append(session)
+    return sessions
+
+
 def upcoming_sessions(*, user, course=None, limit=None) -> list[SessionRow]:
     """Sessions not over yet (of ``course``, or of every course), soonest first.
 
     A session belongs to the course in every language: a translation of the course page
     lists the sessions of all the pages sharing its ``translation_key``. Two queries: the
-    sessions with their seat counts, and the visitor's enrollments.
+    sessions with their seat counts, and the visitor's enrollments. Seats are read on
+    every call, never cached: they change with every enrollment.
     """
     now = timezone.now()
-    sessions = with_seat_counts(
-        CourseSession.objects.filter(status__in=LISTED, ends_on__gte=timezone.localdate(now))
-        .select_related("course")
-        .order_by("starts_on", "code")
-    )
-    if course is not None:
-        sessions = sessions.filter(course__translation_key=course.translation_key)
-    sessions = list(sessions[:limit] if limit else sessions)
+    if course is not None and not limit:
+        # The course page's statement, prepared once (``_upcoming_sql``); its sessions
+        # come without their course (the page is the course).
+        sessions = _upcoming_of_course(course.translation_key, timezone.localdate(now))
+    else:
+        sessions = with_seat_counts(
+            CourseSession.objects.filter(status__in=LISTED, ends_on__gte=timezone.localdate(now))
+            .select_related("course")
+            .order_by("starts_on", "code")
+        )
+        if course is not None:
+            sessions = sessions.filter(course__translation_key=course.translation_key)
+        sessions = list(sessions[:limit] if limit else sessions)
     mine = {}
     if user.is_authenticated and sessions:
         mine = {
