@@ -9,9 +9,10 @@
 - ``attendance_report_xlsx``: the XLSX export of the first.
 
 The data is made in bulk (``bulk_create``, and INSERT … SELECT for the enrollments and
-marks) in the test's own transaction (rolled back at its end) over the benchmark catalogue's 500 courses: five meetings per session, all held; 30
-enrollments per session, eight in nine of them on the roster; a mark for about 95 % of
-the roster's places.
+marks) in the test's own transaction (rolled back at its end) over the benchmark
+catalogue's 500 courses: five meetings per session, all held; 30 enrollments per
+session, eight in nine of them on the roster; a mark for about 95 % of the roster's
+places.
 """
 
 from __future__ import annotations
