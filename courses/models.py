@@ -1968,7 +1968,8 @@ class InvitationNotice(models.Model):
 
 class SessionFigures(models.Model):
     """What the cross-session report counts of one session's enrollments of one
-    organization and gender (``courses.reports.selectors``), kept by the database: the
+    organization and gender, or of all of them (``courses.reports.selectors``), kept by
+    the database: the
     triggers of migration 0020 flag a session in ``StaleSessionFigures`` whenever
     something counted here changes, and ``concord_refresh_session_figures()`` recounts
     the flagged sessions (and those where a meeting has started since) before the
@@ -1977,11 +1978,16 @@ class SessionFigures(models.Model):
     session = models.ForeignKey(
         CourseSession, verbose_name=_("session"), on_delete=models.CASCADE, related_name="+"
     )
+    #: Null with a null gender: the session's total, all organizations and genders.
     organization = models.ForeignKey(
-        Organization, verbose_name=_("organization"), on_delete=models.CASCADE, related_name="+"
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        null=True,
     )
     #: The participant's gender, "not_given" when blank or without a profile.
-    gender = models.CharField(_("gender"), max_length=12)
+    gender = models.CharField(_("gender"), max_length=12, null=True)  # noqa: DJ001 -- null: total
     enrollments = models.PositiveIntegerField(_("enrollments"))
     roster = models.PositiveIntegerField(_("roster"))
     completed = models.PositiveIntegerField(_("completed"))
@@ -1999,7 +2005,9 @@ class SessionFigures(models.Model):
         verbose_name_plural = _("session figures")
         constraints = [
             models.UniqueConstraint(
-                fields=["session", "organization", "gender"], name="one_figures_row_per_group"
+                fields=["session", "organization", "gender"],
+                name="one_figures_row_per_group",
+                nulls_distinct=False,
             )
         ]
         indexes = [models.Index(fields=["valid_until"], name="session_figures_valid_until")]

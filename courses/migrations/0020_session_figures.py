@@ -2,10 +2,12 @@
 by the database (issue 20: the report read every enrollment and mark, 2 s at 10,000
 sessions).
 
-``courses_sessionfigures`` holds, for each session and each (organization, gender) of
-its enrollments, what the report sums: enrollments, roster, completed, not completed,
-expected attendances (roster times meetings held), attended and excused marks at the
-meetings held. ``courses_stalesessionfigures`` flags the sessions to recount.
+``courses_sessionfigures`` holds, for each session, a row per (organization, gender) of
+its enrollments and one for all of them (organization and gender null: what the report
+grouped by course or year reads, a row per session), with what the report sums:
+enrollments, roster, completed, not completed, expected attendances (roster times
+meetings held), attended and excused marks at the meetings held.
+``courses_stalesessionfigures`` flags the sessions to recount.
 
 Statement-level triggers (``REFERENCING NEW TABLE / OLD TABLE``, one per event, so that a
 bulk ``INSERT … SELECT`` fires once) on enrollments, marks, meetings and participants'
@@ -227,8 +229,7 @@ BEGIN
            AND m.starts_at <= v_now
          GROUP BY a.enrollment_id
     )
-    SELECT e.session_id, e.organization_id,
-           coalesce(nullif(p.gender, ''), 'not_given'),
+    SELECT e.session_id, e.organization_id, g.gender,
            count(*),
            count(*) FILTER (WHERE e.status IN ('confirmed', 'completed', 'not_completed')),
            count(*) FILTER (WHERE e.status = 'completed'),
@@ -239,10 +240,12 @@ BEGIN
            v_now, min(h.next)
       FROM courses_enrollment e
       LEFT JOIN participants_participant p ON p.user_id = e.participant_id
+      CROSS JOIN LATERAL (SELECT coalesce(nullif(p.gender, ''), 'not_given') AS gender) g
       LEFT JOIN held h ON h.session_id = e.session_id
       LEFT JOIN marks mk ON mk.enrollment_id = e.id
      WHERE e.session_id = ANY (v_sessions)
-     GROUP BY 1, 2, 3;
+     -- A row per organization and gender, and the session's total (both null).
+     GROUP BY GROUPING SETS ((e.session_id, e.organization_id, g.gender), (e.session_id));
     RETURN cardinality(v_sessions);
 END $$;
 """
@@ -287,7 +290,7 @@ class Migration(migrations.Migration):
                         auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
                     ),
                 ),
-                ("gender", models.CharField(max_length=12, verbose_name="gender")),
+                ("gender", models.CharField(max_length=12, null=True, verbose_name="gender")),
                 ("enrollments", models.PositiveIntegerField(verbose_name="enrollments")),
                 ("roster", models.PositiveIntegerField(verbose_name="roster")),
                 ("completed", models.PositiveIntegerField(verbose_name="completed")),
@@ -300,6 +303,7 @@ class Migration(migrations.Migration):
                 (
                     "organization",
                     models.ForeignKey(
+                        null=True,
                         on_delete=django.db.models.deletion.CASCADE,
                         related_name="+",
                         to="participants.organization",
@@ -326,6 +330,7 @@ class Migration(migrations.Migration):
                     models.UniqueConstraint(
                         fields=("session", "organization", "gender"),
                         name="one_figures_row_per_group",
+                        nulls_distinct=False,
                     )
                 ],
             },

@@ -16,7 +16,9 @@ The words of the reports, the same on every screen and in every export:
 
 Each function runs a fixed number of queries whatever the number of sessions, people or
 meetings; the cross-session figures are counted by the database (``GROUP BY`` with
-conditional counts), never by looping over enrollments here.
+conditional counts), never by looping over enrollments here, and kept per session by it
+(``SessionFigures``, migration 0020), so that the report reads those rather than every
+enrollment and mark.
 """
 
 from __future__ import annotations
@@ -479,14 +481,19 @@ def attendance_summary(
     inclusive), a course and an organization.
 
     The rows (``SummaryRows``) are read lazily, a page at a time, ``ordering`` one of
-    ``SORTABLE`` or "position" (the grouping's natural order): one statement per page,
-    whose parts are each a ``GROUP BY`` over the group's key with conditional counts (the
-    enrollments by status; the expected attendances, roster times meetings held; the
-    marks present, late and excused at meetings held), merged by key, labelled, sorted
-    and cut by PostgreSQL, with the number of groups and the totals (every enrollment is
-    in exactly one group) as window sums. One more query counts the sessions of the
-    total when a session spans several groups (by organization, kind or gender): two
-    queries at most, whatever the number of sessions or groups.
+    ``SORTABLE`` or "position" (the grouping's natural order): one statement per page
+    sums ``SessionFigures`` (per session, organization and gender: the enrollments by
+    status, the expected attendances, roster times meetings held, and the marks present,
+    late and excused at meetings held) by the group's key, labels, sorts and cuts in
+    PostgreSQL, with the number of groups and the totals (every enrollment is in exactly
+    one group) as window sums. Before the first page, one statement brings the figures
+    up to date (``refresh_figures``: a no-op when nothing changed). One more query
+    counts the sessions of the total when a session spans several groups (by
+    organization, kind or gender): three queries at most, whatever the number of
+    sessions or groups.
+
+    Given ``now``, the figures are counted from the enrollments and marks as of that
+    moment instead (``_from_scratch``: the kept figures hold for the present only).
     """
     grouping = GROUPINGS[by]
     filters = {
@@ -513,11 +520,15 @@ def attendance_summary(
 
 
 def _from_figures(grouping: Grouping, filters: dict) -> tuple[str, list]:
-    """The figures of every group, summed over ``SessionFigures`` (a row per session,
-    organization and gender: 10,000 sessions make a few tens of thousands of rows, not
-    300,000 enrollments and 1.3 million marks)."""
+    """The figures of every group, summed over ``SessionFigures``: by course or year, a
+    row per session (10,000 rows, not 300,000 enrollments and 1.3 million marks); by
+    organization, kind or gender, a row per session, organization and gender."""
+    # A session's total row serves a grouping by course or year; one by organization,
+    # kind or gender, or filtered by organization, sums the rows per organization and
+    # gender.
+    detailed = grouping.splits_sessions or bool(filters["organization"])
     figures = (
-        SessionFigures.objects.filter(_scope("", **filters))
+        SessionFigures.objects.filter(_scope("", **filters), organization__isnull=not detailed)
         .order_by()
         .values(group=grouping.key_of_figures())
         .annotate(
@@ -792,7 +803,7 @@ def _figures_session_count(filters) -> int:
     """Sessions with at least one enrollment among the filtered ones (read after the
     rows, so from figures already brought up to date)."""
     return (
-        SessionFigures.objects.filter(_scope("", **filters))
+        SessionFigures.objects.filter(_scope("", **filters), organization__isnull=False)
         .order_by()
         .values("session")
         .distinct()
