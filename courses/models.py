@@ -2010,7 +2010,15 @@ class SessionFigures(models.Model):
                 nulls_distinct=False,
             )
         ]
-        indexes = [models.Index(fields=["valid_until"], name="session_figures_valid_until")]
+        indexes = [
+            models.Index(fields=["valid_until"], name="session_figures_valid_until"),
+            # The sessions' totals, all a report by course or year reads.
+            models.Index(
+                fields=["session"],
+                condition=Q(organization__isnull=True),
+                name="session_figures_totals",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.session_id} · {self.organization_id} · {self.gender}"

@@ -324,7 +324,12 @@ class Migration(migrations.Migration):
                 "verbose_name": "session figures",
                 "verbose_name_plural": "session figures",
                 "indexes": [
-                    models.Index(fields=["valid_until"], name="session_figures_valid_until")
+                    models.Index(fields=["valid_until"], name="session_figures_valid_until"),
+                    models.Index(
+                        condition=models.Q(("organization__isnull", True)),
+                        fields=["session"],
+                        name="session_figures_totals",
+                    ),
                 ],
                 "constraints": [
                     models.UniqueConstraint(
