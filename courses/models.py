@@ -1969,3 +1969,76 @@ class Invitation(models.Model):
 
     def get_state_display(self) -> str:
         return self.State(self.state).label
+
+
+class SessionFigures(models.Model):
+    """What the cross-session report counts of one session's enrollments of one
+    organization and gender, or of all of them (``courses.reports.selectors``), kept by
+    the database: the
+    triggers of migration 0020 flag a session in ``StaleSessionFigures`` whenever
+    something counted here changes, and ``concord_refresh_session_figures()`` recounts
+    the flagged sessions (and those where a meeting has started since) before the
+    report reads. A derived read model: never written from Python."""
+
+    session = models.ForeignKey(
+        CourseSession, verbose_name=_("session"), on_delete=models.CASCADE, related_name="+"
+    )
+    #: Null with a null gender: the session's total, all organizations and genders.
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        null=True,
+    )
+    #: The participant's gender, "not_given" when blank or without a profile.
+    gender = models.CharField(_("gender"), max_length=12, null=True)  # noqa: DJ001 -- null: total
+    enrollments = models.PositiveIntegerField(_("enrollments"))
+    roster = models.PositiveIntegerField(_("roster"))
+    completed = models.PositiveIntegerField(_("completed"))
+    not_completed = models.PositiveIntegerField(_("not completed"))
+    #: The roster's people times the meetings held when computed.
+    expected = models.PositiveIntegerField(_("expected attendances"))
+    attended = models.PositiveIntegerField(_("attended"))
+    excused = models.PositiveIntegerField(_("excused"))
+    computed_at = models.DateTimeField(_("computed at"))
+    #: When the session's next meeting starts (the figures change then); null: none.
+    valid_until = models.DateTimeField(_("valid until"), null=True)
+
+    class Meta:
+        verbose_name = _("session figures")
+        verbose_name_plural = _("session figures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "organization", "gender"],
+                name="one_figures_row_per_group",
+                nulls_distinct=False,
+            )
+        ]
+        indexes = [
+            models.Index(fields=["valid_until"], name="session_figures_valid_until"),
+            # The sessions' totals, all a report by course or year reads.
+            models.Index(
+                fields=["session"],
+                condition=Q(organization__isnull=True),
+                name="session_figures_totals",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.session_id} · {self.organization_id} · {self.gender}"
+
+
+class StaleSessionFigures(models.Model):
+    """A session whose ``SessionFigures`` must be recounted (written by triggers only);
+    ``bumps`` goes up at each write, see migration 0020."""
+
+    session_id = models.BigIntegerField(_("session"), primary_key=True)
+    bumps = models.PositiveIntegerField(_("bumps"), db_default=1)
+
+    class Meta:
+        verbose_name = _("stale session figures")
+        verbose_name_plural = _("stale session figures")
+
+    def __str__(self):
+        return f"{self.session_id} ({self.bumps})"

@@ -410,18 +410,16 @@ def seed_generated_courses(
         )
         for p, revision in zip(pages, revisions, strict=True):
             p.live_revision_id = p.latest_revision_id = revision.pk
-        Page.objects.bulk_update(
-            [
-                Page(
-                    pk=p.pk,
-                    live_revision_id=p.live_revision_id,
-                    latest_revision_id=p.latest_revision_id,
-                )
-                for p in pages
-            ],
-            ["live_revision_id", "latest_revision_id"],
-            batch_size=2_000,
-        )
+        # One UPDATE … FROM unnest(…) rather than bulk_update's CASE per row (a quarter
+        # of the time of 5,000 courses went to compiling those).
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {connection.ops.quote_name(Page._meta.db_table)} p "  # noqa: S608 -- names ours
+                "SET live_revision_id = r.revision, latest_revision_id = r.revision "
+                "FROM unnest(%s::bigint[], %s::bigint[]) AS r(page, revision) "
+                "WHERE p.id = r.page",
+                [[p.pk for p in pages], [revision.pk for revision in revisions]],
+            )
         Page.objects.filter(pk=catalog.pk).update(numchild=Page.objects.child_of(catalog).count())
         catalog.numchild = Page.objects.get(pk=catalog.pk).numchild
 

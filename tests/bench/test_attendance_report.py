@@ -8,16 +8,16 @@
 - ``attendance_report_coordinator``: the page of a coordinator who ran 25 of the sessions;
 - ``attendance_report_xlsx``: the XLSX export of the first.
 
-The data is made with ``bulk_create`` in the test's own transaction (rolled back at its
-end) over the benchmark catalogue's 500 courses: five meetings per session, all held; 30
-enrollments per session, eight in nine of them on the roster; a mark for about 95 % of
-the roster's places.
+The data is made in bulk (``bulk_create``, and INSERT … SELECT for the enrollments and
+marks) in the test's own transaction (rolled back at its end) over the benchmark
+catalogue's 500 courses: five meetings per session, all held; 30 enrollments per
+session, eight in nine of them on the roster; a mark for about 95 % of the roster's
+places.
 """
 
 from __future__ import annotations
 
 import datetime
-import random
 import time
 
 from django.contrib.auth import get_user_model
@@ -46,7 +46,6 @@ GENDERS = ["woman", "man", "another", "undisclosed", ""]
 
 def build(catalog, sessions_count: int = SESSIONS) -> int:
     """The sessions, people, enrollments, meetings and marks; returns the enrollments."""
-    rnd = random.Random(4)
     now = timezone.now()
     today = timezone.localdate(now)
     user_model = get_user_model()
@@ -100,7 +99,7 @@ def build(catalog, sessions_count: int = SESSIONS) -> int:
     def at(day, hour):
         return datetime.datetime.combine(day, datetime.time(hour), tzinfo=datetime.UTC)
 
-    meetings = Meeting.objects.bulk_create(
+    Meeting.objects.bulk_create(
         (
             Meeting(
                 session=session,
@@ -113,41 +112,51 @@ def build(catalog, sessions_count: int = SESSIONS) -> int:
         ),
         batch_size=2_000,
     )
-    by_session: dict[int, list[Meeting]] = {}
-    for meeting in meetings:
-        by_session.setdefault(meeting.session_id, []).append(meeting)
-    enrollments = []
-    for s, session in enumerate(sessions):
-        for k in range(PER_SESSION):
-            n = (s * PER_SESSION + k) % PEOPLE
-            enrollments.append(
-                Enrollment(
-                    session=session,
-                    participant=users[n],
-                    organization_id=profiles[n].organization_id,
-                    status=STATUSES[rnd.randrange(len(STATUSES))],
-                    decided_at=now,
-                )
-            )
-    enrollments = Enrollment.objects.bulk_create(enrollments, batch_size=5_000)
-    Attendance.objects.bulk_create(
-        (
-            Attendance(
-                enrollment=enrollment,
-                meeting=meeting,
-                status=MARKS[rnd.randrange(len(MARKS))],
-                recorded_at=now,
-            )
-            for enrollment in enrollments
-            if enrollment.status in ("completed", "not_completed", "confirmed")
-            for meeting in by_session[enrollment.session_id]
-            if rnd.random() >= 0.05
-        ),
-        batch_size=5_000,
-    )
+    # The enrollments and the marks by INSERT … SELECT (PostgreSQL's seeded random()):
+    # 300,000 enrollments and 1.2 million marks made as Python objects took minutes.
+    enrollment_table = Enrollment._meta.db_table
+    attendance_table = Attendance._meta.db_table
+    meeting_table = Meeting._meta.db_table
+    session_ids = [session.pk for session in sessions]
     with connection.cursor() as cursor:
+        cursor.execute("SELECT setseed(0.4)")
+        cursor.execute(
+            f"INSERT INTO {enrollment_table} (session_id, participant_id, organization_id, "  # noqa: S608 -- names ours
+            "status, requested_at, decided_at, justification, reason, override_reason) "
+            "SELECT s.id, u.id, u.organization_id, "
+            "(%(statuses)s::text[])[1 + floor(random() * %(n_statuses)s)::int], "
+            "%(now)s, %(now)s, '', '', '' "
+            "FROM unnest(%(sessions)s::bigint[]) WITH ORDINALITY AS s(id, i) "
+            "CROSS JOIN generate_series(0, %(per_session)s - 1) AS k "
+            "JOIN unnest(%(users)s::bigint[], %(organizations)s::bigint[]) "
+            "WITH ORDINALITY AS u(id, organization_id, n) "
+            "ON u.n = ((s.i - 1) * %(per_session)s + k) %% %(people)s + 1 "
+            "ORDER BY s.i, k",
+            {
+                "statuses": STATUSES,
+                "n_statuses": len(STATUSES),
+                "now": now,
+                "sessions": session_ids,
+                "per_session": PER_SESSION,
+                "users": [user.pk for user in users],
+                "organizations": [profile.organization_id for profile in profiles],
+                "people": PEOPLE,
+            },
+        )
+        made = cursor.rowcount
+        cursor.execute(
+            f"INSERT INTO {attendance_table} (enrollment_id, meeting_id, status, note, source, "  # noqa: S608 -- names ours
+            "recorded_at, version) "
+            "SELECT e.id, m.id, (%(marks)s::text[])[1 + floor(random() * %(n_marks)s)::int], "
+            "'', 'sheet', %(now)s, 1 "
+            f"FROM {enrollment_table} e JOIN {meeting_table} m ON m.session_id = e.session_id "
+            "WHERE e.session_id = ANY(%(sessions)s::bigint[]) "
+            "AND e.status IN ('completed', 'not_completed', 'confirmed') "
+            "AND random() >= 0.05",
+            {"marks": MARKS, "n_marks": len(MARKS), "now": now, "sessions": session_ids},
+        )
         cursor.execute("ANALYZE")
-    return len(enrollments)
+    return made
 
 
 def test_attendance_report(client, bench_site):
@@ -170,6 +179,15 @@ def test_attendance_report(client, bench_site):
         assert total.enrollments >= SESSIONS * PER_SESSION, total
         assert total.sessions >= SESSIONS, total
 
+    # The first request after the bulk load recounts every session's figures (the
+    # load flagged them all stale); the ones measured next read them as kept.
+    first_start, first_cpu = time.perf_counter(), time.process_time()
+    check(client.get(url))
+    emit(
+        "attendance_report_first",
+        ms=round((time.perf_counter() - first_start) * 1000, 1),
+        cpu_ms=round((time.process_time() - first_cpu) * 1000, 1),
+    )
     measure(
         "attendance_report",
         lambda: client.get(url),

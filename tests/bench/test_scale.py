@@ -115,6 +115,15 @@ def test_attendance_report_10000(client, big_site):
         assert total.enrollments >= SESSIONS * PER_SESSION, total
         assert total.sessions >= SESSIONS, total
 
+    # The first request after the bulk load recounts every session's figures (the
+    # load flagged them all stale); the ones measured next read them as kept.
+    first_start, first_cpu = time.perf_counter(), time.process_time()
+    check(client.get(url))
+    emit(
+        "attendance_report_10000_first",
+        ms=round((time.perf_counter() - first_start) * 1000, 1),
+        cpu_ms=round((time.process_time() - first_cpu) * 1000, 1),
+    )
     measure(
         "attendance_report_10000",
         lambda: client.get(url),
