@@ -87,9 +87,6 @@ def enrollment_message(enrollment: Enrollment, *, title: str) -> str:
     }
 
 
-WITHDRAW_REASON_MAX = 1000
-
-
 class WithdrawForm(forms.Form):
     reason = forms.CharField(
         label=gettext_lazy("Why are you withdrawing?"),
@@ -97,7 +94,7 @@ class WithdrawForm(forms.Form):
             "Only the session's coordinators read it; it helps them plan the next sessions."
         ),
         required=False,
-        max_length=WITHDRAW_REASON_MAX,
+        max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -110,13 +107,12 @@ def withdraw_view(request, pk):
     The POST reads nothing before ``withdraw`` locks the session (issue 20): the one
     locking statement checks that the enrollment is the person's own (else 404), that
     it can still be withdrawn, withdraws it, moves the waitlist, writes the history
-    entry and brings the course's title for the message. A reason the form would refuse
-    (too long, unreadable) is explained on the form, as before.
+    entry and brings the course's title for the message. The form is checked first, on
+    its own: a reason it refuses (too long, unreadable) is explained on the form page.
     """
-    if request.method == "POST":
-        reason = request.POST.get("reason", "")
-        if _plainly_valid(reason):
-            return _withdraw(request, pk, reason)
+    form = WithdrawForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        return _withdraw(request, pk, form.cleaned_data["reason"])
     enrollment = get_object_or_404(
         Enrollment.objects.select_related("session__course"), pk=pk, participant=request.user
     )
@@ -124,9 +120,6 @@ def withdraw_view(request, pk):
     if enrollment.status == Enrollment.Status.WITHDRAWN:  # a second tab, the back button
         messages.info(request, _("You have already withdrawn from this session."))
         return redirect("my_learning")
-    form = WithdrawForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        return _withdraw(request, pk, form.cleaned_data["reason"])
     if enrollment.status not in OPEN_STATUSES or timezone.localdate() >= session.starts_on:
         messages.error(
             request,
@@ -139,12 +132,6 @@ def withdraw_view(request, pk):
         {"outlook": withdrawal_outlook(enrollment), "form": form},
         status=400 if form.errors else 200,
     )
-
-
-def _plainly_valid(reason: str) -> bool:
-    """What ``WithdrawForm`` accepts without a word, decided without building it: a
-    reason within its length once stripped, without the NUL character it refuses."""
-    return len(reason.strip()) <= WITHDRAW_REASON_MAX and "\x00" not in reason
 
 
 def _withdraw(request, pk, reason: str):
