@@ -38,13 +38,7 @@ def bump_content_version(**kwargs) -> None:
 
 def cached[T](key: str, build: Callable[[], T]) -> T:
     """``build()``'s value, cached under ``key`` for the current content version."""
-    versioned = f"cms:{content_version()}:{key}"
-    value = cache.get(versioned)
-    if value is None:
-        value = build()
-        if value is not None:
-            cache.set(versioned, value, timeout=TIMEOUT)
-    return value
+    return _cached_for(content_version(), key, build)
 
 
 def published(request, key: str, build):
@@ -111,6 +105,8 @@ def local_cached[T](key: str, build: Callable[[], T], *, shared: bool = True) ->
 
 
 def _cached_for[T](version: int, key: str, build: Callable[[], T]) -> T:
+    """``build()``'s value, in the shared cache under ``key`` for ``version``; ``None`` is
+    not kept."""
     versioned = f"cms:{version}:{key}"
     value = cache.get(versioned)
     if value is None:
