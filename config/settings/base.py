@@ -281,6 +281,19 @@ PERSONAL_DATA_EXPORT_HOURS = env.int("PERSONAL_DATA_EXPORT_HOURS", default=24)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 
+def redis_caches(url: str) -> dict:
+    """Production's cache: Redis at ``url``, answering a miss rather than an error while
+    it is unreachable (config/cache.py), and quickly: a black-holed server must not hold
+    every request for long."""
+    return {
+        "default": {
+            "BACKEND": "config.cache.ResilientRedisCache",
+            "LOCATION": url,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+
+
 def mailer_from_url(url: str) -> dict:
     """A MAILERS entry from EMAIL_URL (smtp://user:pass@host:587/?tls=True, consolemail://)."""
     config = environ.Env.email_url_config(url)

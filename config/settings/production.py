@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import LOGGING, env, mailer_from_url
+from .base import LOGGING, env, mailer_from_url, redis_caches
 
 SECRET_KEY = env("SECRET_KEY", default="")
 if not SECRET_KEY:
@@ -29,12 +29,6 @@ MAILERS = {"default": mailer_from_url(env("EMAIL_URL"))}
 
 # Redis, but a miss rather than a 500 while it is unreachable (config/cache.py), and
 # quickly: a black-holed server must not hold every request for long.
-CACHES = {
-    "default": {
-        "BACKEND": "config.cache.ResilientRedisCache",
-        "LOCATION": env("REDIS_URL", default="redis://redis:6379/0"),
-        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-    }
-}
+CACHES = redis_caches(env("REDIS_URL", default="redis://redis:6379/0"))
 
 LOGGING["handlers"]["console"]["formatter"] = env("LOG_FORMAT", default="json")

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit, urlunsplit
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import STORAGE_BUCKET, env, in_bucket, mailer_from_url
+from .base import STORAGE_BUCKET, env, in_bucket, mailer_from_url, redis_caches
 
 
 def redis_database_for_worker(url: str, worker: int) -> str:
@@ -36,6 +36,10 @@ if _xdist_worker:
     REDIS_URL = redis_database_for_worker(REDIS_URL, int(_xdist_worker.removeprefix("gw")))
 _files = VAR_DIR / f"test-files-{_xdist_worker or 'main'}"  # noqa: F405
 CELERY_BROKER_URL = REDIS_URL
+# A server a benchmark starts (tests/bench) runs with production's cache, Redis: the
+# sessions of the people it signed in are read from there, as after a real sign-in.
+if env.bool("TEST_REDIS_CACHE", default=False):
+    CACHES = redis_caches(REDIS_URL)
 CELERY_BROKER_TRANSPORT = "config.broker:Transport"
 # Each test clears the cache: the site's in-process copy re-reads the content version
 # on every request (cms.middleware), or it would outlive the test that made it.

@@ -7,7 +7,9 @@ server reads is committed by a module fixture (outside any test's transaction) a
 deleted at its end; the tasks the server queued are removed from the broker.
 
 ``enroll_cpu_ms``: the server's CPU time per enrollment in that run, read from /proc:
-the gunicorn processes and the PostgreSQL backends of the run's database (target 4 ms).
+the gunicorn processes, the PostgreSQL backends of the run's database and the Redis
+server (cache and broker) (target 4 ms). The server runs with production's cache, Redis,
+and the candidates signed in through it (their sessions are there, as after a sign-in).
 ``enroll_lock_ms``: how long an enrollment holds its session's row lock, from the start
 of the locking statement to the end of COMMIT, median of 200 enrollments in process.
 ``withdraw_http``: the same 500 people withdraw, in the order of the line, through the
@@ -56,11 +58,12 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Count
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
 from cms.models import CoursePage
+from config.settings.base import redis_caches
 from courses.enrollment.selectors import upcoming_sessions
 from courses.enrollment.services import enroll
 from courses.models import CourseSession, Enrollment, Notice
@@ -102,18 +105,25 @@ def _organization():
     )
 
 
+def _in_redis():
+    """Production's cache, Redis (the run's), in this process: what the server uses."""
+    return override_settings(CACHES=redis_caches(settings.REDIS_URL))
+
+
 def _signed_in(users) -> list[str]:
-    """A session per user, as ``django.contrib.auth.login`` stores it (DB and cache)."""
+    """A session per user, as ``django.contrib.auth.login`` stores it (database, and the
+    server's cache: Redis)."""
     store_class = import_module(settings.SESSION_ENGINE).SessionStore
     backend = settings.AUTHENTICATION_BACKENDS[0]
     keys = []
-    for user in users:
-        store = store_class()
-        store[SESSION_KEY] = user._meta.pk.value_to_string(user)
-        store[BACKEND_SESSION_KEY] = backend
-        store[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        store.create()
-        keys.append(store.session_key)
+    with _in_redis():
+        for user in users:
+            store = store_class()
+            store[SESSION_KEY] = user._meta.pk.value_to_string(user)
+            store[BACKEND_SESSION_KEY] = backend
+            store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+            store.create()
+            keys.append(store.session_key)
     return keys
 
 
@@ -144,6 +154,9 @@ def _cleanup(session_ids, session_keys) -> None:
     Enrollment.objects.filter(session_id__in=session_ids).delete()  # notices cascade
     CourseSession.objects.filter(pk__in=session_ids).delete()
     Session.objects.filter(session_key__in=session_keys).delete()
+    with _in_redis():
+        prefix = import_module(settings.SESSION_ENGINE).SessionStore.cache_key_prefix
+        cache.delete_many([prefix + key for key in session_keys])
     user_model = get_user_model()
     users = user_model.objects.filter(username__startswith=PREFIX)
     Participant.objects.filter(user__in=users).delete()
@@ -230,6 +243,7 @@ def gunicorn_server(database_url: str):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "TEST_REDIS_CACHE": "1",  # production's cache, Redis
         "DATABASE_URL": database_url,
         # Persistent connections, as in production (base settings: 60 s); the test
         # settings default to a connection per request, and a cold PostgreSQL backend
@@ -401,15 +415,12 @@ def _drop_queued_tasks(pids: set[int]) -> int:
 def _enroll_queries(run: EnrollmentRun, django_db_blocker) -> tuple[list, list]:
     """The SQL of enroll_view for a seat and for the waitlist, rolled back afterwards.
 
-    The session cache entry is dropped first: in the server every candidate's session
-    is read from the database (the cache is per process and each candidate posts once);
-    the site is cached first, as in a warm server.
-    Here the view's transaction is a savepoint of the rolled-back one, and the notice is
-    not published (on_commit never fires).
+    As in the server, the cache is Redis: the session is read from there, and the site
+    is cached first, as in a warm server. Here the view's transaction is a savepoint of
+    the rolled-back one, and the notice is not published (on_commit never fires).
     """
-    store_class = import_module(settings.SESSION_ENGINE).SessionStore
-    captured = []
-    with django_db_blocker.unblock(), transaction.atomic():
+    captured, keys = [], []
+    with django_db_blocker.unblock(), _in_redis(), transaction.atomic():
         session = make_session(run.session.course, capacity=1, code=f"{PREFIX}sql")
         users = _make_candidates("sql", 2, _organization())
         path = reverse("enroll", args=[session.code])
@@ -417,7 +428,7 @@ def _enroll_queries(run: EnrollmentRun, django_db_blocker) -> tuple[list, list]:
             client = Client()
             client.force_login(user, backend=settings.AUTHENTICATION_BACKENDS[0])
             client.get(reverse("my_learning"))  # the site, as a warm server has it cached
-            cache.delete(store_class.cache_key_prefix + client.session.session_key)
+            keys.append(client.session.session_key)
             with CaptureQueriesContext(connection) as queries:
                 response = client.post(path)
             assert response.status_code == 302, response.status_code
@@ -429,6 +440,8 @@ def _enroll_queries(run: EnrollmentRun, django_db_blocker) -> tuple[list, list]:
         )
         assert statuses == ["confirmed", "waitlisted"], statuses
         transaction.set_rollback(True)
+        prefix = import_module(settings.SESSION_ENGINE).SessionStore.cache_key_prefix
+        cache.delete_many([prefix + key for key in keys])  # Redis is not rolled back
     return captured[0], captured[1]
 
 
@@ -457,27 +470,41 @@ def _backends() -> set[int]:
         return {pid for (pid,) in cursor.fetchall()}
 
 
+def _redis_pid() -> int | None:
+    """The pid of the run's Redis server when it runs on this machine (the benchmarks'
+    own: ``config.services``), else None."""
+    pid = int(_broker().info("server")["process_id"])
+    try:
+        name = Path(f"/proc/{pid}/comm").read_text()
+    except OSError:
+        return None
+    return pid if name.startswith("redis") else None
+
+
 @dataclass
 class CpuSnapshot:
     gunicorn: dict[int, float]
     postgres: dict[int, float]
+    redis: float
 
 
 def _cpu_snapshot(server: Server, django_db_blocker) -> CpuSnapshot:
     with django_db_blocker.unblock():
         backends = _backends()
+    redis_pid = _redis_pid()
     return CpuSnapshot(
         gunicorn={pid: _cpu_ms(pid) for pid in server.worker_pids()},
         postgres={pid: _cpu_ms(pid) for pid in backends},
+        redis=_cpu_ms(redis_pid) if redis_pid else 0.0,
     )
 
 
-def _cpu_spent(before: CpuSnapshot, after: CpuSnapshot) -> tuple[float, float]:
-    """CPU ms spent between two snapshots by gunicorn and by PostgreSQL; a backend that
-    was not there before counts from zero."""
+def _cpu_spent(before: CpuSnapshot, after: CpuSnapshot) -> tuple[float, float, float]:
+    """CPU ms spent between two snapshots by gunicorn, by PostgreSQL and by Redis; a
+    backend that was not there before counts from zero."""
     gunicorn = sum(ms - before.gunicorn.get(pid, 0.0) for pid, ms in after.gunicorn.items())
     postgres = sum(ms - before.postgres.get(pid, 0.0) for pid, ms in after.postgres.items())
-    return gunicorn, postgres
+    return gunicorn, postgres, after.redis - before.redis
 
 
 # ---------------------------------------------------------------------------------------
@@ -554,15 +581,16 @@ def test_enroll_http(enrollment_run, django_db_blocker):
         ).count()
     confirmed = counts.get(Enrollment.Status.CONFIRMED, 0)
     waitlisted = counts.get(Enrollment.Status.WAITLISTED, 0)
-    gunicorn_ms, postgres_ms = _cpu_spent(cpu_before, cpu_after)
+    gunicorn_ms, postgres_ms, redis_ms = _cpu_spent(cpu_before, cpu_after)
     emit(
         "enroll_cpu_ms",
-        per_enrollment=round((gunicorn_ms + postgres_ms) / CANDIDATES, 2),
+        per_enrollment=round((gunicorn_ms + postgres_ms + redis_ms) / CANDIDATES, 2),
         gunicorn=round(gunicorn_ms / CANDIDATES, 2),
         postgres=round(postgres_ms / CANDIDATES, 2),
+        redis=round(redis_ms / CANDIDATES, 2),
         target=4,
     )
-    gunicorn_ms, postgres_ms = _cpu_spent(cpu_before_withdraw, cpu_after_withdraw)
+    gunicorn_ms, postgres_ms, redis_ms = _cpu_spent(cpu_before_withdraw, cpu_after_withdraw)
     emit(
         "withdraw_http",
         per_s=round(CANDIDATES / withdrawals.wall_s, 1),
@@ -571,7 +599,7 @@ def test_enroll_http(enrollment_run, django_db_blocker):
         errors=len(withdrawals.errors),
         median_ms=round(statistics.median(withdrawals.latencies_ms), 1),
         p95_ms=round(percentile(withdrawals.latencies_ms, 95), 1),
-        cpu_ms=round((gunicorn_ms + postgres_ms) / CANDIDATES, 2),
+        cpu_ms=round((gunicorn_ms + postgres_ms + redis_ms) / CANDIDATES, 2),
     )
     for error in withdrawals.errors[:5]:
         print(f"# withdraw_http error: {error}", file=sys.stderr)
@@ -668,13 +696,7 @@ def test_enroll_lock_ms(enrollment_run, django_db_blocker):
 @pytest.fixture
 def redis_cache(settings):
     """The cache of production (config.cache.ResilientRedisCache) on the test Redis."""
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "config.cache.ResilientRedisCache",
-            "LOCATION": settings.REDIS_URL,
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
-    }
+    settings.CACHES = redis_caches(settings.REDIS_URL)
     # As in production: the site's in-process copy trusts the content version a second.
     settings.CMS_LOCAL_CACHE_SECONDS = 1.0
     cache.clear()

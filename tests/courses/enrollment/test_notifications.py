@@ -1,9 +1,12 @@
 """Enrollment emails: queued after commit, sent once, in the participant's language."""
 
 import datetime
+import json
 import smtplib
 
 import pytest
+import redis
+from celery.utils.saferepr import saferepr
 from django.core import mail
 from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone
@@ -179,3 +182,22 @@ def test_cancelling_a_session_tells_everyone_once(course, django_capture_on_comm
     assert len(mail.outbox) == 2
     assert all("Venue unavailable." in m.body for m in mail.outbox)
     assert set(Enrollment.objects.values_list("status", flat=True)) == {"cancelled"}
+
+
+def test_a_queued_notice_is_described_to_monitoring_as_celery_would(course, settings):
+    """``queue`` writes the task's argument summary itself (the hot path skips Celery's
+    saferepr): what a worker's log or Flower shows is the same as Celery's own."""
+    enrollment = enroll(participant=person("ana"), session=make_session(course))
+    notice = Notice.objects.get(enrollment=enrollment)
+    broker = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+    celery_app.conf.task_always_eager = False
+    broker.delete("celery")
+    try:
+        notifications.queue(notice.pk)
+        (raw,) = broker.lrange("celery", 0, -1)
+    finally:
+        broker.delete("celery")
+    headers = json.loads(raw)["headers"]
+    assert headers["task"] == "courses.tasks.send_notice"
+    assert headers["argsrepr"] == saferepr(())
+    assert headers["kwargsrepr"] == saferepr({"notice_id": notice.pk})
