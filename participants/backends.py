@@ -1,6 +1,10 @@
+import functools
+from dataclasses import dataclass
+
 from allauth.account.auth_backends import AuthenticationBackend
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.db import connections, router
 
 
 class AdminFlagMixin:
@@ -14,7 +18,7 @@ class AdminFlagMixin:
     """
 
     def get_user(self, user_id):
-        user = next(iter(_user_with_admin_flag(user_id)), None)
+        user = _user_with_admin_flag(user_id)
         if user is None or not self.user_can_authenticate(user):
             return None
         user.can_access_admin = user.is_active and (user.is_superuser or user.admin_permission)
@@ -38,14 +42,74 @@ SIGNED_IN_USER_SQL = """
 
 
 def _user_with_admin_flag(user_id):
+    """The user of ``user_id`` with the three figures above, or None.
+
+    Read with a cursor and built with ``Model.from_db``, as a raw queryset would, but
+    with the columns matched to the fields once per process (``_layout``) rather than
+    on every request: a ``RawQuerySet`` works that out again each time, and this runs
+    on every signed-in request (issue 20: 0.2 ms of each enrollment)."""
     user_model = get_user_model()
     try:
         user_id = user_model._meta.pk.to_python(user_id)
     except ValidationError:
-        return []
+        return None
     if not isinstance(user_id, int) or not -(2**63) <= user_id < 2**63:
-        return []  # no such user (a bigint parameter)
-    return user_model._default_manager.raw(SIGNED_IN_USER_SQL, [user_id])
+        return None  # no such user (a bigint parameter)
+    alias = router.db_for_read(user_model)
+    connection = connections[alias]
+    with connection.cursor() as cursor:
+        cursor.execute(SIGNED_IN_USER_SQL, [user_id])
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        layout = _layout(user_model, alias, tuple(column.name for column in cursor.description))
+    values = [_converted(row[index], converters, connection) for index, converters in layout.fields]
+    user = user_model.from_db(alias, layout.attnames, values)
+    for name, index in layout.extras:
+        setattr(user, name, row[index])
+    return user
+
+
+@dataclass(frozen=True)
+class _Layout:
+    attnames: list  # the model's concrete fields, in order
+    fields: list  # (index of the column, [(converter, expression)]), in the same order
+    extras: list  # (attribute, index of the column) for the columns of no field
+
+
+@functools.cache
+def _layout(model, alias, columns: tuple) -> _Layout:
+    connection = connections[alias]
+    index_of = {name: index for index, name in enumerate(columns)}
+    fields = model._meta.concrete_fields
+    missing = [field.column for field in fields if field.column not in index_of]
+    if missing:
+        raise ImproperlyConfigured(f"concord_signed_in_user() does not return {missing}")
+    return _Layout(
+        attnames=[field.attname for field in fields],
+        fields=[
+            (
+                index_of[field.column],
+                [
+                    (converter, field.cached_col)
+                    for converter in connection.ops.get_db_converters(field.cached_col)
+                    + field.get_db_converters(connection)
+                ],
+            )
+            for field in fields
+        ],
+        extras=[
+            (name, index)
+            for index, name in enumerate(columns)
+            if name not in {field.column for field in fields}
+        ],
+    )
+
+
+def _converted(value, converters, connection):
+    for converter, expression in converters:
+        value = converter(value, expression, connection)
+    return value
 
 
 class EmailBackendWithAdminFlag(AdminFlagMixin, AuthenticationBackend):

@@ -104,6 +104,11 @@ def queue(notice_id: int) -> None:
             # Celery's general-purpose saferepr on every publish of the hot path.
             argsrepr="()",
             kwargsrepr=f"{{'notice_id': {notice_id}}}",
+            # The default queue is reached through the anonymous exchange (on Redis, an
+            # LPUSH to the queue's list): nothing needs declaring for the message to
+            # arrive, and the workers declare their queues when they start. Spares
+            # kombu's "declared already?" check on every publish.
+            declare=[],
         )
     except Exception:  # the broker is down: the sweep will queue it again
         logger.exception("Could not queue notice %s; the sweep will retry it", notice_id)

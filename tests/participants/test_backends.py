@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 
 from participants.backends import EmailBackendWithAdminFlag
 from participants.models import FocalPoint, Organization
+from tests.factories.courses import make_profile
 from tests.factories.users import make_coordinator, make_participant, make_trainer, make_user
 
 pytestmark = pytest.mark.django_db
@@ -54,3 +55,23 @@ def test_focal_points_see_the_link_to_their_page_and_participants_do_not(client,
 def test_a_session_naming_no_user_signs_nobody_in(user_id):
     make_participant()
     assert EmailBackendWithAdminFlag().get_user(user_id) is None
+
+
+def test_the_signed_in_user_is_read_whole_in_one_query(django_assert_num_queries):
+    """Every field as the ORM reads it, the profile's organization with it, one query;
+    the user is a saved row (an update changes it, not a copy)."""
+    user = make_participant("whole")
+    user.first_name, user.last_name = "Amina", "Diallo"
+    user.save()
+    make_profile(user, "AUC")
+    with django_assert_num_queries(1):
+        loaded = EmailBackendWithAdminFlag().get_user(user.pk)
+    fresh = get_user_model().objects.get(pk=user.pk)
+    for field in get_user_model()._meta.concrete_fields:
+        assert getattr(loaded, field.attname) == getattr(fresh, field.attname), field.name
+    assert loaded.profile_organization_id == Organization.objects.get(acronym="AUC").pk
+    assert loaded._state.adding is False
+    loaded.first_name = "Aminata"
+    loaded.save(update_fields=["first_name"])
+    assert get_user_model().objects.get(pk=user.pk).first_name == "Aminata"
+    assert get_user_model().objects.count() == 1
