@@ -5,6 +5,7 @@ import re
 import pytest
 from django.core.files.base import ContentFile
 from django.template.loader import get_template
+from django.utils.csp import CSP, build_policy
 from wagtail.documents.models import Document
 
 from tests.factories.courses import make_learner
@@ -121,3 +122,17 @@ def test_only_wagtail_admin_gets_the_looser_policy(client, pages):
     assert "object-src 'none'" in admin_policy
     assert "unsafe-inline" not in client.get("/")["Content-Security-Policy"]
     assert "unsafe-inline" not in client.get("/admin-lookalike/")["Content-Security-Policy"]
+
+
+def test_the_policy_follows_the_settings(client, pages, settings):
+    """The site's policy is written once per settings object: a change of settings is a
+    new header, and a report-only policy is added when set."""
+    first = client.get("/")["Content-Security-Policy"]
+    assert first == build_policy(settings.SECURE_CSP)
+    settings.SECURE_CSP = {**settings.SECURE_CSP, "img-src": [CSP.SELF, "https://maps.example"]}
+    changed = client.get("/")["Content-Security-Policy"]
+    assert "img-src 'self' https://maps.example" in changed
+    settings.SECURE_CSP_REPORT_ONLY = {"default-src": [CSP.NONE]}
+    response = client.get("/")
+    assert response["Content-Security-Policy-Report-Only"] == "default-src 'none'"
+    assert response["Content-Security-Policy"] == changed
