@@ -594,7 +594,11 @@ class CourseTrainer(models.Model):
     """
 
     course = models.ForeignKey(
-        CoursePage, verbose_name=_("course"), on_delete=models.CASCADE, related_name="trainers"
+        CoursePage,
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="trainers",
+        db_index=False,
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -516,11 +516,15 @@ class Enrollment(models.Model):
         COMPLETED = "completed", _("Completed")
         NOT_COMPLETED = "not_completed", _("Not completed")
 
+    # Indexes (issue 20: each is written by every enrollment, under the session's lock):
+    # the session's come first in the unique pair and in (session, status); the people
+    # who nominated, decided or overrode are indexed only where there are some.
     session = models.ForeignKey(
         CourseSession,
         verbose_name=_("session"),
         on_delete=models.PROTECT,
         related_name="enrollments",
+        db_index=False,
     )
     participant = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -544,6 +548,7 @@ class Enrollment(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        db_index=False,
     )
     justification = models.TextField(_("justification"), max_length=1000, blank=True)
     waitlisted_at = models.DateTimeField(_("waitlisted at"), null=True, blank=True)
@@ -555,6 +560,7 @@ class Enrollment(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        db_index=False,
     )
     reason = models.TextField(_("reason"), max_length=1000, blank=True)
 
@@ -582,6 +588,7 @@ class Enrollment(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        db_index=False,
     )
     overridden_at = models.DateTimeField(_("overridden at"), null=True, blank=True)
     override_reason = models.TextField(_("reason for the override"), max_length=1000, blank=True)
@@ -603,7 +610,17 @@ class Enrollment(models.Model):
                 name="completion_override_has_a_reason",
             ),
         ]
-        indexes = [models.Index(fields=["session", "status"], name="enrollment_session_status")]
+        indexes = [
+            models.Index(fields=["session", "status"], name="enrollment_session_status"),
+            *(
+                models.Index(
+                    fields=[field],
+                    condition=Q(**{f"{field}__isnull": False}),
+                    name=f"enrollment_{field}",
+                )
+                for field in ("nominated_by", "decided_by", "overridden_by")
+            ),
+        ]
 
     def __str__(self):
         return f"{self.participant} · {self.session.code} ({self.get_status_display()})"
@@ -711,6 +728,7 @@ class ModuleVisit(models.Model):
         verbose_name=_("user"),
         on_delete=models.CASCADE,
         related_name="module_visits",
+        db_index=False,
     )
     module = models.ForeignKey(
         "cms.ModulePage",
@@ -765,6 +783,8 @@ class Notice(models.Model):
     # Null for an invitation's email: the invitee may have no account, let alone an
     # enrollment. Nullable (and ``invitation`` too) so the rows the SQL functions insert,
     # which name neither, stay valid.
+    # Indexes: the enrollment's and the invitation's come first in their unique
+    # constraints, which hold rows of their own kind only; a message's where there is one.
     enrollment = models.ForeignKey(
         Enrollment,
         verbose_name=_("enrollment"),
@@ -772,6 +792,7 @@ class Notice(models.Model):
         null=True,
         blank=True,
         related_name="notices",
+        db_index=False,
     )
     # For an invitation's email: the invitation it sends (its key is the link's nonce).
     invitation = models.ForeignKey(
@@ -781,6 +802,7 @@ class Notice(models.Model):
         null=True,
         blank=True,
         related_name="notices",
+        db_index=False,
     )
     # For a cohort message: the message it delivers (its key is the message's id).
     message = models.ForeignKey(
@@ -790,6 +812,7 @@ class Notice(models.Model):
         null=True,
         blank=True,
         related_name="notices",
+        db_index=False,
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     key = models.CharField(_("key"), max_length=64, blank=True)
@@ -807,7 +830,9 @@ class Notice(models.Model):
                 fields=["enrollment", "kind", "key"], name="one_notice_per_event"
             ),
             models.UniqueConstraint(
-                fields=["invitation", "key"], name="one_notice_per_invitation_link"
+                fields=["invitation", "key"],
+                condition=Q(invitation__isnull=False),
+                name="one_notice_per_invitation_link",
             ),
             models.CheckConstraint(
                 condition=(
@@ -824,7 +849,10 @@ class Notice(models.Model):
         indexes = [
             models.Index(
                 fields=["created_at"], condition=Q(sent_at__isnull=True), name="notice_unsent"
-            )
+            ),
+            models.Index(
+                fields=["message"], condition=Q(message__isnull=False), name="notice_message"
+            ),
         ]
 
     def __str__(self):
@@ -893,6 +921,7 @@ class Digest(models.Model):
         verbose_name=_("recipient"),
         on_delete=models.CASCADE,
         related_name="+",
+        db_index=False,
     )
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     day = models.DateField(_("day"))
@@ -1179,7 +1208,11 @@ class ApiCall(models.Model):
     token's secret never appears here (the path is stored without its query string)."""
 
     token = models.ForeignKey(
-        ApiToken, verbose_name=_("token"), on_delete=models.CASCADE, related_name="calls"
+        ApiToken,
+        verbose_name=_("token"),
+        on_delete=models.CASCADE,
+        related_name="calls",
+        db_index=False,
     )
     at = models.DateTimeField(_("called at"), default=timezone.now)
     method = models.CharField(_("method"), max_length=8)
@@ -1398,6 +1431,7 @@ class SessionQuestionnaire(models.Model):
         verbose_name=_("session"),
         on_delete=models.CASCADE,
         related_name="questionnaires",
+        db_index=False,
     )
     questionnaire = models.ForeignKey(
         Questionnaire,
@@ -1442,6 +1476,7 @@ class Submission(models.Model):
         verbose_name=_("enrollment"),
         on_delete=models.CASCADE,
         related_name="submissions",
+        db_index=False,
     )
     assignment = models.ForeignKey(
         SessionQuestionnaire,
@@ -1483,6 +1518,7 @@ class Response(models.Model):
         verbose_name=_("questionnaire"),
         on_delete=models.CASCADE,
         related_name="responses",
+        db_index=False,
     )
     question = models.ForeignKey(
         Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="responses"
@@ -1726,7 +1762,11 @@ class ApplicationAnswer(models.Model):
     choices, {language: level} or a yes/no; a file question holds the file instead."""
 
     enrollment = models.ForeignKey(
-        Enrollment, verbose_name=_("enrollment"), on_delete=models.CASCADE, related_name="answers"
+        Enrollment,
+        verbose_name=_("enrollment"),
+        on_delete=models.CASCADE,
+        related_name="answers",
+        db_index=False,
     )
     question = models.ForeignKey(
         ApplicationQuestion,
@@ -1886,6 +1926,7 @@ class Invitation(models.Model):
         verbose_name=_("session"),
         on_delete=models.CASCADE,
         related_name="invitations",
+        db_index=False,
     )
     email = models.EmailField(_("email"))
     name = models.CharField(_("name"), max_length=200, blank=True)
@@ -1981,7 +2022,11 @@ class SessionFigures(models.Model):
     report reads. A derived read model: never written from Python."""
 
     session = models.ForeignKey(
-        CourseSession, verbose_name=_("session"), on_delete=models.CASCADE, related_name="+"
+        CourseSession,
+        verbose_name=_("session"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
     )
     #: Null with a null gender: the session's total, all organizations and genders.
     organization = models.ForeignKey(

@@ -143,6 +143,7 @@ class FocalPoint(models.Model):
         verbose_name=_("organization"),
         on_delete=models.CASCADE,
         related_name="focal_points",
+        db_index=False,
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

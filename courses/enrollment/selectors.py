@@ -428,6 +428,18 @@ class WithdrawalOutlook:
         return self.waiting - position if position else 0
 
 
+def course_of_session(code: str):
+    """The course page of the session of ``code``, as the public sees sessions (a draft is
+    not found: None)."""
+    session = (
+        CourseSession.objects.exclude(status=CourseSession.Status.DRAFT)
+        .select_related("course")
+        .filter(code=code)
+        .first()
+    )
+    return session.course if session is not None else None
+
+
 def withdrawal_outlook(enrollment: Enrollment, now=None) -> WithdrawalOutlook:
     """What happens to ``enrollment``'s seat, place in line or request if its person
     withdraws, and whether they could come back: one query (two for a waitlisted

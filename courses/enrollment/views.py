@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cms.middleware import site_not_needed
-from courses.enrollment.selectors import waitlist_position, withdrawal_outlook
+from courses.enrollment.selectors import course_of_session, waitlist_position, withdrawal_outlook
 from courses.enrollment.services import (
     ApplicationAsked,
     EnrollmentError,
@@ -30,7 +30,7 @@ from courses.enrollment.services import (
     enroll,
     withdraw,
 )
-from courses.models import OPEN_STATUSES, CourseSession, Enrollment
+from courses.models import OPEN_STATUSES, Enrollment
 
 
 @site_not_needed  # a POST that redirects: no Wagtail site to look up
@@ -65,11 +65,10 @@ def enroll_view(request, code):
 
 
 def _course_of(code: str):
-    session = get_object_or_404(
-        CourseSession.objects.exclude(status=CourseSession.Status.DRAFT).select_related("course"),
-        code=code,
-    )
-    return session.course
+    course = course_of_session(code)
+    if course is None:
+        raise Http404
+    return course
 
 
 def enrollment_message(enrollment: Enrollment, *, title: str) -> str:
