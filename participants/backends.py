@@ -6,6 +6,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import connections, router
 
+ACCESS_ADMIN = "wagtailadmin.access_admin"
+
 
 class AdminFlagMixin:
     """Load with the signed-in user whether they may use the Wagtail admin
@@ -16,6 +18,15 @@ class AdminFlagMixin:
     Django loads the user of a session through the backend that signed them in; the
     site and the admin share one sign-in (allauth's), so one backend carries it.
     """
+
+    def has_perm(self, user_obj, perm, obj=None):
+        # Every admin request asks this first (Wagtail's require_admin_access): answered
+        # from the flag the user was loaded with, the same rule as ModelBackend's (active,
+        # and a superuser or the permission through a group or directly), without its
+        # two queries that load every permission the user has.
+        if perm == ACCESS_ADMIN and obj is None and hasattr(user_obj, "admin_permission"):
+            return user_obj.is_active and (user_obj.is_superuser or bool(user_obj.admin_permission))
+        return super().has_perm(user_obj, perm, obj)
 
     def get_user(self, user_id):
         user = _user_with_admin_flag(user_id)

@@ -73,7 +73,7 @@ class DecisionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["enrollments"].queryset = Enrollment.objects.filter(
             session=session, status__in=REVIEWABLE
-        ).select_related("participant", "organization")
+        ).select_related("participant", "session", "organization")
 
     def clean(self):
         cleaned = super().clean()

@@ -496,9 +496,11 @@ def decide(*, enrollment: Enrollment, decision: str, by, reason: str = "", now=N
     statuses = Enrollment.Status
     if decision not in (statuses.CONFIRMED, statuses.REJECTED, statuses.WAITLISTED):
         raise EnrollmentError(_("Unknown decision."))
-    enrollment = Enrollment.objects.select_related("participant", "session", "organization").get(
-        pk=enrollment.pk
-    )
+    related = ("participant", "session", "organization")
+    if not all(Enrollment._meta.get_field(name).is_cached(enrollment) for name in related):
+        # Read here unless the caller just did, with what the entry shows (the review
+        # screen's form reads the people chosen so).
+        enrollment = Enrollment.objects.select_related(*related).get(pk=enrollment.pk)
     session = enrollment.session
     with transaction.atomic():
         lock_session(

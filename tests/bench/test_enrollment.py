@@ -15,6 +15,10 @@ of the locking statement to the end of COMMIT, median of 200 enrollments in proc
 ``withdraw_http``: the same 500 people withdraw, in the order of the line, through the
 same server: each withdrawal of a confirmed person promotes the next in line.
 
+``decide_http``: coordinators confirm 500 requests of an approval session, a row's
+button per POST, eight at a time, through the same kind of server; with its CPU per
+decision.
+
 ``course_page_redis``: the course page with Redis as the cache, as in production.
 
 ``course_page_2000_sessions``: the course page, for an anonymous visitor, with 2,000
@@ -63,6 +67,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms.models import CoursePage
+from cms.roles import COORDINATORS
 from config.settings.base import redis_caches
 from courses.enrollment.selectors import upcoming_sessions
 from courses.enrollment.services import enroll
@@ -71,6 +76,7 @@ from participants.models import Organization, Participant
 from tests.bench.harness import QUERY_BUDGET, _print_queries, emit, expect_page, measure, percentile
 from tests.bench.test_pages import COURSE_SLUG
 from tests.factories.courses import make_session
+from tests.factories.users import make_user
 
 CANDIDATES = 500
 SEATS = 20
@@ -315,33 +321,44 @@ class Outcome:
     wall_s: float
 
 
-def _post_all(port: int, path, session_keys: list[str], clients: int) -> Outcome:
+def _post_all(
+    port: int,
+    path,
+    session_keys: list[str],
+    clients: int,
+    *,
+    bodies: list[str] | None = None,
+    expected: str | None = None,
+) -> Outcome:
     """POST ``path`` once per session key, from ``clients`` threads; no redirect followed.
 
-    ``path``: one path for every key, or a list of paths, one per key."""
+    ``path``: one path for every key, or a list of paths, one per key; ``bodies``: the
+    form each POST sends (none by default); ``expected``: where each answer must
+    redirect (the participant's learning page by default)."""
     paths = path if isinstance(path, list) else [path] * len(session_keys)
+    bodies = bodies or [""] * len(session_keys)
     csrf = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(32))
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
     barrier = threading.Barrier(clients + 1)
-    expected = reverse("my_learning")
+    expected = expected or reverse("my_learning")
 
     def client(work):
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         mine, failed = [], []
         barrier.wait()
-        for key, path in work:
+        for key, path, body in work:
             headers = {
                 "Cookie": f"{settings.SESSION_COOKIE_NAME}={key}; "
                 f"{settings.CSRF_COOKIE_NAME}={csrf}",
                 "X-CSRFToken": csrf,
                 "Content-Type": "application/x-www-form-urlencoded",
-                "Content-Length": "0",
+                "Content-Length": str(len(body)),
             }
             start = time.perf_counter()
             try:
-                conn.request("POST", path, headers=headers)
+                conn.request("POST", path, body=body.encode(), headers=headers)
                 response = conn.getresponse()
                 body = response.read()
             except (OSError, http.client.HTTPException) as error:
@@ -361,7 +378,7 @@ def _post_all(port: int, path, session_keys: list[str], clients: int) -> Outcome
     threads = [
         threading.Thread(
             target=client,
-            args=(list(zip(session_keys, paths, strict=True))[i::clients],),
+            args=(list(zip(session_keys, paths, bodies, strict=True))[i::clients],),
             daemon=True,
         )
         for i in range(clients)
@@ -691,6 +708,117 @@ def test_enroll_lock_ms(enrollment_run, django_db_blocker):
         enrollments=count,
         target=2,
     )
+
+
+@dataclass
+class DecideRun:
+    session: CourseSession
+    requests: list  # the requested enrollments, in the order of the queue
+    keys: list[str]  # session keys of the coordinators, one per client
+
+
+@pytest.fixture(scope="module")
+def decide_run(enrollment_run, django_db_blocker):
+    """An approval session with the 500 candidates' requests and one signed-in
+    coordinator per client; committed (the server reads it), deleted at the end."""
+    with django_db_blocker.unblock():
+        coordinators = [make_user(f"{PREFIX}coordinator-{i}", COORDINATORS) for i in range(CLIENTS)]
+        session = make_session(
+            enrollment_run.session.course,
+            capacity=CANDIDATES,
+            policy=CourseSession.Policy.APPROVAL,
+            code=f"{PREFIX}decide",
+            coordinators=coordinators,
+        )
+        now = timezone.now()
+        organization = _organization()
+        requests = Enrollment.objects.bulk_create(
+            Enrollment(
+                session=session,
+                participant=user,
+                organization=organization,
+                status=Enrollment.Status.REQUESTED,
+                requested_at=now - datetime.timedelta(minutes=CANDIDATES - i),
+            )
+            for i, user in enumerate(enrollment_run.users)
+        )
+        run = DecideRun(session=session, requests=requests, keys=_signed_in(coordinators))
+    try:
+        yield run
+    finally:
+        with django_db_blocker.unblock():
+            Enrollment.objects.filter(session=session).delete()  # notices cascade
+            session.delete()
+            Session.objects.filter(session_key__in=run.keys).delete()
+            get_user_model().objects.filter(pk__in=[user.pk for user in coordinators]).delete()
+
+
+@pytest.mark.django_db
+def test_decide_http(decide_run, django_db_blocker):
+    """Coordinators confirm 500 requests of an approval session, one row's button per POST,
+    eight at a time, through the same kind of server: every decision locks the session,
+    checks the seat, confirms, records the notice and the history entry."""
+    run = decide_run
+    session = run.session
+    with django_db_blocker.unblock():
+        database_url = _database_url()
+    path = reverse("course_review:decide", args=[session.pk])
+    expected = reverse("course_review:review", args=[session.pk])
+    # Client i posts as coordinator i (_post_all deals the work out round-robin).
+    keys = [run.keys[i % CLIENTS] for i in range(CANDIDATES)]
+    bodies = [f"row={enrollment.pk}:confirmed" for enrollment in run.requests]
+    started: list[Server] = []
+    try:
+        with gunicorn_server(database_url) as server:
+            started.append(server)
+            warm = _post_all(
+                server.port,
+                path,
+                keys[:CLIENTS],
+                CLIENTS,
+                bodies=bodies[:CLIENTS],
+                expected=expected,
+            )
+            assert not warm.errors, warm.errors[:5]
+            cpu_before = _cpu_snapshot(server, django_db_blocker)
+            outcome = _post_all(
+                server.port,
+                path,
+                keys[CLIENTS:],
+                CLIENTS,
+                bodies=bodies[CLIENTS:],
+                expected=expected,
+            )
+            cpu_after = _cpu_snapshot(server, django_db_blocker)
+    finally:
+        dropped = _drop_queued_tasks(started[0].worker_pids()) if started else 0
+    with django_db_blocker.unblock():
+        statuses = dict(
+            Enrollment.objects.filter(session=session).values_list("status").annotate(n=Count("pk"))
+        )
+        notices = Notice.objects.filter(
+            enrollment__session=session, kind=Notice.Kind.CONFIRMED
+        ).count()
+    decided = CANDIDATES - CLIENTS
+    gunicorn_ms, postgres_ms, redis_ms = _cpu_spent(cpu_before, cpu_after)
+    emit(
+        "decide_http",
+        per_s=round(decided / outcome.wall_s, 1),
+        confirmed=statuses.get(Enrollment.Status.CONFIRMED, 0),
+        errors=len(outcome.errors),
+        median_ms=round(statistics.median(outcome.latencies_ms), 1),
+        p95_ms=round(percentile(outcome.latencies_ms, 95), 1),
+        cpu_ms=round((gunicorn_ms + postgres_ms + redis_ms) / decided, 2),
+        gunicorn=round(gunicorn_ms / decided, 2),
+        postgres=round(postgres_ms / decided, 2),
+        redis=round(redis_ms / decided, 2),
+    )
+    for error in outcome.errors[:5]:
+        print(f"# decide_http error: {error}", file=sys.stderr)
+    assert not outcome.errors, outcome.errors[:5]
+    assert statuses == {Enrollment.Status.CONFIRMED: CANDIDATES}, statuses
+    assert notices == CANDIDATES
+    assert dropped == CANDIDATES  # every confirmation queued its email
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
 
-from participants.backends import EmailBackendWithAdminFlag
+from participants.backends import ACCESS_ADMIN, EmailBackendWithAdminFlag
 from participants.models import FocalPoint, Organization
 from tests.factories.courses import make_profile
 from tests.factories.users import make_coordinator, make_participant, make_trainer, make_user
@@ -75,3 +76,28 @@ def test_the_signed_in_user_is_read_whole_in_one_query(django_assert_num_queries
     loaded.save(update_fields=["first_name"])
     assert get_user_model().objects.get(pk=user.pk).first_name == "Aminata"
     assert get_user_model().objects.count() == 1
+
+
+def test_admin_access_is_answered_from_the_loaded_flag_as_the_permissions_would(
+    django_assert_num_queries,
+):
+    """The same answer as ModelBackend's for every kind of user, without a query."""
+    users = [
+        make_participant(),
+        make_trainer(),
+        make_coordinator(),
+        make_user("root", superuser=True),
+    ]
+    inactive = make_trainer("gone")
+    inactive.is_active = False
+    inactive.save()
+    backend = EmailBackendWithAdminFlag()
+    for user in users:
+        loaded = backend.get_user(user.pk)
+        expected = ModelBackend().has_perm(get_user_model().objects.get(pk=user.pk), ACCESS_ADMIN)
+        with django_assert_num_queries(0):
+            assert loaded.has_perm(ACCESS_ADMIN) is expected
+            assert backend.has_perm(loaded, ACCESS_ADMIN) is expected
+    inactive_copy = get_user_model().objects.get(pk=inactive.pk)
+    inactive_copy.admin_permission = True  # as if loaded with the flag before deactivation
+    assert backend.has_perm(inactive_copy, ACCESS_ADMIN) is False

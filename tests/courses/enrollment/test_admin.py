@@ -253,6 +253,24 @@ def test_confirm_one_person(client, coordinator, own, login):
     assert entry.data["to"] == S.CONFIRMED
 
 
+def test_a_decision_reads_the_person_once_and_no_permission_table(
+    client, coordinator, own, login, django_assert_num_queries
+):
+    """The row's button: the user, the admin's profile, the session in the coordinator's
+    scope, the person chosen (with what the history shows), then the locking statement,
+    the decision and the history entry, in a savepoint here. Admin access is answered
+    from the flag the user was loaded with, not by loading every permission."""
+    first, second = requested(own, 2)
+    login(client, coordinator).post(decide_url(own), {"row": f"{first.pk}:confirmed"})
+    with django_assert_num_queries(9):
+        response = client.post(decide_url(own), {"row": f"{second.pk}:confirmed"})
+    assert response.status_code == 302
+    second.refresh_from_db()
+    assert second.status == S.CONFIRMED
+    entry = ModelLogEntry.objects.filter(action=DECIDE_ACTION).latest("pk")
+    assert entry.object_id == str(second.pk) and entry.data["from"] == S.REQUESTED
+
+
 def test_rejecting_requires_a_reason(client, coordinator, own, login):
     (enrollment,) = requested(own, 1)
     client = login(client, coordinator)
