@@ -238,7 +238,7 @@ def seed_generated_courses(
     ``progress(done, count)``, if given, is called every 500 courses.
     """
     from cms.cache import bump_content_version  # noqa: PLC0415 -- demo only
-    from cms.search import refresh_search_documents  # noqa: PLC0415 -- demo only
+    from cms.search import write_copied_search_documents  # noqa: PLC0415 -- demo only
 
     existing = set(CoursePage.objects.child_of(catalog).values_list("slug", flat=True))
     areas = {area.slug: area for area in ThematicArea.objects.all()}
@@ -287,10 +287,6 @@ def seed_generated_courses(
             **fields,
         )
 
-    written_modules = {
-        (course_slug, module_slug): pk
-        for pk, course_slug, module_slug in _written_module_keys(catalog)
-    }
     # StreamField values built once per written course or module and given to every copy
     # as raw data, which Wagtail writes back as is (a StreamValue made from a list is
     # converted block by block, then serialised again: most of the time of 25,000
@@ -423,66 +419,102 @@ def seed_generated_courses(
         Page.objects.filter(pk=catalog.pk).update(numchild=Page.objects.child_of(catalog).count())
         catalog.numchild = Page.objects.get(pk=catalog.pk).numchild
 
-    # The search index: each course through the search backend (its title is its own);
-    # each module is a copy of a written module (same title, summary and body), so its
-    # entry is a copy of that module's entry, made by one statement rather than by
-    # extracting the text of 25,000 StreamFields again.
-    backends = list(get_search_backends(with_auto_update=True))
-    ids = [course.pk for course in courses]
-    for start in range(0, len(ids), 1_000):
-        chunk = list(
-            CoursePage.get_indexed_objects()
-            .filter(pk__in=ids[start : start + 1_000])
-            .prefetch_related("thematic_areas", "partner_organizations")
-        )
-        for backend in backends:
-            backend.add_bulk(CoursePage, chunk)
-    pairs = [
-        (written_modules[copied_from[i]], module.pk)
-        for i, module in enumerate(modules)
-        if copied_from[i] in written_modules
-    ]
-    _copy_index_entries(pairs, module_type)
-    refresh_search_documents(ids=ids)
+        # Every generated course is a copy of a written one but for its title, and every
+        # module a copy of a written module: the text of each "shape" is read once.
+        course_shapes: dict[tuple[str, int], int] = {}
+        course_sources = {
+            course.pk: course_shapes.setdefault((template["slug"], module_count), course.pk)
+            for course, (_number, template, _slug, module_count) in zip(courses, plans, strict=True)
+        }
+        module_shapes: dict[tuple[str, str], int] = {}
+        module_sources = {
+            module.pk: module_shapes.setdefault(copied_from[i], module.pk)
+            for i, module in enumerate(modules)
+        }
+        # Wagtail's search index (the admin's search) and the catalogue's documents.
+        _index_copies(CoursePage, course_sources, own_title=True)
+        _index_copies(ModulePage, module_sources, own_title=False)
+        write_copied_search_documents(course_sources)
     bump_content_version()
     return len(courses)
 
 
-def _written_module_keys(catalog):
-    """(pk, course slug, module slug) of the modules of the written courses."""
-    written = {course["slug"] for course in COURSES}
-    courses = dict(
-        CoursePage.objects.child_of(catalog).filter(slug__in=written).values_list("path", "slug")
+def _index_copies(model, sources: dict[int, int], *, own_title: bool) -> None:
+    """Wagtail's search-index entries of the pages ``sources`` maps to a page whose
+    indexed text is theirs (a copy's ``source``, itself for the first of each kind).
+
+    The sources go through the search backend, as a publish would; each other page's
+    entry is then its source's, copied by one statement (extracting the text of 5,000
+    courses or 25,000 module bodies again is most of a bulk load's time). With
+    ``own_title`` a copy has a title of its own: its title vectors are made from it as
+    the backend makes them (the title field's weight, the backend's configurations), the
+    rest is copied; a test compares such entries with the backend's. A backend other
+    than the database one gets every page the slow way.
+    """
+    from modelsearch.backends.database.postgres.postgres import (  # noqa: PLC0415 -- demo only
+        PostgresSearchBackend,
     )
-    modules = ModulePage.objects.filter(
-        depth=catalog.depth + 2, path__startswith=catalog.path, locale_id=catalog.locale_id
-    ).values_list("pk", "path", "slug")
-    return [
-        (pk, courses[path[: -Page.steplen]], slug)
-        for pk, path, slug in modules
-        if path[: -Page.steplen] in courses
-    ]
+    from modelsearch.backends.database.postgres.weights import (  # noqa: PLC0415 -- demo only
+        get_weight,
+    )
+    from modelsearch.index import SearchField  # noqa: PLC0415 -- demo only
 
-
-def _copy_index_entries(pairs, content_type) -> None:
-    """The search-index entry of each (source pk, copy pk), copied for the copy."""
-    if not pairs:
+    if not sources:
         return
-    table = connection.ops.quote_name(apps.get_model("wagtailsearch", "IndexEntry")._meta.db_table)
-    columns = "title_norm, autocomplete, title, body, title_text, body_text"
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (content_type_id, object_id, {columns}) "  # noqa: S608 -- names ours
-            f"SELECT e.content_type_id, copy.pk::text, {columns} FROM {table} e "
-            "JOIN unnest(%s::text[], %s::bigint[]) AS copy(source, pk) "
-            "ON e.object_id = copy.source "
-            "WHERE e.content_type_id = %s ON CONFLICT DO NOTHING",
-            [
-                [str(source) for source, _pk in pairs],
-                [pk for _source, pk in pairs],
-                content_type.pk,
-            ],
+    originals = sorted(set(sources.values()))
+    prefetch = ["thematic_areas", "partner_organizations"] if model is CoursePage else []
+    for backend in get_search_backends(with_auto_update=True):
+        if not isinstance(backend, PostgresSearchBackend):
+            ids = list(sources)
+            for start in range(0, len(ids), 1_000):
+                chunk = model.get_indexed_objects().filter(pk__in=ids[start : start + 1_000])
+                backend.add_bulk(model, list(chunk.prefetch_related(*prefetch)))
+            continue
+        backend.add_bulk(
+            model,
+            list(model.get_indexed_objects().filter(pk__in=originals).prefetch_related(*prefetch)),
         )
+        copies = {pk: source for pk, source in sources.items() if pk != source}
+        if not copies:
+            continue
+        table = connection.ops.quote_name(
+            apps.get_model("wagtailsearch", "IndexEntry")._meta.db_table
+        )
+        if own_title:
+            boost = next(
+                field.boost
+                for field in model.get_search_fields()
+                if isinstance(field, SearchField) and field.field_name == "title"
+            )
+            config = "%(config)s::regconfig, " if backend.config else ""
+            title = f"setweight(to_tsvector({config}COALESCE(p.title, '')), %(weight)s)"
+            autocomplete = (
+                "setweight(to_tsvector(%(autocomplete)s::regconfig, COALESCE(p.title, '')), 'D')"
+            )
+            columns = f"{title}, {autocomplete}, e.body, 1.0, p.title, e.body_text"
+        else:
+            columns = "e.title, e.autocomplete, e.body, 1.0, e.title_text, e.body_text"
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (content_type_id, object_id, title, autocomplete, body, "  # noqa: S608 -- names ours
+                "title_norm, title_text, body_text) "
+                f"SELECT e.content_type_id, copy.id::text, {columns} "
+                "FROM unnest(%(ids)s::integer[], %(sources)s::integer[]) AS copy(id, source) "
+                f"JOIN {connection.ops.quote_name(Page._meta.db_table)} p ON p.id = copy.id "
+                f"JOIN {table} e ON e.object_id = copy.source::text "
+                "AND e.content_type_id = %(content_type)s "
+                "ON CONFLICT (content_type_id, object_id) DO NOTHING",
+                {
+                    "ids": list(copies),
+                    "sources": list(copies.values()),
+                    "content_type": ContentType.objects.get_for_model(model).pk,
+                    "config": backend.config,
+                    "autocomplete": backend.autocomplete_config,
+                    "weight": get_weight(boost) if own_title else None,
+                },
+            )
+        # The norm of each new entry's title, as the backend sets it after adding some.
+        backend.get_index_for_model(model)._refresh_title_norms()
 
 
 def seed_translations() -> int:
