@@ -30,6 +30,7 @@ from participants.models import Organization
 
 from ..models import CatalogPage, CoursePage, HomePage, ModulePage, ThematicArea
 from ..services import align_default_site_with_site_url
+from .bulk import allocate_ids, copy_rows
 from .courses_a import COURSES as COURSES_A
 from .courses_b import COURSES as COURSES_B
 from .translations import COURSE_SLUG as TRANSLATED_COURSE
@@ -357,64 +358,52 @@ def seed_generated_courses(
 
     with transaction.atomic():
         pages = [*courses, *modules]
-        # The rows of Wagtail's page table first (the parent model: bulk_create cannot
-        # insert a multi-table model), then the specific rows with the same ids.
-        bases = Page.objects.bulk_create(
-            [
-                Page(**{f.attname: getattr(p, f.attname) for f in Page._meta.concrete_fields})
-                for p in pages
-            ],
-            batch_size=1_000,
-        )
-        for specific, base in zip(pages, bases, strict=True):
-            specific.pk = specific.page_ptr_id = base.pk
-            specific.id = base.pk
-        for model, rows in ((CoursePage, courses), (ModulePage, modules)):
-            fields = list(model._meta.local_concrete_fields)
-            model._base_manager.using("default")._batched_insert(rows, fields, 1_000)
-        for relation, attribute in (
-            (CoursePage.thematic_areas.through, "thematicarea_id"),
-            (CoursePage.partner_organizations.through, "organization_id"),
-        ):
-            name = "thematic_areas" if attribute == "thematicarea_id" else "partner_organizations"
-            relation.objects.bulk_create(
-                [
-                    relation(coursepage_id=course.pk, **{attribute: target.pk})
-                    for course in courses
-                    for target in getattr(course, name).all()
-                ],
-                batch_size=5_000,
-            )
+        # The ids of the pages and of their revisions first, so that each row can name
+        # the others before any is written; then every table by COPY (``bulk``).
+        for p, pk in zip(pages, allocate_ids(Page, len(pages)), strict=True):
+            p.pk = p.id = p.page_ptr_id = pk
         # Nothing hangs under the new pages (trainers, inline rows): said here, so that
         # serialising a page for its revision does not ask the database for each.
         for p in pages:
             for relation in get_all_child_relations(p):
                 setattr(p, relation.get_accessor_name(), [])
-        revisions = Revision.objects.bulk_create(
-            [
-                Revision(
-                    content_type=course_type if isinstance(p, CoursePage) else module_type,
-                    base_content_type=page_type,
-                    object_id=str(p.pk),
-                    created_at=now,
-                    object_str=p.title,
-                    content=p.serializable_data(),
-                )
-                for p in pages
-            ],
-            batch_size=1_000,
-        )
-        for p, revision in zip(pages, revisions, strict=True):
-            p.live_revision_id = p.latest_revision_id = revision.pk
-        # One UPDATE … FROM unnest(…) rather than bulk_update's CASE per row (a quarter
-        # of the time of 5,000 courses went to compiling those).
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {connection.ops.quote_name(Page._meta.db_table)} p "  # noqa: S608 -- names ours
-                "SET live_revision_id = r.revision, latest_revision_id = r.revision "
-                "FROM unnest(%s::bigint[], %s::bigint[]) AS r(page, revision) "
-                "WHERE p.id = r.page",
-                [[p.pk for p in pages], [revision.pk for revision in revisions]],
+        # Each revision holds its page as saving a revision before a publish serialises
+        # it (no live or latest revision yet); the page then points at it as published.
+        revisions = [
+            Revision(
+                content_type=course_type if isinstance(p, CoursePage) else module_type,
+                base_content_type=page_type,
+                object_id=str(p.pk),
+                created_at=now,
+                object_str=p.title,
+                content=p.serializable_data(),
+            )
+            for p in pages
+        ]
+        for p, revision, pk in zip(
+            pages, revisions, allocate_ids(Revision, len(revisions)), strict=True
+        ):
+            revision.pk = pk
+            p.live_revision_id = p.latest_revision_id = pk
+        # Wagtail's page table (the parent model), then the specific rows with the same
+        # ids, the revisions and the courses' areas and partners.
+        copy_rows(Page, pages)
+        copy_rows(CoursePage, courses)
+        copy_rows(ModulePage, modules)
+        copy_rows(Revision, revisions)
+        for name, column in (
+            ("thematic_areas", "thematicarea_id"),
+            ("partner_organizations", "organization_id"),
+        ):
+            through = getattr(CoursePage, name).through
+            copy_rows(
+                through,
+                (
+                    through(coursepage_id=course.pk, **{column: target.pk})
+                    for course in courses
+                    for target in getattr(course, name).all()
+                ),
+                fields=[through._meta.get_field("coursepage"), through._meta.get_field(column)],
             )
         Page.objects.filter(pk=catalog.pk).update(numchild=Page.objects.child_of(catalog).count())
         catalog.numchild = Page.objects.get(pk=catalog.pk).numchild
@@ -491,9 +480,16 @@ def _index_copies(model, sources: dict[int, int], *, own_title: bool) -> None:
             autocomplete = (
                 "setweight(to_tsvector(%(autocomplete)s::regconfig, COALESCE(p.title, '')), 'D')"
             )
-            columns = f"{title}, {autocomplete}, e.body, 1.0, p.title, e.body_text"
+            # The norm the backend gives a new entry: the mean title length over its
+            # length (``_refresh_title_norms``), the mean taken once before the copies.
+            norm = (
+                f"CASE WHEN length({title}) > 0 THEN "  # noqa: S608 -- names ours
+                f"(SELECT avg(length(title)) FROM {table} WHERE length(title) > 0) "
+                f"/ length({title}) ELSE 1.0 END"
+            )
+            columns = f"{title}, {autocomplete}, e.body, {norm}, p.title, e.body_text"
         else:
-            columns = "e.title, e.autocomplete, e.body, 1.0, e.title_text, e.body_text"
+            columns = "e.title, e.autocomplete, e.body, e.title_norm, e.title_text, e.body_text"
         with connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {table} (content_type_id, object_id, title, autocomplete, body, "  # noqa: S608 -- names ours
@@ -513,8 +509,6 @@ def _index_copies(model, sources: dict[int, int], *, own_title: bool) -> None:
                     "weight": get_weight(boost) if own_title else None,
                 },
             )
-        # The norm of each new entry's title, as the backend sets it after adding some.
-        backend.get_index_for_model(model)._refresh_title_norms()
 
 
 def seed_translations() -> int:
