@@ -5,9 +5,9 @@ A course page's document holds its own text (title, summary, audience, prerequis
 outcomes, thematic areas, partners) and the text of its live modules (title, summary,
 objectives, body). It is computed by PostgreSQL, in one statement for a batch of
 courses, when a course or one of its modules is published, unpublished, moved or
-deleted (in the same transaction), and in bulk by ``rebuild_search_documents``
-(the data migration, ``manage.py rebuild_search_documents`` and the bulk seeding of the
-demo). A search therefore reads stored, indexed rows: the first search after a publish
+deleted (in the same transaction), in bulk by ``rebuild_search_documents`` (the data
+migration, ``manage.py rebuild_search_documents``), and for the demo's generated copies
+of a course by ``write_copied_search_documents``, which reads the shared text once. A search therefore reads stored, indexed rows: the first search after a publish
 costs what any other does.
 """
 

@@ -1,7 +1,9 @@
 """Demo content: the site tree, real courses written for Concord, and generated ones for scale.
 
-Everything goes through the same calls editors make in the admin (``add_child``, a saved
-revision, ``publish``), so search indexes, references and logs are built as in real use.
+The written courses go through the same calls editors make in the admin (``add_child``,
+a saved revision, ``publish``), so search indexes, references and logs are built as in
+real use; the generated ones, thousands for benchmarks, are written in bulk to the same
+result (``seed_generated_courses`` says how).
 Every function is idempotent: what exists (by slug) is left alone.
 """
 
@@ -228,13 +230,29 @@ def seed_generated_courses(
     courses one more); returns how many courses were made (those whose slug exists are
     left alone).
 
-    Built in bulk, not through ``add_child`` and ``publish`` page by page (minutes for
-    500 courses): the tree paths are computed here as treebeard would (the next steps
-    after the catalogue's last child, then each course's children), pages, their
-    specific rows and one published revision each are inserted with a few multi-row
-    INSERTs, then the catalogue's child count, the search index and the content version
-    are brought up to date once. The revisions hold each page's ``serializable_data()``,
-    as a publish would, so the editor opens them as it opens any page. The reference
+    Why it is written this way: through ``add_child`` and ``publish`` page by page,
+    5,000 courses (30,000 pages) take many minutes; a newcomer's ``seed_demo --courses``,
+    the benchmarks' 5,000-course catalogue and CI's scale test all wait for it. Here the
+    work is done once per table, not once per page, with the same result:
+
+    - Tree paths are computed as treebeard would (the next steps after the catalogue's
+      last child, then each course's children), with ``url_path``, ``depth`` and
+      ``numchild``; a test checks ``Page.find_problems()`` finds nothing.
+    - Ids are taken from the sequences first, so pages, their specific rows, one
+      published revision each (``serializable_data()`` as a publish saves it, so the
+      editor opens them as any page) and the courses' areas and partners are written by
+      COPY (``cms.demo.bulk``) in a few statements, the pages already pointing at their
+      revisions.
+    - Text is read once per *shape*: every generated course copies a written course
+      (template and module count) and differs only by its title, every module copies a
+      written module. One course or module per shape goes through Wagtail's search
+      backend; the others' index entries are copies of it (a course's title vectors its
+      own), and the catalogue's search documents are one statement that extracts each
+      shape's text once (``cms.search.write_copied_search_documents``). Tests compare
+      both with what a publish and the backend write.
+    - The catalogue's child count and the content version are brought up to date once.
+
+    The statements issued do not grow with ``count`` (a test counts them). The reference
     index (what the admin's "usage" counts) is left to ``rebuild_references_index``.
     ``progress(done, count)``, if given, is called every 500 courses.
     """
