@@ -7,8 +7,9 @@ objectives, body). It is computed by PostgreSQL, in one statement for a batch of
 courses, when a course or one of its modules is published, unpublished, moved or
 deleted (in the same transaction), in bulk by ``rebuild_search_documents`` (the data
 migration, ``manage.py rebuild_search_documents``), and for the demo's generated copies
-of a course by ``write_copied_search_documents``, which reads the shared text once. A search therefore reads stored, indexed rows: the first search after a publish
-costs what any other does.
+of a course by ``write_copied_search_documents``, which reads the shared text once. A
+search therefore reads stored, indexed rows: the first search after a publish costs
+what any other does.
 """
 
 from __future__ import annotations
