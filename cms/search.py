@@ -5,10 +5,11 @@ A course page's document holds its own text (title, summary, audience, prerequis
 outcomes, thematic areas, partners) and the text of its live modules (title, summary,
 objectives, body). It is computed by PostgreSQL, in one statement for a batch of
 courses, when a course or one of its modules is published, unpublished, moved or
-deleted (in the same transaction), and in bulk by ``rebuild_search_documents``
-(the data migration, ``manage.py rebuild_search_documents`` and the bulk seeding of the
-demo). A search therefore reads stored, indexed rows: the first search after a publish
-costs what any other does.
+deleted (in the same transaction), in bulk by ``rebuild_search_documents`` (the data
+migration, ``manage.py rebuild_search_documents``), and for the demo's generated copies
+of a course by ``write_copied_search_documents``, which reads the shared text once. A
+search therefore reads stored, indexed rows: the first search after a publish costs
+what any other does.
 """
 
 from __future__ import annotations
@@ -116,11 +117,13 @@ WHERE p.id = d.page_id AND NOT p.live
 """
 
 
-def _refresh_sql(*, only_existing: bool = False) -> tuple[str, str]:
+def _rest_sql() -> str:
+    """SQL: the text of a course page ``t`` other than its title and summary (its
+    audience, prerequisites, outcomes, areas, partners and live modules), unfolded."""
     strip = "regexp_replace({}, '<[^>]*>', ' ', 'g')"
     areas = CoursePage.thematic_areas.through
     orgs = CoursePage.partner_organizations.through
-    rest = f"""concat_ws(' ',
+    return f"""concat_ws(' ',
         {strip.format("t.target_audience")},
         {strip.format("t.prerequisites")},
         cms_stream_text(t.learning_outcomes),
@@ -137,17 +140,24 @@ def _refresh_sql(*, only_existing: bool = False) -> tuple[str, str]:
             WHERE mp.live AND mp.depth = t.depth + 1
                 AND mp.path > t.path AND mp.path <= t.path || 'ZZZZ')
     )"""  # noqa: S608 -- names ours, values are parameters
-    names = {
+
+
+def _names() -> dict[str, str]:
+    return {
         "page": _table(Page),
         "course": _table(CoursePage),
         "locale": _table(Locale),
         "document": _table(CourseSearchDocument),
     }
+
+
+def _refresh_sql(*, only_existing: bool = False) -> tuple[str, str]:
+    names = _names()
     refresh = REFRESH_SQL.format(
         config=_config_case("l.language_code"),
         fold_title=fold("t.title"),
         fold_summary=fold("coalesce(t.summary, '')"),
-        fold_rest=fold(rest),
+        fold_rest=fold(_rest_sql()),
         only_existing=(
             f"WHERE EXISTS (SELECT 1 FROM {names['document']} e WHERE e.page_id = folded.id)"  # noqa: S608 -- names ours
             if only_existing
@@ -176,6 +186,66 @@ def refresh_search_documents(
             }
             cursor.execute(refresh, params)
             cursor.execute(forget, params)
+
+
+# The documents of course pages whose text, but for the title, is that of another course
+# page (``source``) in the same language: the bulk-seeded copies of a written course.
+# The source's summary and the rest of its text are folded and turned into one weighted
+# vector once (MATERIALIZED: not again for each copy), then each copy's document is its
+# own title's vector followed by it: the same value the statement above gives, since
+# tsvector concatenation is associative (A || (B || C) = (A || B) || C).
+SHARED_TAIL_SQL = """
+WITH copy AS (
+    SELECT * FROM unnest(%(ids)s::integer[], %(sources)s::integer[]) AS c(id, source)
+), t AS (
+    SELECT p.id, p.path, p.depth, c.summary, c.target_audience, c.prerequisites,
+        c.learning_outcomes, {config} AS config
+    FROM {page} p
+    JOIN {course} c ON c.page_ptr_id = p.id
+    JOIN {locale} l ON l.id = p.locale_id
+    WHERE p.id IN (SELECT source FROM copy)
+), folded AS (
+    SELECT t.id, t.config, {fold_summary} AS summary, {fold_rest} AS rest FROM t
+), tail AS MATERIALIZED (
+    SELECT id, config, concat_ws(' ', summary, rest) AS text,
+        setweight(to_tsvector(config::regconfig, summary), 'B')
+        || setweight(to_tsvector(config::regconfig, rest), 'C') AS vector
+    FROM folded
+)
+INSERT INTO {document} (page_id, translation_key, locale_id, config, document, text)
+SELECT p.id, p.translation_key, p.locale_id, tail.config,
+    setweight(to_tsvector(tail.config::regconfig, {fold_title}), 'A') || tail.vector,
+    concat_ws(' ', {fold_title}, tail.text)
+FROM copy
+JOIN {page} p ON p.id = copy.id AND p.live
+JOIN tail ON tail.id = copy.source
+ON CONFLICT (page_id) DO UPDATE SET
+    translation_key = EXCLUDED.translation_key,
+    locale_id = EXCLUDED.locale_id,
+    config = EXCLUDED.config,
+    document = EXCLUDED.document,
+    text = EXCLUDED.text
+"""
+
+
+def write_copied_search_documents(copies: dict[int, int]) -> None:
+    """The documents of the live course pages ``copies`` maps to a source course page
+    whose text, but for the title, is theirs and whose language is theirs (same
+    summary, audience, outcomes, areas, partners and module text: ``cms.demo``'s
+    generated courses): one statement, however many copies, and the text of each source
+    extracted and folded once rather than once per copy. What it writes is what
+    ``refresh_search_documents`` would (a test compares them)."""
+    if not copies:
+        return
+    sql = SHARED_TAIL_SQL.format(
+        config=_config_case("l.language_code"),
+        fold_title=fold("p.title"),
+        fold_summary=fold("coalesce(t.summary, '')"),
+        fold_rest=fold(_rest_sql()),
+        **_names(),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {"ids": list(copies), "sources": list(copies.values())})
 
 
 def rebuild_search_documents(*, batch_size: int = BATCH_SIZE, progress=None) -> int:

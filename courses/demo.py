@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
+from cms.demo.bulk import allocate_ids, copy_rows
 from cms.models import CoursePage, CourseTrainer, ModulePage
 from cms.roles import PARTICIPANTS
 from courses.attendance.services import (
@@ -770,9 +771,9 @@ CITIES = [("Nairobi", "KE"), ("Addis Ababa", "ET"), ("Vienna", "AT"), ("Bangkok"
 def seed_generated_sessions(*, coordinator, per_course: int = 2) -> int:
     """``per_course`` sessions of each generated course (``cms.demo``'s "-cohort-"
     courses) that has none yet, with one meeting a day, for benchmarks and a newcomer's
-    look at the reports at scale. Inserted in bulk (four statements per 5,000 sessions),
-    coordinated by the demo coordinator; a past session in two is completed, the others
-    open for enrollment. Returns how many sessions were made.
+    look at the reports at scale, coordinated by the demo coordinator; a past session in
+    two is completed, the others open for enrollment. Written by COPY, one statement per
+    table whatever the count. Returns how many sessions were made.
     """
     now = timezone.now()
     today = timezone.localdate(now)
@@ -807,9 +808,13 @@ def seed_generated_sessions(*, coordinator, per_course: int = 2) -> int:
                     status=CourseSession.Status.COMPLETED if past else CourseSession.Status.OPEN,
                 )
             )
+    # By COPY (``cms.demo.bulk``), the ids taken first so that the meetings name them.
     with transaction.atomic():
-        sessions = CourseSession.objects.bulk_create(sessions, batch_size=2_000)
-        Meeting.objects.bulk_create(
+        for session, pk in zip(sessions, allocate_ids(CourseSession, len(sessions)), strict=True):
+            session.pk = pk
+        copy_rows(CourseSession, sessions)
+        copy_rows(
+            Meeting,
             (
                 Meeting(
                     session=session,
@@ -828,15 +833,12 @@ def seed_generated_sessions(*, coordinator, per_course: int = 2) -> int:
                 for session in sessions
                 for d in range(3)
             ),
-            batch_size=5_000,
+            fields=[f for f in Meeting._meta.local_concrete_fields if not f.primary_key],
         )
-        CourseSession.coordinators.through.objects.bulk_create(
-            (
-                CourseSession.coordinators.through(
-                    coursesession_id=session.pk, user_id=coordinator.pk
-                )
-                for session in sessions
-            ),
-            batch_size=5_000,
+        through = CourseSession.coordinators.through
+        copy_rows(
+            through,
+            (through(coursesession_id=session.pk, user_id=coordinator.pk) for session in sessions),
+            fields=[through._meta.get_field("coursesession"), through._meta.get_field("user")],
         )
     return len(sessions)

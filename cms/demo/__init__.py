@@ -1,7 +1,9 @@
 """Demo content: the site tree, real courses written for Concord, and generated ones for scale.
 
-Everything goes through the same calls editors make in the admin (``add_child``, a saved
-revision, ``publish``), so search indexes, references and logs are built as in real use.
+The written courses go through the same calls editors make in the admin (``add_child``,
+a saved revision, ``publish``), so search indexes, references and logs are built as in
+real use; the generated ones, thousands for benchmarks, are written in bulk to the same
+result (``seed_generated_courses`` says how).
 Every function is idempotent: what exists (by slug) is left alone.
 """
 
@@ -30,6 +32,7 @@ from participants.models import Organization
 
 from ..models import CatalogPage, CoursePage, HomePage, ModulePage, ThematicArea
 from ..services import align_default_site_with_site_url
+from .bulk import allocate_ids, copy_rows
 from .courses_a import COURSES as COURSES_A
 from .courses_b import COURSES as COURSES_B
 from .translations import COURSE_SLUG as TRANSLATED_COURSE
@@ -227,18 +230,34 @@ def seed_generated_courses(
     courses one more); returns how many courses were made (those whose slug exists are
     left alone).
 
-    Built in bulk, not through ``add_child`` and ``publish`` page by page (minutes for
-    500 courses): the tree paths are computed here as treebeard would (the next steps
-    after the catalogue's last child, then each course's children), pages, their
-    specific rows and one published revision each are inserted with a few multi-row
-    INSERTs, then the catalogue's child count, the search index and the content version
-    are brought up to date once. The revisions hold each page's ``serializable_data()``,
-    as a publish would, so the editor opens them as it opens any page. The reference
+    Why it is written this way: through ``add_child`` and ``publish`` page by page,
+    5,000 courses (30,000 pages) take many minutes; a newcomer's ``seed_demo --courses``,
+    the benchmarks' 5,000-course catalogue and CI's scale test all wait for it. Here the
+    work is done once per table, not once per page, with the same result:
+
+    - Tree paths are computed as treebeard would (the next steps after the catalogue's
+      last child, then each course's children), with ``url_path``, ``depth`` and
+      ``numchild``; a test checks ``Page.find_problems()`` finds nothing.
+    - Ids are taken from the sequences first, so pages, their specific rows, one
+      published revision each (``serializable_data()`` as a publish saves it, so the
+      editor opens them as any page) and the courses' areas and partners are written by
+      COPY (``cms.demo.bulk``) in a few statements, the pages already pointing at their
+      revisions.
+    - Text is read once per *shape*: every generated course copies a written course
+      (template and module count) and differs only by its title, every module copies a
+      written module. One course or module per shape goes through Wagtail's search
+      backend; the others' index entries are copies of it (a course's title vectors its
+      own), and the catalogue's search documents are one statement that extracts each
+      shape's text once (``cms.search.write_copied_search_documents``). Tests compare
+      both with what a publish and the backend write.
+    - The catalogue's child count and the content version are brought up to date once.
+
+    The statements issued do not grow with ``count`` (a test counts them). The reference
     index (what the admin's "usage" counts) is left to ``rebuild_references_index``.
     ``progress(done, count)``, if given, is called every 500 courses.
     """
     from cms.cache import bump_content_version  # noqa: PLC0415 -- demo only
-    from cms.search import refresh_search_documents  # noqa: PLC0415 -- demo only
+    from cms.search import write_copied_search_documents  # noqa: PLC0415 -- demo only
 
     existing = set(CoursePage.objects.child_of(catalog).values_list("slug", flat=True))
     areas = {area.slug: area for area in ThematicArea.objects.all()}
@@ -287,10 +306,6 @@ def seed_generated_courses(
             **fields,
         )
 
-    written_modules = {
-        (course_slug, module_slug): pk
-        for pk, course_slug, module_slug in _written_module_keys(catalog)
-    }
     # StreamField values built once per written course or module and given to every copy
     # as raw data, which Wagtail writes back as is (a StreamValue made from a list is
     # converted block by block, then serialised again: most of the time of 25,000
@@ -361,128 +376,157 @@ def seed_generated_courses(
 
     with transaction.atomic():
         pages = [*courses, *modules]
-        # The rows of Wagtail's page table first (the parent model: bulk_create cannot
-        # insert a multi-table model), then the specific rows with the same ids.
-        bases = Page.objects.bulk_create(
-            [
-                Page(**{f.attname: getattr(p, f.attname) for f in Page._meta.concrete_fields})
-                for p in pages
-            ],
-            batch_size=1_000,
-        )
-        for specific, base in zip(pages, bases, strict=True):
-            specific.pk = specific.page_ptr_id = base.pk
-            specific.id = base.pk
-        for model, rows in ((CoursePage, courses), (ModulePage, modules)):
-            fields = list(model._meta.local_concrete_fields)
-            model._base_manager.using("default")._batched_insert(rows, fields, 1_000)
-        for relation, attribute in (
-            (CoursePage.thematic_areas.through, "thematicarea_id"),
-            (CoursePage.partner_organizations.through, "organization_id"),
-        ):
-            name = "thematic_areas" if attribute == "thematicarea_id" else "partner_organizations"
-            relation.objects.bulk_create(
-                [
-                    relation(coursepage_id=course.pk, **{attribute: target.pk})
-                    for course in courses
-                    for target in getattr(course, name).all()
-                ],
-                batch_size=5_000,
-            )
+        # The ids of the pages and of their revisions first, so that each row can name
+        # the others before any is written; then every table by COPY (``bulk``).
+        for p, pk in zip(pages, allocate_ids(Page, len(pages)), strict=True):
+            p.pk = p.id = p.page_ptr_id = pk
         # Nothing hangs under the new pages (trainers, inline rows): said here, so that
         # serialising a page for its revision does not ask the database for each.
         for p in pages:
             for relation in get_all_child_relations(p):
                 setattr(p, relation.get_accessor_name(), [])
-        revisions = Revision.objects.bulk_create(
-            [
-                Revision(
-                    content_type=course_type if isinstance(p, CoursePage) else module_type,
-                    base_content_type=page_type,
-                    object_id=str(p.pk),
-                    created_at=now,
-                    object_str=p.title,
-                    content=p.serializable_data(),
-                )
-                for p in pages
-            ],
-            batch_size=1_000,
-        )
-        for p, revision in zip(pages, revisions, strict=True):
-            p.live_revision_id = p.latest_revision_id = revision.pk
-        # One UPDATE … FROM unnest(…) rather than bulk_update's CASE per row (a quarter
-        # of the time of 5,000 courses went to compiling those).
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {connection.ops.quote_name(Page._meta.db_table)} p "  # noqa: S608 -- names ours
-                "SET live_revision_id = r.revision, latest_revision_id = r.revision "
-                "FROM unnest(%s::bigint[], %s::bigint[]) AS r(page, revision) "
-                "WHERE p.id = r.page",
-                [[p.pk for p in pages], [revision.pk for revision in revisions]],
+        # Each revision holds its page as saving a revision before a publish serialises
+        # it (no live or latest revision yet); the page then points at it as published.
+        revisions = [
+            Revision(
+                content_type=course_type if isinstance(p, CoursePage) else module_type,
+                base_content_type=page_type,
+                object_id=str(p.pk),
+                created_at=now,
+                object_str=p.title,
+                content=p.serializable_data(),
+            )
+            for p in pages
+        ]
+        for p, revision, pk in zip(
+            pages, revisions, allocate_ids(Revision, len(revisions)), strict=True
+        ):
+            revision.pk = pk
+            p.live_revision_id = p.latest_revision_id = pk
+        # Wagtail's page table (the parent model), then the specific rows with the same
+        # ids, the revisions and the courses' areas and partners.
+        copy_rows(Page, pages)
+        copy_rows(CoursePage, courses)
+        copy_rows(ModulePage, modules)
+        copy_rows(Revision, revisions)
+        for name, column in (
+            ("thematic_areas", "thematicarea_id"),
+            ("partner_organizations", "organization_id"),
+        ):
+            through = getattr(CoursePage, name).through
+            copy_rows(
+                through,
+                (
+                    through(coursepage_id=course.pk, **{column: target.pk})
+                    for course in courses
+                    for target in getattr(course, name).all()
+                ),
+                fields=[through._meta.get_field("coursepage"), through._meta.get_field(column)],
             )
         Page.objects.filter(pk=catalog.pk).update(numchild=Page.objects.child_of(catalog).count())
         catalog.numchild = Page.objects.get(pk=catalog.pk).numchild
 
-    # The search index: each course through the search backend (its title is its own);
-    # each module is a copy of a written module (same title, summary and body), so its
-    # entry is a copy of that module's entry, made by one statement rather than by
-    # extracting the text of 25,000 StreamFields again.
-    backends = list(get_search_backends(with_auto_update=True))
-    ids = [course.pk for course in courses]
-    for start in range(0, len(ids), 1_000):
-        chunk = list(
-            CoursePage.get_indexed_objects()
-            .filter(pk__in=ids[start : start + 1_000])
-            .prefetch_related("thematic_areas", "partner_organizations")
-        )
-        for backend in backends:
-            backend.add_bulk(CoursePage, chunk)
-    pairs = [
-        (written_modules[copied_from[i]], module.pk)
-        for i, module in enumerate(modules)
-        if copied_from[i] in written_modules
-    ]
-    _copy_index_entries(pairs, module_type)
-    refresh_search_documents(ids=ids)
+        # Every generated course is a copy of a written one but for its title, and every
+        # module a copy of a written module: the text of each "shape" is read once.
+        course_shapes: dict[tuple[str, int], int] = {}
+        course_sources = {
+            course.pk: course_shapes.setdefault((template["slug"], module_count), course.pk)
+            for course, (_number, template, _slug, module_count) in zip(courses, plans, strict=True)
+        }
+        module_shapes: dict[tuple[str, str], int] = {}
+        module_sources = {
+            module.pk: module_shapes.setdefault(copied_from[i], module.pk)
+            for i, module in enumerate(modules)
+        }
+        # Wagtail's search index (the admin's search) and the catalogue's documents.
+        _index_copies(CoursePage, course_sources, own_title=True)
+        _index_copies(ModulePage, module_sources, own_title=False)
+        write_copied_search_documents(course_sources)
     bump_content_version()
     return len(courses)
 
 
-def _written_module_keys(catalog):
-    """(pk, course slug, module slug) of the modules of the written courses."""
-    written = {course["slug"] for course in COURSES}
-    courses = dict(
-        CoursePage.objects.child_of(catalog).filter(slug__in=written).values_list("path", "slug")
+def _index_copies(model, sources: dict[int, int], *, own_title: bool) -> None:
+    """Wagtail's search-index entries of the pages ``sources`` maps to a page whose
+    indexed text is theirs (a copy's ``source``, itself for the first of each kind).
+
+    The sources go through the search backend, as a publish would; each other page's
+    entry is then its source's, copied by one statement (extracting the text of 5,000
+    courses or 25,000 module bodies again is most of a bulk load's time). With
+    ``own_title`` a copy has a title of its own: its title vectors are made from it as
+    the backend makes them (the title field's weight, the backend's configurations), the
+    rest is copied; a test compares such entries with the backend's. A backend other
+    than the database one gets every page the slow way.
+    """
+    from modelsearch.backends.database.postgres.postgres import (  # noqa: PLC0415 -- demo only
+        PostgresSearchBackend,
     )
-    modules = ModulePage.objects.filter(
-        depth=catalog.depth + 2, path__startswith=catalog.path, locale_id=catalog.locale_id
-    ).values_list("pk", "path", "slug")
-    return [
-        (pk, courses[path[: -Page.steplen]], slug)
-        for pk, path, slug in modules
-        if path[: -Page.steplen] in courses
-    ]
+    from modelsearch.backends.database.postgres.weights import (  # noqa: PLC0415 -- demo only
+        get_weight,
+    )
+    from modelsearch.index import SearchField  # noqa: PLC0415 -- demo only
 
-
-def _copy_index_entries(pairs, content_type) -> None:
-    """The search-index entry of each (source pk, copy pk), copied for the copy."""
-    if not pairs:
+    if not sources:
         return
-    table = connection.ops.quote_name(apps.get_model("wagtailsearch", "IndexEntry")._meta.db_table)
-    columns = "title_norm, autocomplete, title, body, title_text, body_text"
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (content_type_id, object_id, {columns}) "  # noqa: S608 -- names ours
-            f"SELECT e.content_type_id, copy.pk::text, {columns} FROM {table} e "
-            "JOIN unnest(%s::text[], %s::bigint[]) AS copy(source, pk) "
-            "ON e.object_id = copy.source "
-            "WHERE e.content_type_id = %s ON CONFLICT DO NOTHING",
-            [
-                [str(source) for source, _pk in pairs],
-                [pk for _source, pk in pairs],
-                content_type.pk,
-            ],
+    originals = sorted(set(sources.values()))
+    prefetch = ["thematic_areas", "partner_organizations"] if model is CoursePage else []
+    for backend in get_search_backends(with_auto_update=True):
+        if not isinstance(backend, PostgresSearchBackend):
+            ids = list(sources)
+            for start in range(0, len(ids), 1_000):
+                chunk = model.get_indexed_objects().filter(pk__in=ids[start : start + 1_000])
+                backend.add_bulk(model, list(chunk.prefetch_related(*prefetch)))
+            continue
+        backend.add_bulk(
+            model,
+            list(model.get_indexed_objects().filter(pk__in=originals).prefetch_related(*prefetch)),
         )
+        copies = {pk: source for pk, source in sources.items() if pk != source}
+        if not copies:
+            continue
+        table = connection.ops.quote_name(
+            apps.get_model("wagtailsearch", "IndexEntry")._meta.db_table
+        )
+        if own_title:
+            boost = next(
+                field.boost
+                for field in model.get_search_fields()
+                if isinstance(field, SearchField) and field.field_name == "title"
+            )
+            config = "%(config)s::regconfig, " if backend.config else ""
+            title = f"setweight(to_tsvector({config}COALESCE(p.title, '')), %(weight)s)"
+            autocomplete = (
+                "setweight(to_tsvector(%(autocomplete)s::regconfig, COALESCE(p.title, '')), 'D')"
+            )
+            # The norm the backend gives a new entry: the mean title length over its
+            # length (``_refresh_title_norms``), the mean taken once before the copies.
+            norm = (
+                f"CASE WHEN length({title}) > 0 THEN "  # noqa: S608 -- names ours
+                f"(SELECT avg(length(title)) FROM {table} WHERE length(title) > 0) "
+                f"/ length({title}) ELSE 1.0 END"
+            )
+            columns = f"{title}, {autocomplete}, e.body, {norm}, p.title, e.body_text"
+        else:
+            columns = "e.title, e.autocomplete, e.body, e.title_norm, e.title_text, e.body_text"
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (content_type_id, object_id, title, autocomplete, body, "  # noqa: S608 -- names ours
+                "title_norm, title_text, body_text) "
+                f"SELECT e.content_type_id, copy.id::text, {columns} "
+                "FROM unnest(%(ids)s::integer[], %(sources)s::integer[]) AS copy(id, source) "
+                f"JOIN {connection.ops.quote_name(Page._meta.db_table)} p ON p.id = copy.id "
+                f"JOIN {table} e ON e.object_id = copy.source::text "
+                "AND e.content_type_id = %(content_type)s "
+                "ON CONFLICT (content_type_id, object_id) DO NOTHING",
+                {
+                    "ids": list(copies),
+                    "sources": list(copies.values()),
+                    "content_type": ContentType.objects.get_for_model(model).pk,
+                    "config": backend.config,
+                    "autocomplete": backend.autocomplete_config,
+                    "weight": get_weight(boost) if own_title else None,
+                },
+            )
 
 
 def seed_translations() -> int:
