@@ -4,10 +4,13 @@ import re
 
 import pytest
 from django.core.files.base import ContentFile
+from django.http import HttpResponse
 from django.template.loader import get_template
+from django.test import RequestFactory
 from django.utils.csp import CSP, build_policy
 from wagtail.documents.models import Document
 
+from config.csp import SiteContentSecurityPolicyMiddleware
 from tests.factories.courses import make_learner
 from tests.factories.pages import make_course, make_module
 from tests.factories.users import PASSWORD, make_participant, make_user
@@ -124,11 +127,25 @@ def test_only_wagtail_admin_gets_the_looser_policy(client, pages):
     assert "unsafe-inline" not in client.get("/admin-lookalike/")["Content-Security-Policy"]
 
 
-def test_the_policy_follows_the_settings(client, pages, settings):
-    """The site's policy is written once per settings object: a change of settings is a
-    new header, and a report-only policy is added when set."""
-    first = client.get("/")["Content-Security-Policy"]
+def test_the_policy_follows_the_settings_and_the_nonce(client, pages, settings):
+    """The site's policy without a nonce is written once per settings object: a change of
+    settings is a new header; a page that used its nonce names it (a fresh one each
+    time); a report-only policy is added when set."""
+    first = client.post("/sessions/no-such-session/enroll/")["Content-Security-Policy"]
     assert first == build_policy(settings.SECURE_CSP)
+    assert "nonce" not in first
+
+    def uses_its_nonce(request):
+        return HttpResponse(f"<script nonce='{request._csp_nonce}'></script>")
+
+    middleware = SiteContentSecurityPolicyMiddleware(uses_its_nonce)
+    nonces = set()
+    for _ in range(2):
+        request = RequestFactory().get("/")
+        middleware.process_request(request)
+        response = middleware.process_response(request, uses_its_nonce(request))
+        nonces.add(re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"])[1])
+    assert len(nonces) == 2
     settings.SECURE_CSP = {**settings.SECURE_CSP, "img-src": [CSP.SELF, "https://maps.example"]}
     changed = client.get("/")["Content-Security-Policy"]
     assert "img-src 'self' https://maps.example" in changed
