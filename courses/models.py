@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -2015,29 +2016,39 @@ class Invitation(models.Model):
 class SessionFigures(models.Model):
     """What the cross-session report counts of one session's enrollments of one
     organization and gender, or of all of them (``courses.reports.selectors``), kept by
-    the database: the
-    triggers of migration 0020 flag a session in ``StaleSessionFigures`` whenever
-    something counted here changes, and ``concord_refresh_session_figures()`` recounts
-    the flagged sessions (and those where a meeting has started since) before the
-    report reads. A derived read model: never written from Python."""
+    the database: the triggers of migrations 0023 and 0026 flag a session in
+    ``StaleSessionFigures`` whenever something counted here changes (or a key it is
+    counted under: the course, the year, the organization's kind), and
+    ``concord_refresh_session_figures()`` recounts the flagged sessions (and those where
+    a meeting has started since), from the Celery beat (``courses.reports.services``);
+    the report counts the sessions still flagged itself. A derived read model: never
+    written from Python.
+
+    No foreign-key constraints: a session's rows must outlive the session until the
+    refresh takes them out of ``GroupFigures`` (a cascade would leave the sums counting
+    them)."""
 
     session = models.ForeignKey(
         CourseSession,
         verbose_name=_("session"),
-        on_delete=models.CASCADE,
-        related_name="+",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
         db_index=False,
-    )
-    #: Null with a null gender: the session's total, all organizations and genders.
-    organization = models.ForeignKey(
-        Organization,
-        verbose_name=_("organization"),
-        on_delete=models.CASCADE,
         related_name="+",
-        null=True,
     )
+    #: The organization's id; null with a null gender: the session's total, all
+    #: organizations and genders. A number, not a relation: what walks every relation
+    #: to an organization (merging one into another) must leave these rows to the
+    #: refresh.
+    organization = models.BigIntegerField(_("organization"), null=True, db_column="organization_id")
     #: The participant's gender, "not_given" when blank or without a profile.
     gender = models.CharField(_("gender"), max_length=12, null=True)  # noqa: DJ001 -- null: total
+    #: The keys the row was counted under, as they were then (the triggers flag the
+    #: session when one changes): its course's translation key, its first day's year,
+    #: and the organization's kind (null on the session's total).
+    course_key = models.UUIDField(_("course"), null=True)
+    year = models.IntegerField(_("year"), null=True)
+    kind = models.CharField(_("kind of organization"), max_length=20, null=True)  # noqa: DJ001 -- null: total
     enrollments = models.PositiveIntegerField(_("enrollments"))
     roster = models.PositiveIntegerField(_("roster"))
     completed = models.PositiveIntegerField(_("completed"))
@@ -2072,6 +2083,44 @@ class SessionFigures(models.Model):
 
     def __str__(self):
         return f"{self.session_id} · {self.organization_id} · {self.gender}"
+
+
+class GroupFigures(models.Model):
+    """The sums of ``SessionFigures`` by the report's groupings (course, organization,
+    kind, gender, year; ``all``: every session), kept by the refresh in the same
+    transaction as the session rows it changes, so that the report across every session
+    reads a row per group rather than a row per session. ``sessions``: the sessions
+    with at least one enrollment in the group. A derived read model: never written from
+    Python."""
+
+    grouping = models.CharField(_("grouping"), max_length=12)
+    #: The group's key as text (a translation key, an organization's id, a kind, a
+    #: gender, a year); empty for ``all``.
+    key = models.CharField(_("key"), max_length=64)
+    #: The course's title (grouping by course only; others are named when read).
+    label = models.TextField(_("label"), null=True)  # noqa: DJ001 -- null: not a course
+    sessions = models.BigIntegerField(_("sessions"))
+    enrollments = models.BigIntegerField(_("enrollments"))
+    roster = models.BigIntegerField(_("roster"))
+    completed = models.BigIntegerField(_("completed"))
+    not_completed = models.BigIntegerField(_("not completed"))
+    expected = models.BigIntegerField(_("expected attendances"))
+    attended = models.BigIntegerField(_("attended"))
+    excused = models.BigIntegerField(_("excused"))
+
+    class Meta:
+        verbose_name = _("group figures")
+        verbose_name_plural = _("group figures")
+        constraints = [
+            models.UniqueConstraint(fields=["grouping", "key"], name="one_figures_row_per_key")
+        ]
+        indexes = [
+            # The report by course in its natural order: a page of 50 courses by title.
+            models.Index(F("grouping"), Lower("label"), F("key"), name="group_figures_by_label"),
+        ]
+
+    def __str__(self):
+        return f"{self.grouping} · {self.key}"
 
 
 class StaleSessionFigures(models.Model):

@@ -213,6 +213,15 @@ def send_evaluation_reminders():
     return services.owe_reminders()
 
 
+@shared_task(acks_late=True, soft_time_limit=240, time_limit=300)
+def refresh_report_figures():
+    """Every minute (the beat): recount the sessions whose report figures went stale
+    (``courses.reports.services.refresh_figures``; nothing stale, nothing written)."""
+    from courses.reports import services  # noqa: PLC0415 -- leaf
+
+    return services.refresh_figures()
+
+
 @shared_task(acks_late=True, soft_time_limit=120, time_limit=150)
 def render_donor_summary(*, summary_id):
     """A session's one-page donor summary (``reports.donor.render_donor_summary``)."""

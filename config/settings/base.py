@@ -365,6 +365,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "courses.tasks.send_clearance_reminders",
         "schedule": crontab(hour=6, minute=30),
     },
+    # The report counts what is stale itself; this keeps it little (courses.reports.services).
+    "refresh-report-figures": {
+        "task": "courses.tasks.refresh_report_figures",
+        "schedule": float(env.int("REPORT_FIGURES_REFRESH_EVERY", default=60)),
+    },
     "remove-expired-personal-data-exports": {
         "task": "participants.tasks.remove_expired_personal_data_exports",
         "schedule": 3600.0,

@@ -16,9 +16,11 @@ The words of the reports, the same on every screen and in every export:
 
 Each function runs a fixed number of queries whatever the number of sessions, people or
 meetings; the cross-session figures are counted by the database (``GROUP BY`` with
-conditional counts), never by looping over enrollments here, and kept per session by it
-(``SessionFigures``, migration 0023), so that the report reads those rather than every
-enrollment and mark.
+conditional counts), never by looping over enrollments here, and kept per session and
+per group by it (``SessionFigures``, ``GroupFigures``, migrations 0023 and 0026), so that
+the report reads those rather than every enrollment and mark. Nothing here writes: the
+beat brings the kept figures up to date (``courses.reports.services``), and the report
+counts the sessions changed since then itself.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import connection
-from django.db.models import Count, Exists, F, OuterRef, Q, Sum, Value
+from django.db.models import Count, Exists, F, OuterRef, Q, Value
 from django.db.models.functions import Coalesce, ExtractYear, NullIf
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -46,7 +48,6 @@ from courses.models import (
     CourseSession,
     Enrollment,
     Meeting,
-    SessionFigures,
 )
 from participants.models import Organization, Participant
 
@@ -345,11 +346,11 @@ class Grouping:
     #: Whether a session can fall in several groups (then the total of sessions is
     #: counted apart rather than summed over the rows).
     splits_sessions: bool = False
-    #: The key on ``SessionFigures`` when it differs from ``key("")``.
-    figures_key: Callable[[], object] | None = None
-
-    def key_of_figures(self):
-        return self.figures_key() if self.figures_key else self.key("")
+    #: The key's column on ``SessionFigures`` (and on what
+    #: ``concord_live_session_figures`` returns), and its SQL type (``GroupFigures``
+    #: keeps keys as text).
+    column: str = ""
+    sql_type: str = "text"
 
 
 def _path(prefix: str, path: str) -> str:
@@ -366,6 +367,8 @@ GROUPINGS: dict[str, Grouping] = {
             # (made before sessions had to point at the source page) count with it.
             key=lambda p: F(_path(p, "session__course__translation_key")),
             labels=_course_titles,
+            column="course_key",
+            sql_type="uuid",
         ),
         Grouping(
             "organization",
@@ -373,6 +376,8 @@ GROUPINGS: dict[str, Grouping] = {
             key=lambda p: F(_path(p, "organization_id")),
             labels=_organization_names,
             splits_sessions=True,
+            column="organization_id",
+            sql_type="bigint",
         ),
         Grouping(
             "kind",
@@ -381,6 +386,7 @@ GROUPINGS: dict[str, Grouping] = {
             labels=_choices(lambda: Organization.Kind.choices),
             ordered=True,
             splits_sessions=True,
+            column="kind",
         ),
         Grouping(
             "gender",
@@ -392,12 +398,14 @@ GROUPINGS: dict[str, Grouping] = {
             labels=_choices(lambda: gender_labels().items()),
             ordered=True,
             splits_sessions=True,
-            figures_key=lambda: F("gender"),
+            column="gender",
         ),
         Grouping(
             "year",
             _("Year"),
             key=lambda p: ExtractYear(_path(p, "session__starts_on")),
+            column="year",
+            sql_type="integer",
         ),
     ]
 }
@@ -481,19 +489,27 @@ def attendance_summary(
     inclusive), a course and an organization.
 
     The rows (``SummaryRows``) are read lazily, a page at a time, ``ordering`` one of
-    ``SORTABLE`` or "position" (the grouping's natural order): one statement per page
-    sums ``SessionFigures`` (per session, organization and gender: the enrollments by
-    status, the expected attendances, roster times meetings held, and the marks present,
-    late and excused at meetings held) by the group's key, labels, sorts and cuts in
-    PostgreSQL, with the number of groups and the totals (every enrollment is in exactly
-    one group) as window sums. Before the first page, one statement brings the figures
-    up to date (``refresh_figures``: a no-op when nothing changed). One more query
-    counts the sessions of the total when a session spans several groups (by
-    organization, kind or gender): three queries at most, whatever the number of
-    sessions or groups.
+    ``SORTABLE`` or "position" (the grouping's natural order), each page with the
+    number of groups and the totals in one statement, whatever the number of sessions
+    or groups. Where the figures come from (the database keeps them, migrations 0023
+    and 0026; nothing here writes):
+
+    - every session, unfiltered (a superuser's first look): ``GroupFigures``, a row per
+      group, and by course in title order only the page's rows by the title index
+      (``_GroupSource``);
+    - filtered, or a coordinator's sessions: ``SessionFigures`` of the sessions in
+      scope, summed by the group's key (``_SessionSource``);
+
+    either way with the sessions still flagged stale (or whose next meeting has started)
+    counted from their enrollments and marks in the same statement
+    (``concord_live_session_figures``) instead of their kept rows: the figures are exact
+    whether or not the beat's refresh (``courses.reports.services.refresh_figures``) has
+    run since the last change.
 
     Given ``now``, the figures are counted from the enrollments and marks as of that
-    moment instead (``_from_scratch``: the kept figures hold for the present only).
+    moment instead (``_ScratchSource``: the kept figures hold for the present only; and
+    the tests' check of them), with one more query for the sessions of the total when a
+    session spans several groups (by organization, kind or gender).
     """
     grouping = GROUPINGS[by]
     filters = {
@@ -503,42 +519,294 @@ def attendance_summary(
         "course": course,
         "organization": organization,
     }
-    if now is None:
-        merged = _from_figures(grouping, filters)
-        session_count = lambda: _figures_session_count(filters)  # noqa: E731
+    if now is not None:
+        source = _ScratchSource(grouping, filters, now)
+    elif user.is_superuser and not (starts_from or starts_until or course or organization):
+        source = _GroupSource(grouping)
     else:
-        merged = _from_scratch(grouping, filters, now)
-        session_count = lambda: _session_count(filters)  # noqa: E731
-    rows = SummaryRows(
-        grouping=grouping,
-        merged=merged,
-        ordering=ordering,
-        session_count=session_count if grouping.splits_sessions else None,
-        refresh=now is None,
-    )
-    return Summary(grouping=grouping, rows=rows)
+        source = _SessionSource(grouping, filters)
+    return Summary(grouping=grouping, rows=SummaryRows(source=source, ordering=ordering))
 
 
-def _from_figures(grouping: Grouping, filters: dict) -> tuple[str, list]:
-    """The figures of every group, summed over ``SessionFigures``: by course or year, a
-    row per session (10,000 rows, not 300,000 enrollments and 1.3 million marks); by
-    organization, kind or gender, a row per session, organization and gender."""
-    # A session's total row serves a grouping by course or year; one by organization,
-    # kind or gender, or filtered by organization, sums the rows per organization and
-    # gender.
-    detailed = grouping.splits_sessions or bool(filters["organization"])
-    figures = (
-        SessionFigures.objects.filter(_scope("", **filters), organization__isnull=not detailed)
-        .order_by()
-        .values(group=grouping.key_of_figures())
-        .annotate(
-            sessions=Count("session", distinct=True),
-            **{name: Sum(name) for name in SUMMED[1:]},
+SUMMED = ("sessions", "enrollments", "roster", "completed", "not_completed")
+SUMMED += ("expected", "attended", "excused")
+#: What ``SessionFigures`` and ``GroupFigures`` hold besides the sessions.
+COUNTED = SUMMED[1:]
+# The orderings a report can ask for (``-`` in front: descending); ties in the natural
+# order of the grouping, then by label. Empty rates sort last either way.
+SORTABLE = {"label", "sessions", "enrollments", "roster", "completed"}
+SORTABLE |= {"attendance_rate", "completion_rate"}
+
+
+def _columns(template: str) -> str:
+    """``template`` (with ``{c}``) for each of ``COUNTED``, comma-separated."""
+    return ", ".join(template.format(c=name) for name in COUNTED)
+
+
+# The sessions whose kept figures are not to be read: flagged by a trigger and not
+# recounted yet, or with a meeting started since they were counted. The statement's
+# time, not the transaction's (``now()``): a request run in one transaction would take a
+# meeting started since it began for one not held.
+STALE_CTE = """stale AS MATERIALIZED (
+    SELECT session_id FROM courses_stalesessionfigures
+    UNION SELECT session_id FROM courses_sessionfigures WHERE valid_until <= statement_timestamp()
+)"""
+
+
+def _label_sql(grouping: Grouping) -> tuple[str, str, str, list]:
+    """The label and natural position of a row of ``merged`` (key as text, and the
+    stored label of a course when read from ``GroupFigures``), the join that names
+    courses, and their parameters."""
+    params: list = []
+    join = ""
+    if grouping.name == "course":
+        # Courses not named yet (all of them but those of ``GroupFigures``) by one call
+        # over their keys: the source page's title (``concord_course_titles``).
+        join = (
+            "LEFT JOIN (SELECT * FROM concord_course_titles(ARRAY(SELECT m.key::uuid "
+            "FROM merged m WHERE m.stored_label IS NULL)) "
+            "WHERE EXISTS (SELECT 1 FROM merged m WHERE m.stored_label IS NULL)) titles "
+            "ON titles.translation_key::text = merged.key"
         )
-    )
-    sql, params = figures.query.sql_with_params()
-    columns = ", ".join(f"f.{name}" for name in SUMMED)
-    return f'SELECT f."group" AS key, {columns} FROM ({sql}) f', list(params)  # noqa: S608
+        label, position = "coalesce(merged.stored_label, titles.title)", "0"
+    elif grouping.name == "organization":
+        table = connection.ops.quote_name(Organization._meta.db_table)
+        label = f"(SELECT name FROM {table} WHERE id = merged.key::bigint)"  # noqa: S608 -- names ours
+        position = "0"
+    elif grouping.labels:
+        labels = grouping.labels([])
+        whens = " ".join("WHEN %s THEN %s" for _label in labels)
+        label = f"(CASE merged.key {whens} ELSE merged.key END)"
+        for key, text in labels.items():
+            params += [str(key), str(text)]
+        position = f"(CASE merged.key {whens} ELSE %s END)"
+        for index, key in enumerate(labels):
+            params += [str(key), index]
+        params.append(len(labels))
+    else:
+        label, position = "merged.key", "0"
+    return label, position, join, params
+
+
+def _order_sql(ordering: str) -> str:
+    name = ordering.lstrip("-")
+    direction = "DESC" if ordering.startswith("-") else "ASC"
+    natural = "labelled.position, lower(labelled.label), labelled.key"
+    if name == "position":
+        return natural
+    if name == "label":
+        return f"lower(labelled.label) {direction}, labelled.position, labelled.key"
+    return f"labelled.{name} {direction} NULLS LAST, {natural}"
+
+
+# The page: the figures of every group (CTE ``merged``, keys as text), labelled, sorted
+# and cut by PostgreSQL, with the number of groups and the totals (``{count}``,
+# ``{totals}``: window sums over the groups, or read from ``GroupFigures``).
+SUMMARY_SQL = """
+WITH {ctes}, labelled AS (
+    SELECT merged.*, {label} AS label, {position} AS position,
+        attended::numeric / NULLIF(expected, 0) AS attendance_rate,
+        completed::numeric / NULLIF(completed + not_completed, 0) AS completion_rate
+    FROM merged {label_join}
+)
+SELECT labelled.key::{key_type}, labelled.label, labelled.position, labelled.sessions,
+    labelled.enrollments, labelled.roster, labelled.completed, labelled.not_completed,
+    labelled.expected, labelled.attended, labelled.excused, {count}, {totals}
+FROM labelled {extra_from}
+ORDER BY {order}
+LIMIT %s OFFSET %s
+"""
+WINDOW_TOTALS = ", ".join(f"sum({name}) OVER ()" for name in COUNTED)
+
+
+class _GroupSource:
+    """Every session, unfiltered: ``GroupFigures`` (a row per group, and ``all``), with
+    the stale sessions' kept rows taken out and their live figures put in, key by key
+    (``changed``); the other groups are read as kept (``kept``). By course in title
+    order (the natural one), ``kept`` is cut to the rows up to the page's end by the
+    title index: 50 rows read, not one per course. The number of groups and the totals
+    come from the kept rows and ``all``, corrected the same way."""
+
+    def __init__(self, grouping: Grouping):
+        self.grouping = grouping
+        self.session_count = None
+
+    def statement(self, ordering: str, offset: int, limit: int | None) -> tuple[str, list]:
+        grouping = self.grouping
+        column = grouping.column
+        name = grouping.name  # one of GROUPINGS: a literal of ours
+        head = ""
+        if name == "course" and ordering in ("position", "label") and limit is not None:
+            head = f"ORDER BY lower(g.label), g.key LIMIT {int(offset) + int(limit)}"
+        ctes = f"""{STALE_CTE},
+changes AS MATERIALIZED (
+    SELECT f.{column}::text AS key, f.session_id, -1 AS sign, {_columns("f.{c}")}
+      FROM courses_sessionfigures f
+     WHERE f.session_id IN (SELECT session_id FROM stale) AND f.organization_id IS NOT NULL
+    UNION ALL
+    SELECT l.{column}::text, l.session_id, 1, {_columns("l.{c}")}
+      FROM concord_live_session_figures(
+          ARRAY(SELECT session_id FROM stale), statement_timestamp()) l
+     -- Not called at all when nothing is stale (a function's plan costs milliseconds).
+     WHERE EXISTS (SELECT 1 FROM stale)
+), delta AS MATERIALIZED (
+    SELECT key, count(DISTINCT session_id) FILTER (WHERE sign = 1)
+        - count(DISTINCT session_id) FILTER (WHERE sign = -1) AS sessions,
+        {_columns("sum(sign * {c})::bigint AS {c}")}
+      FROM changes GROUP BY key
+), changed AS MATERIALIZED (
+    SELECT d.key, NULL::text AS stored_label, coalesce(g.sessions, 0) + d.sessions AS sessions,
+        {_columns("coalesce(g.{c}, 0) + d.{c} AS {c}")}
+      FROM delta d LEFT JOIN courses_groupfigures g ON g.grouping = '{name}' AND g.key = d.key
+), kept AS (
+    SELECT g.key::text, g.label AS stored_label, g.sessions, {_columns("g.{c}")}
+      FROM courses_groupfigures g
+     WHERE g.grouping = '{name}' AND g.key NOT IN (SELECT key FROM delta)
+     {head}
+), merged AS (
+    SELECT * FROM kept UNION ALL SELECT * FROM changed WHERE sessions > 0
+), total AS (
+    SELECT coalesce(a.sessions, 0) + t.sessions AS sessions,
+        {_columns("coalesce(a.{c}, 0) + t.{c} AS {c}")}
+      FROM (
+        SELECT count(DISTINCT session_id) FILTER (WHERE sign = 1)
+            - count(DISTINCT session_id) FILTER (WHERE sign = -1) AS sessions,
+            {_columns("coalesce(sum(sign * {c}), 0)::bigint AS {c}")}
+          FROM changes
+      ) t
+      LEFT JOIN courses_groupfigures a ON a.grouping = 'all' AND a.key = ''
+), groups AS (
+    SELECT (SELECT count(*) FROM courses_groupfigures g
+             WHERE g.grouping = '{name}' AND g.key NOT IN (SELECT key FROM delta))
+         + (SELECT count(*) FROM changed WHERE sessions > 0) AS n
+)"""  # noqa: S608 -- names and numbers ours
+        label, position, label_join, label_params = _label_sql(grouping)
+        sql = SUMMARY_SQL.format(
+            ctes=ctes,
+            label=label,
+            position=position,
+            label_join=label_join,
+            key_type=grouping.sql_type,
+            count="groups.n",
+            totals="total.sessions, " + _columns("total.{c}"),
+            extra_from="CROSS JOIN total CROSS JOIN groups",
+            order=_order_sql(ordering),
+        )
+        return sql, [*label_params, limit, offset]
+
+
+class _SessionSource:
+    """The sessions in the filters' scope: their ``SessionFigures`` (a row per session
+    by course or year, per session, organization and gender otherwise or when filtered
+    by organization), the stale ones counted live instead, summed by the group's key."""
+
+    def __init__(self, grouping: Grouping, filters: dict):
+        self.grouping = grouping
+        self.filters = filters
+        self.session_count = None
+
+    def statement(self, ordering: str, offset: int, limit: int | None) -> tuple[str, list]:
+        grouping = self.grouping
+        column = grouping.column
+        organization = self.filters["organization"]
+        detailed = grouping.splits_sessions or bool(organization)
+        scope, scope_params = "", []
+        sessions = _session_scope(**self.filters)
+        if sessions is not None:
+            scope, scope_params = sessions.query.sql_with_params()
+        kept_where, live_where, params = "", "", []
+        if scope:
+            kept_where += f" AND f.session_id IN ({scope})"
+            params += scope_params
+        if organization:
+            kept_where += " AND f.organization_id = %s"
+            params.append(getattr(organization, "pk", organization))
+        live_scope = f" WHERE session_id IN ({scope})" if scope else ""
+        params += scope_params
+        if organization:
+            live_where = " AND l.organization_id = %s"
+            params.append(getattr(organization, "pk", organization))
+        ctes = f"""{STALE_CTE},
+rows AS MATERIALIZED (
+    SELECT f.{column}::text AS key, f.session_id, {_columns("f.{c}")}
+      FROM courses_sessionfigures f
+     WHERE f.organization_id IS {"NOT NULL" if detailed else "NULL"}{kept_where}
+       AND f.session_id NOT IN (SELECT session_id FROM stale)
+    UNION ALL
+    SELECT l.{column}::text, l.session_id, {_columns("l.{c}")}
+      FROM concord_live_session_figures(
+          ARRAY(SELECT session_id FROM stale{live_scope}), statement_timestamp()) l
+     WHERE EXISTS (SELECT 1 FROM stale){live_where}
+), merged AS (
+    SELECT key, NULL::text AS stored_label, count(DISTINCT session_id) AS sessions,
+        {_columns("sum({c})::bigint AS {c}")}
+      FROM rows GROUP BY key
+)"""  # noqa: S608 -- names ours, values as parameters
+        label, position, label_join, label_params = _label_sql(grouping)
+        sql = SUMMARY_SQL.format(
+            ctes=ctes,
+            label=label,
+            position=position,
+            label_join=label_join,
+            key_type=grouping.sql_type,
+            count="count(*) OVER ()",
+            totals="(SELECT count(DISTINCT session_id) FROM rows), " + WINDOW_TOTALS,  # noqa: S608 -- names ours
+            extra_from="",
+            order=_order_sql(ordering),
+        )
+        return sql, [*params, *label_params, limit, offset]
+
+
+class _ScratchSource:
+    """Counted from the enrollments and marks as of ``now`` (``_from_scratch``)."""
+
+    def __init__(self, grouping: Grouping, filters: dict, now):
+        self.grouping = grouping
+        self.filters = filters
+        self.now = now
+        self.session_count = (lambda: _session_count(filters)) if grouping.splits_sessions else None
+
+    def statement(self, ordering: str, offset: int, limit: int | None) -> tuple[str, list]:
+        grouping = self.grouping
+        scratch, params = _from_scratch(grouping, self.filters, self.now)
+        ctes = (
+            "merged AS (SELECT s.key::text AS key, NULL::text AS stored_label, "  # noqa: S608 -- ours
+            f"s.sessions, {_columns('s.{c}')} FROM ({scratch}) s)"
+        )
+        label, position, label_join, label_params = _label_sql(grouping)
+        sql = SUMMARY_SQL.format(
+            ctes=ctes,
+            label=label,
+            position=position,
+            label_join=label_join,
+            key_type=grouping.sql_type,
+            count="count(*) OVER ()",
+            totals="sum(sessions) OVER (), " + WINDOW_TOTALS,
+            extra_from="",
+            order=_order_sql(ordering),
+        )
+        return sql, [*params, *label_params, limit, offset]
+
+
+def _session_scope(*, user, starts_from, starts_until, course, organization):
+    """The sessions the filters keep (ids, as a subquery), or None for every session;
+    the organization filters rows, not sessions."""
+    q = Q()
+    if not user.is_superuser:
+        q &= Q(pk__in=sessions_for(user).values("pk"))
+    if starts_from:
+        q &= Q(starts_on__gte=starts_from)
+    if starts_until:
+        q &= Q(starts_on__lte=starts_until)
+    if course:
+        q &= Q(
+            course__translation_key__in=CoursePage.objects.filter(
+                pk=getattr(course, "pk", course)
+            ).values("translation_key")
+        )
+    if not q:
+        return None
+    return CourseSession.objects.filter(q).order_by().values("pk")
 
 
 def _from_scratch(grouping: Grouping, filters: dict, now) -> tuple[str, list]:
@@ -622,33 +890,6 @@ ahead AS ({ahead})
     GROUP BY key
 """
 
-# The figures of every group (``merged``: from ``SessionFigures`` or from scratch),
-# labelled, sorted and cut to one page by PostgreSQL; the totals of all groups come with
-# every row (window sums). A page of 50 groups among 5,000 does not build, label and
-# sort the 5,000 in Python.
-SUMMARY_SQL = """
-WITH merged AS ({merged}), labelled AS (
-    SELECT merged.*, {label} AS label, {position} AS position,
-        attended::numeric / NULLIF(expected, 0) AS attendance_rate,
-        completed::numeric / NULLIF(completed + not_completed, 0) AS completion_rate
-    FROM merged {label_join}
-)
-SELECT key, label, position, sessions, enrollments, roster, completed, not_completed,
-    expected, attended, excused,
-    count(*) OVER (), sum(sessions) OVER (), sum(enrollments) OVER (), sum(roster) OVER (),
-    sum(completed) OVER (), sum(not_completed) OVER (), sum(expected) OVER (),
-    sum(attended) OVER (), sum(excused) OVER ()
-FROM labelled
-ORDER BY {order}
-LIMIT %s OFFSET %s
-"""
-SUMMED = ("sessions", "enrollments", "roster", "completed", "not_completed")
-SUMMED += ("expected", "attended", "excused")
-# The orderings a report can ask for (``-`` in front: descending); ties in the natural
-# order of the grouping, then by label. Empty rates sort last either way.
-SORTABLE = {"label", "sessions", "enrollments", "roster", "completed"}
-SORTABLE |= {"attendance_rate", "completion_rate"}
-
 
 class SummaryRows:
     """The rows of a summary, read from the database a page at a time: ``len()``, a slice
@@ -656,13 +897,11 @@ class SummaryRows:
     the caller ``expect``s is read with the number of rows and the totals in one query.
     """
 
-    def __init__(self, *, grouping, merged, ordering, session_count, refresh):
-        self.grouping = grouping
-        self.merged = merged
-        #: Whether ``SessionFigures`` are read (then brought up to date first).
-        self.refresh = refresh
+    def __init__(self, *, source, ordering):
+        self.source = source
+        self.grouping = source.grouping
         self.ordering = ordering if ordering.lstrip("-") in SORTABLE else "position"
-        self.session_count = session_count
+        self.session_count = source.session_count
         self.expected_page = (0, None)
         self.pages: dict[tuple, list[SummaryRow]] = {}
         self.count: int | None = None
@@ -672,70 +911,12 @@ class SummaryRows:
         """The page that will be asked for: read with the count, in one query."""
         self.expected_page = (offset, limit)
 
-    def _sql(self):
-        grouping = self.grouping
-        merged, params = self.merged
-        label_params: list = []
-        label_join = ""
-        if grouping.name == "course":
-            # The title is a column of Wagtail's page table (the course's parent model).
-            table = connection.ops.quote_name(
-                CoursePage._meta.get_field("title").model._meta.db_table
-            )
-            sessions = connection.ops.quote_name(CourseSession._meta.db_table)
-            # The key is the course's translation key: its title is the source page's,
-            # the page sessions point at (any of its pages if none does any more).
-            # One join for every group, the pages pointed at found in one hashed set, not
-            # a look-up per group (5,000 courses made 5,000 of them).
-            label_join = (
-                "LEFT JOIN (SELECT DISTINCT ON (p.translation_key) p.translation_key, p.title "  # noqa: S608 -- names ours
-                f"FROM {table} p WHERE p.translation_key IN (SELECT key FROM merged) "
-                "ORDER BY p.translation_key, "
-                f"p.id IN (SELECT s.course_id FROM {sessions} s WHERE s.course_id IS NOT NULL) "
-                "DESC, p.alias_of_id IS NOT NULL, p.id) titles "
-                "ON titles.translation_key = merged.key"
-            )
-            label = "titles.title"
-            position = "0"
-        elif grouping.name == "organization":
-            table = connection.ops.quote_name(Organization._meta.db_table)
-            label = f"(SELECT name FROM {table} WHERE id = merged.key)"  # noqa: S608 -- names ours
-            position = "0"
-        elif grouping.labels:
-            labels = grouping.labels([])
-            whens = " ".join("WHEN %s THEN %s" for _label in labels)
-            label = f"(CASE merged.key::text {whens} ELSE merged.key::text END)"
-            for key, text in labels.items():
-                label_params += [str(key), str(text)]
-            position = f"(CASE merged.key::text {whens} ELSE %s END)"
-            for index, key in enumerate(labels):
-                label_params += [str(key), index]
-            label_params.append(len(labels))
-        else:
-            label, position = "merged.key::text", "0"
-        name = self.ordering.lstrip("-")
-        direction = "DESC" if self.ordering.startswith("-") else "ASC"
-        natural = "position, lower(label), key::text"
-        if name == "position":
-            order = natural
-        elif name == "label":
-            order = f"lower(label) {direction}, position, key::text"
-        else:
-            order = f"{name} {direction} NULLS LAST, {natural}"
-        sql = SUMMARY_SQL.format(
-            merged=merged, label=label, label_join=label_join, position=position, order=order
-        )
-        return sql, [*params, *label_params]
-
     def _read(self, offset: int, limit: int | None) -> list[SummaryRow]:
         if (offset, limit) in self.pages:
             return self.pages[(offset, limit)]
-        sql, params = self._sql()
+        sql, params = self.source.statement(self.ordering, offset, limit)
         with connection.cursor() as cursor:
-            if self.refresh:
-                refresh_figures(cursor)
-                self.refresh = False
-            cursor.execute(sql, [*params, limit, offset])
+            cursor.execute(sql, params)
             fetched = cursor.fetchall()
         rows = []
         for line in fetched:
@@ -795,29 +976,6 @@ class Summary:
         if rows.session_count is not None:
             total.sessions = rows.session_count()
         return total
-
-
-def refresh_figures(cursor=None) -> int:
-    """Bring ``SessionFigures`` up to date: recount the sessions flagged stale and those
-    where a meeting has started since (migration 0023); one statement, writing nothing
-    when nothing changed. Returns the number of sessions recounted."""
-    if cursor is None:
-        with connection.cursor() as cursor:
-            return refresh_figures(cursor)
-    cursor.execute("SELECT concord_refresh_session_figures()")
-    return cursor.fetchone()[0]
-
-
-def _figures_session_count(filters) -> int:
-    """Sessions with at least one enrollment among the filtered ones (read after the
-    rows, so from figures already brought up to date)."""
-    return (
-        SessionFigures.objects.filter(_scope("", **filters), organization__isnull=False)
-        .order_by()
-        .values("session")
-        .distinct()
-        .count()
-    )
 
 
 def _session_count(filters) -> int:
