@@ -72,6 +72,16 @@ def _config_case(language_code_sql: str) -> str:
     return f"(CASE {language_code_sql} {whens} ELSE 'simple' END)"
 
 
+# A course's document is rewritten whole: both writers end with this.
+UPSERT_SQL = """\
+ON CONFLICT (page_id) DO UPDATE SET
+    translation_key = EXCLUDED.translation_key,
+    locale_id = EXCLUDED.locale_id,
+    config = EXCLUDED.config,
+    document = EXCLUDED.document,
+    text = EXCLUDED.text
+"""
+
 # One statement for a batch of course pages (by id or tree path): the document of each
 # live one, inserted or replaced. ``cms_stream_text`` (cms migration 0008) is the text
 # of a StreamField's blocks, tags and URLs left out. A course's modules are its live
@@ -100,13 +110,7 @@ SELECT id, translation_key, locale_id, config,
     concat_ws(' ', title, summary, rest)
 FROM folded
 {only_existing}
-ON CONFLICT (page_id) DO UPDATE SET
-    translation_key = EXCLUDED.translation_key,
-    locale_id = EXCLUDED.locale_id,
-    config = EXCLUDED.config,
-    document = EXCLUDED.document,
-    text = EXCLUDED.text
-"""
+{upsert}"""
 
 # The documents of pages of the batch that are no longer live (deleted pages take
 # theirs with them: the foreign key cascades).
@@ -158,6 +162,7 @@ def _refresh_sql(*, only_existing: bool = False) -> tuple[str, str]:
         fold_title=fold("t.title"),
         fold_summary=fold("coalesce(t.summary, '')"),
         fold_rest=fold(_rest_sql()),
+        upsert=UPSERT_SQL,
         only_existing=(
             f"WHERE EXISTS (SELECT 1 FROM {names['document']} e WHERE e.page_id = folded.id)"  # noqa: S608 -- names ours
             if only_existing
@@ -219,13 +224,7 @@ SELECT p.id, p.translation_key, p.locale_id, tail.config,
 FROM copy
 JOIN {page} p ON p.id = copy.id AND p.live
 JOIN tail ON tail.id = copy.source
-ON CONFLICT (page_id) DO UPDATE SET
-    translation_key = EXCLUDED.translation_key,
-    locale_id = EXCLUDED.locale_id,
-    config = EXCLUDED.config,
-    document = EXCLUDED.document,
-    text = EXCLUDED.text
-"""
+{upsert}"""
 
 
 def write_copied_search_documents(copies: dict[int, int]) -> None:
@@ -242,6 +241,7 @@ def write_copied_search_documents(copies: dict[int, int]) -> None:
         fold_title=fold("p.title"),
         fold_summary=fold("coalesce(t.summary, '')"),
         fold_rest=fold(_rest_sql()),
+        upsert=UPSERT_SQL,
         **_names(),
     )
     with connection.cursor() as cursor:
