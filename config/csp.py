@@ -37,5 +37,5 @@ class SiteContentSecurityPolicyMiddleware(ContentSecurityPolicyMiddleware):
             return super().process_response(request, response)
         if self._written[0] is not config:
             self._written = (config, build_policy(config))
-        response.headers[CSP.HEADER_ENFORCE] = self._written[1]
+        response.headers[str(CSP.HEADER_ENFORCE)] = self._written[1]
         return response
