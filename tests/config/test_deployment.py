@@ -266,3 +266,20 @@ def test_loading_the_application_opens_no_database_connection():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_wsgi_application_leaves_what_it_loaded_to_no_collector():
+    """gunicorn --preload loads config.wsgi in the master and forks: what was loaded is
+    frozen, so no worker's garbage collector walks (and copies) it."""
+    probe = "import gc, config.wsgi; print(gc.get_freeze_count())"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"}
+    run = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert int(run.stdout.strip().splitlines()[-1]) > 100_000
