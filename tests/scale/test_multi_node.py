@@ -303,7 +303,9 @@ def certificates_survive_a_lost_node(cluster: Cluster, catalog):
             try:
                 status, _, _ = request(cluster.proxy.url, "GET", "/healthz/")
                 polls.append((time.monotonic(), status))
-            except OSError as error:
+            # A response cut off by the kill (the web process died mid-answer) is an
+            # error at that moment, like a refused connection, not the poller's end.
+            except (OSError, http.client.HTTPException) as error:
                 poll_errors.append((time.monotonic(), repr(error)))
             time.sleep(0.05)
 
